@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of Jixiao on this machine, installing what a fresh Debian machine lacks:
+# the Debian packages the tests use (PostgreSQL, Chromium, CJK fonts, poppler, LibreOffice) and a throwaway
+# PostgreSQL server on 127.0.0.1:55432 that is stopped again when the tests end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v chromium >/dev/null || need+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing ${need[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# A throwaway PostgreSQL for the tests that run against it (JIXIAO_TEST_PG).
+PGROOT=$(mktemp -d /tmp/jixiao-pg.XXXXXX)
+PGBIN=/usr/lib/postgresql/15/bin
+stop_pg() { su postgres -c "$PGBIN/pg_ctl -D $PGROOT/data -m fast -w stop" >/dev/null 2>&1 || true; rm -rf "$PGROOT"; }
+if [ -x "$PGBIN/initdb" ] && [ "$(id -u)" = 0 ]; then
+  chown postgres "$PGROOT"
+  su postgres -c "$PGBIN/initdb -D $PGROOT/data -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
+  port=55432
+  while (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port+1)); done
+  su postgres -c "$PGBIN/pg_ctl -D $PGROOT/data -l $PGROOT/pg.log -o '-c listen_addresses=127.0.0.1 -p $port -k $PGROOT' -w start" >/dev/null
+  trap stop_pg EXIT
+  export JIXIAO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=jixiao_test"
+  echo "== PostgreSQL for tests on 127.0.0.1:$port"
+fi
+
+dotnet build Jixiao.slnx -c Release -nologo -v q
+dotnet test Jixiao.slnx -c Release --no-build -nologo -v q "$@"

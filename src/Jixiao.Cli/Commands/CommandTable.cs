@@ -1,0 +1,10 @@
+namespace Jixiao.Cli.Commands;
+
+/// <summary>Every subcommand of `jixiao`, in the order `jixiao --help` lists them.</summary>
+internal static class CommandTable
+{
+    public static IReadOnlyList<ICommand> All { get; } =
+    [
+        new TargetCommand(),
+    ];
+}
