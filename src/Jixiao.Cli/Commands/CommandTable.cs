@@ -7,5 +7,6 @@ internal static class CommandTable
     [
         new TargetCommand(),
         new ParseCommand(),
+        new ExportCommand(),
     ];
 }
