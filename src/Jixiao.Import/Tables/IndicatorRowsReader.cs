@@ -73,13 +73,16 @@ public sealed partial class IndicatorRowsReader(ImportContext context)
     /// <summary>Lines outside the table: "项目名称：…", "主管部门：…", "资金总额（万元）：…", "绩效目标：…". False when not one of these.</summary>
     public bool AcceptText(SourceLine line)
     {
-        var match = LabelLine().Match(ChineseText.Normalize(line.Text).Trim());
+        var normalized = ChineseText.Normalize(line.Text);
+        var offset = normalized.Length - normalized.TrimStart().Length;
+        var match = LabelLine().Match(normalized.Trim());
         if (!match.Success)
         {
             return false;
         }
 
-        var value = match.Groups["value"].Value.Trim();
+        // The value as the source wrote it (full-width punctuation kept); normalising keeps positions.
+        var value = line.Text.Substring(offset + match.Groups["value"].Index, match.Groups["value"].Length).Trim();
         switch (match.Groups["label"].Value)
         {
             case "项目名称" or "项目":
