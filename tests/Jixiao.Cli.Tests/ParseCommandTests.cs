@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Jixiao.Cli.Commands;
 
-namespace Jixiao.Cli.Tests.Commands;
+namespace Jixiao.Cli.Tests;
 
 public class ParseCommandTests
 {
