@@ -29,6 +29,20 @@ internal static class GeneratedFixtures
         XlsxGrid.Write(path, [new XlsxSheet("项目支出绩效目标表", rows)]);
     });
 
+    /// <summary>002 as finance systems export it: a two-row header ("资金情况" over the four amount columns) and no title rows.</summary>
+    public static string Seed002TwoRowHeaderXlsx => Once("002-two-row-header.xlsx", path =>
+    {
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "项目名称（资金使用单位）", "资金情况（万元）", null, null, null, "绩效目标", "绩效指标" },
+            new object?[] { null, "总计", "财政拨款", "财政专户拨款", "其他资金" },
+        };
+        rows.AddRange(File.ReadAllLines(TestPaths.Seed002)
+            .Where(line => PipeTableReader.IsTableLine(line) && !line.Contains("项目名称", StringComparison.Ordinal) && !line.Contains("---", StringComparison.Ordinal))
+            .Select(line => (IReadOnlyList<object?>)PipeTableReader.SplitCells(line).Select(c => (object?)c.Trim()).ToList()));
+        XlsxGrid.Write(path, [new XlsxSheet("Sheet1", rows) { Merges = ["B1:E1", "A1:A2", "F1:F2", "G1:G2"] }]);
+    });
+
     /// <summary>The one-row-per-indicator fixture as a worksheet whose merged cells (项目名称, 绩效目标, 一级, 二级) are real merges.</summary>
     public static string IndicatorRowsXlsx => Once("indicator-rows.xlsx", path =>
     {

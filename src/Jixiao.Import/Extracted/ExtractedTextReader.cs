@@ -27,6 +27,11 @@ public static partial class ExtractedTextReader
 
     public static bool IsHeader(string line)
     {
+        if (!line.Contains("项目", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var key = ChineseText.Collapse(line);
         return key.Contains("项目名称", StringComparison.Ordinal) && key.Contains("绩效指标", StringComparison.Ordinal)
             && (key.Contains("总计", StringComparison.Ordinal) || key.Contains("财政拨款", StringComparison.Ordinal))

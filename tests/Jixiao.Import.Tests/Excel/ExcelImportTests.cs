@@ -36,6 +36,19 @@ public class ExcelImportTests
     }
 
     [Fact]
+    public void Reads_a_two_row_header_whose_second_row_names_the_amount_columns()
+    {
+        var result = TargetTableImporter.Import(GeneratedFixtures.Seed002TwoRowHeaderXlsx);
+
+        result.Succeeded.ShouldBeTrue();
+        result.Projects.Count().ShouldBe(55);
+        result.Projects.Sum(p => p.Amounts.Fiscal!.Value).ShouldBe(50061.31m);
+        result.StatedTotal.ShouldBe(50061.31m);
+        result.IndicatorCount.ShouldBe(180);
+        result.Diagnostics.ShouldNotContain(d => d.Code == ImportCodes.UnusedLine);
+    }
+
+    [Fact]
     public void Reads_the_seed_table_converted_to_old_xls()
     {
         var result = TargetTableImporter.Import(GeneratedFixtures.Seed002Xls);
