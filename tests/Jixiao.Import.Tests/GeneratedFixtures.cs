@@ -106,15 +106,47 @@ internal static class GeneratedFixtures
     /// <summary>003 printed to PDF by headless Chromium (a monospaced CJK font keeps its indentation, as the original PDF had).</summary>
     public static string Seed003Pdf => Once("003.pdf", path =>
     {
-        var html = Path.Combine(Folder, "003.html");
-        File.WriteAllText(html, "<!doctype html><html><head><meta charset=\"utf-8\"><style>pre{font-family:\"Noto Sans Mono CJK SC\",monospace;font-size:11pt}</style></head><body><pre>"
-            + WebUtility.HtmlEncode(File.ReadAllText(TestPaths.Seed003)) + "</pre></body></html>", Encoding.UTF8);
+        PrintToPdf("<!doctype html><html><head><meta charset=\"utf-8\"><style>pre{font-family:\"Noto Sans Mono CJK SC\",monospace;font-size:11pt}</style></head><body><pre>"
+            + WebUtility.HtmlEncode(File.ReadAllText(TestPaths.Seed003)) + "</pre></body></html>", "003.html", path);
+    });
+
+    private static void PrintToPdf(string content, string htmlName, string pdf)
+    {
+        var html = Path.Combine(Folder, htmlName);
+        File.WriteAllText(html, content, Encoding.UTF8);
         Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--user-data-dir={Path.Combine(Folder, "chromium")}",
-            $"--print-to-pdf={path}", new Uri(html).AbsoluteUri], TimeSpan.FromMinutes(2));
-        if (!File.Exists(path))
+            $"--print-to-pdf={pdf}", new Uri(html).AbsoluteUri], TimeSpan.FromMinutes(2));
+        if (!File.Exists(pdf))
         {
-            throw new InvalidOperationException("Chromium did not write " + path);
+            throw new InvalidOperationException("Chromium did not write " + pdf);
         }
+    }
+
+    /// <summary>002's table printed to PDF by headless Chromium as a drawn grid (cells aligned to the top), as Word prints it.</summary>
+    public static string Seed002Pdf => Once("002.pdf", path =>
+    {
+        var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><style>body{font-family:\"Noto Sans CJK SC\";font-size:9pt}"
+            + "table{border-collapse:collapse;width:100%}td{border:1px solid #000;vertical-align:top;padding:2px}"
+            + "td:nth-child(1){width:14%}td:nth-child(6){width:25%}td:nth-child(7){width:35%}</style></head><body>"
+            + "<p>项目支出绩效目标表（含转移支付项目）</p><p>部门名称：广州市公安局白云区分局 单位：万元</p><table>");
+        foreach (var line in File.ReadAllLines(TestPaths.Seed002))
+        {
+            if (!PipeTableReader.IsTableLine(line) || line.Contains("---", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var cells = PipeTableReader.SplitCells(line).Select(c => c.Trim()).ToList();
+            if (cells.All(c => c.Length == 0))
+            {
+                continue;
+            }
+
+            html.Append("<tr>").AppendJoin("", cells.Select(c => $"<td>{WebUtility.HtmlEncode(c)}</td>")).Append("</tr>");
+        }
+
+        html.Append("</table></body></html>");
+        PrintToPdf(html.ToString(), "002.html", path);
     });
 
     public static string TempFile(string name) => Path.Combine(TestPaths.TempDirectory(), name);

@@ -9,8 +9,9 @@ using Jixiao.Import.Text;
 namespace Jixiao.Import.Pdf;
 
 /// <summary>
-/// PDF files: the text is extracted with `pdftotext -layout` (Debian package poppler-utils) and read like any
-/// text file (most often layout 2, as 003). Locations are "文件!第N页第M行". A missing tool, a failing or hanging
+/// PDF files, through pdftotext (Debian package poppler-utils): a table drawn as a grid is read from the word
+/// positions of `pdftotext -tsv` (<see cref="PdfGridReader"/>); otherwise the text of `pdftotext -layout` is read like
+/// any text file (most often layout 2, as 003). Locations are "文件!第N页第M行". A missing tool, a failing or hanging
 /// tool and a PDF without text (a scan) are diagnostics.
 /// </summary>
 internal static class PdfImporter
@@ -42,7 +43,19 @@ internal static class PdfImporter
                 }
             }
 
-            var text = Extract(pdf, context);
+            // A drawn grid (columns side by side) is read from word positions; text that flows (as 003) from -layout.
+            var tsv = Extract(pdf, context, "-tsv");
+            if (tsv is null)
+            {
+                return;
+            }
+
+            if (PdfGridReader.TryRead(tsv, context))
+            {
+                return;
+            }
+
+            var text = Extract(pdf, context, "-layout");
             if (text is null)
             {
                 return;
@@ -69,7 +82,7 @@ internal static class PdfImporter
         }
     }
 
-    private static string? Extract(string pdf, ImportContext context)
+    private static string? Extract(string pdf, ImportContext context, string mode)
     {
         var file = new SourceLocation(context.File);
         var start = new ProcessStartInfo(context.Options.PdfToText)
@@ -79,7 +92,7 @@ internal static class PdfImporter
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (var arg in new[] { "-layout", "-enc", "UTF-8", pdf, "-" })
+        foreach (var arg in new[] { mode, "-enc", "UTF-8", pdf, "-" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -23,6 +23,27 @@ public class PdfImportTests
     }
 
     [Fact]
+    public void Reads_the_seed_table_printed_as_a_grid_from_word_positions()
+    {
+        var text = TargetTableImporter.Import(TestPaths.Seed002);
+        var result = TargetTableImporter.Import(GeneratedFixtures.Seed002Pdf);
+
+        result.Succeeded.ShouldBeTrue();
+        result.Layout.ShouldBe(ImportLayouts.ProjectTable);
+        result.Department.ShouldBe("广州市公安局白云区分局");
+        result.StatedTotal.ShouldBe(50061.31m);
+        result.Units.ShouldHaveSingleItem().StatedTotal.ShouldBe(50061.31m);
+        result.Projects.Select(p => (p.Name, p.Amounts.Total)).ShouldBe(text.Projects.Select(p => (p.Name, p.Amounts.Total)));
+        result.Projects.SelectMany(p => p.Indicators).Select(i => (i.Name, i.Level1, i.Level2, i.PeriodTarget!.Text, i.AnnualTarget!.Text))
+            .ShouldBe(text.Projects.SelectMany(p => p.Indicators).Select(i => (i.Name, i.Level1, i.Level2, i.PeriodTarget!.Text, i.AnnualTarget!.Text)));
+        // A space at a line wrap is not in the PDF: goals match up to spaces.
+        result.Projects.Select(p => p.Goal.Text.Replace(" ", "", StringComparison.Ordinal))
+            .ShouldBe(text.Projects.Select(p => p.Goal.Text.Replace(" ", "", StringComparison.Ordinal)));
+        result.Diagnostics.Select(d => d.Code).ShouldBe(text.Diagnostics.Select(d => d.Code));
+        result.Projects.First().Location!.Cell.ShouldBe("第1页第9行");
+    }
+
+    [Fact]
     public void Locates_projects_by_page_and_line()
     {
         var result = TargetTableImporter.Import(GeneratedFixtures.Seed003Pdf);
