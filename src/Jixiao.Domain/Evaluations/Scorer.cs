@@ -49,7 +49,7 @@ public static class Scorer
             ScoringMethod.Manual => Manual(indicator, weight, findings),
             _ => throw new ArgumentOutOfRangeException(nameof(indicator)),
         };
-        EvaluationChecks.CheckLine(indicator, item, weight, findings);
+        EvaluationChecks.CheckLine(indicator, item, findings);
         return item;
     }
 
