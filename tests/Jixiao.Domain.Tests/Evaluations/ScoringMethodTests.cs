@@ -150,6 +150,33 @@ public class ScoringMethodTests
         item.Explanation.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("≥0.0001", "9999999999999999999999999999")]
+    [InlineData("≥1元", "99999999999999999999999亿元")]
+    [InlineData("≤0.0001", "9999999999999999999999999999")]
+    public void Numbers_at_the_limit_of_decimal_give_a_finding_not_an_exception(string target, string actual)
+    {
+        var findings = new List<EvaluationFinding>();
+
+        var item = Scorer.ScoreIndicator(Line("数量", 5m, ScoringMethod.Proportional, target, actual), LowerIsBetterRule.Deviation, findings);
+
+        item.Score.ShouldNotBeNull();
+        item.Score.Value.ShouldBeInRange(0m, 5m);
+        _ = item.Explanation;
+    }
+
+    [Fact]
+    public void Weights_too_large_to_add_up_give_a_finding_not_an_exception()
+    {
+        var huge = decimal.MaxValue / 2 + 1;
+        var sheet = Sheet(EvaluationKind.DepartmentEvaluation, Line("a", huge, ScoringMethod.Deduction), Line("b", huge, ScoringMethod.Deduction));
+
+        var scored = Scorer.Score(sheet);
+
+        scored.Total.ShouldBeNull();
+        scored.Findings.ShouldContain(f => f.Message == "分值合计超出可计算范围：请检查各指标的分值。");
+    }
+
     [Fact]
     public void A_negative_actual_counts_as_zero_and_the_explanation_says_so()
     {
