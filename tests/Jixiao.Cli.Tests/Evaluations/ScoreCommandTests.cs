@@ -171,5 +171,23 @@ public sealed class ScoreCommandTests : IDisposable
         output.ShouldContain("“立项依据充分性”的分值 -1 为负数");
     }
 
+    [Fact]
+    public void A_bad_formula_in_a_workbook_is_reported_at_its_cell()
+    {
+        var line = new EvaluationIndicator("过程", "资金管理", "预算执行率", 100m, ScoringMethod.Proportional,
+            Domain.Targets.TargetParser.Parse("100%"), new ActualValue.Computed(Formula.Parse("支出 / (预算"), [FormulaInput.Of("支出", 1m), FormulaInput.Of("预算", 2m)]));
+        var path = Path.Combine(temp, "formula.xlsx");
+        using (var stream = File.Create(path))
+        {
+            EvaluationSheetXlsxWriter.Write(new EvaluationSheet("p", 2024, EvaluationKind.SelfEvaluation, [line]), stream);
+        }
+
+        var read = EvaluationSheetXlsxReader.Read(path);
+
+        var d = read.Diagnostics.Single();
+        d.Location!.ToString().ShouldBe("formula.xlsx!评价表!H9");
+        d.Message.ShouldContain("左括号没有闭合");
+    }
+
     public void Dispose() => Directory.Delete(temp, recursive: true);
 }
