@@ -78,7 +78,7 @@ internal static class PdfGridReader
             {
                 if (Preamble.TryRead(line.Text) is { } preamble)
                 {
-                    context.Document(preamble.Department, preamble.Unit ?? context.AmountUnit);
+                    context.Apply(preamble);
                 }
                 else
                 {
