@@ -23,13 +23,13 @@ public sealed class ImportCollector(string file) : IImportSink
 
     public void TableTotal(decimal? total, SourceLocation location) => statedTotal = total;
 
-    public void Unit(string name, decimal? total, SourceLocation location) => units.Add(new UnitBuilder(name, total, location));
+    public void Unit(string name, decimal? total, SourceLocation location) => units.Add(new UnitBuilder(name, total, location) { Department = department });
 
     public void Project(Project project)
     {
         if (units.Count == 0)
         {
-            units.Add(new UnitBuilder(department ?? "（未注明单位）", null, null));
+            units.Add(new UnitBuilder(department ?? "（未注明单位）", null, null) { Department = department });
         }
 
         units[^1].Projects.Add(project);
@@ -43,11 +43,14 @@ public sealed class ImportCollector(string file) : IImportSink
         department,
         amountUnit,
         statedTotal,
-        units.Select(u => new BudgetUnit(u.Name, department, u.StatedTotal, u.Projects.AsReadOnly(), u.Location)).ToList(),
+        units.Select(u => new BudgetUnit(u.Name, u.Department ?? department, u.StatedTotal, u.Projects.AsReadOnly(), u.Location)).ToList(),
         diagnostics.AsReadOnly());
 
     private sealed record UnitBuilder(string Name, decimal? StatedTotal, SourceLocation? Location)
     {
+        /// <summary>The 部门 in force when the unit began (a file of several 申报表 may name several).</summary>
+        public string? Department { get; init; }
+
         public List<Project> Projects { get; } = [];
     }
 }

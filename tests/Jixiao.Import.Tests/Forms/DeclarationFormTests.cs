@@ -18,6 +18,7 @@ public class DeclarationFormTests
         result.Layout.ShouldBe(ImportLayouts.DeclarationForm);
         result.AmountUnit.ShouldBe(MoneyUnit.WanYuan);
         result.Units.Select(u => u.Name).ShouldBe(["某县农村供水管理站", "某县教育体育局"]);
+        result.Units.Select(u => u.Department).ShouldBe(["某县水利局", "某县教育体育局"]);
         var projects = result.Projects.ToList();
         projects.Select(p => p.Name).ShouldBe(["农村饮水安全巩固提升工程维修养护", "乡村学校少年宫运行经费"]);
         projects[0].Amounts.ShouldBe(new ProjectAmounts(85.00m, 85.00m, null, 0.00m, MoneyUnit.WanYuan));
