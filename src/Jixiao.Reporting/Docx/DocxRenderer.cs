@@ -60,8 +60,7 @@ public static class DocxRenderer
                 Height = (UInt32Value)(uint)(landscape ? A4Short : A4Long),
                 Orient = landscape ? PageOrientationValues.Landscape : PageOrientationValues.Portrait,
             },
-            margins,
-            new DocGrid { Type = DocGridValues.Lines, LinePitch = 312 }));
+            margins));
         main.Document = new Document(body);
         main.Document.Save();
     }

@@ -50,7 +50,7 @@ public static class EvaluationReport
         Heading(3, "绩效评价目的");
         Text(t.Purpose);
         Heading(3, "绩效评价的对象和范围");
-        Text(t.Scope, $"本次绩效评价对象为{t.Unit}{model.Project}{(model.Year is { } y ? $"，评价年度为{y.ToString(CultureInfo.InvariantCulture)}年度" : "")}。");
+        Text(t.Scope, $"本次绩效评价对象为{model.UnitAndProject}{(model.Year is { } y ? $"，评价年度为{y.ToString(CultureInfo.InvariantCulture)}年度" : "")}。");
         Heading(2, "绩效评价原则、评价指标体系、评价方法和标准");
         Heading(3, "绩效评价原则");
         Text(t.Principles);
@@ -82,7 +82,7 @@ public static class EvaluationReport
 
         blocks.Add(new Block.PageBreak());
         blocks.Add(new Block.Paragraph([new TextRun("附件", Bold: true)], ParagraphStyle.Plain));
-        blocks.Add(ScoreTable(model, $"{t.Unit}{model.Project}绩效评价指标体系及评分表"));
+        blocks.Add(ScoreTable(model, $"{model.UnitAndProject}绩效评价指标体系及评分表"));
         return new ReportDocument(model.Title, blocks);
     }
 
@@ -255,7 +255,7 @@ public static class EvaluationReport
     public static string ProblemSentence(ReportIndicator item)
     {
         var s = item.DisplayName;
-        if (item.Met == false)
+        if (item.Met == false && !string.IsNullOrWhiteSpace(item.Target))
         {
             s += "未达到指标值";
             if (!string.IsNullOrWhiteSpace(item.Actual))
@@ -281,7 +281,7 @@ public static class EvaluationReport
     internal static void AddOther(List<Block> blocks, EvaluationReportModel model)
     {
         var any = false;
-        if (!string.IsNullOrWhiteSpace(model.Texts.Other))
+        if (!string.IsNullOrWhiteSpace(model.Texts.Other) && model.Texts.Other.Trim().TrimEnd('。') != "无")
         {
             AddParagraphs(blocks, model.Texts.Other, "");
             any = true;
@@ -293,7 +293,7 @@ public static class EvaluationReport
             var n = 0;
             foreach (var finding in model.Findings)
             {
-                blocks.Add(new Block.Paragraph($"{HeadingNumbers.Format(3, ++n)}{EndSentence(finding)}"));
+                blocks.Add(new Block.Paragraph($"{HeadingNumbers.Format(3, ++n)}{EndSentence(Tighten(finding))}"));
             }
 
             any = true;
@@ -328,14 +328,14 @@ public static class EvaluationReport
     {
         List<TableColumn> columns =
         [
-            new("一级指标", 1.3, CellAlign.Center),
-            new("二级指标", 1.5, CellAlign.Center),
-            new("三级指标", 2.0, CellAlign.Left),
-            new("分值", 0.9, CellAlign.Center),
-            new("指标值", 1.4, CellAlign.Center),
-            new("实际完成值", 1.5, CellAlign.Center),
-            new("得分", 0.9, CellAlign.Center),
-            new("评分说明", 4.2, CellAlign.Left),
+            new("一级指标", 1.2, CellAlign.Center),
+            new("二级指标", 1.4, CellAlign.Center),
+            new("三级指标", 1.8, CellAlign.Left),
+            new("分值", 0.8, CellAlign.Center),
+            new("指标值", 1.2, CellAlign.Center),
+            new("实际完成值", 1.2, CellAlign.Center),
+            new("得分", 0.8, CellAlign.Center),
+            new("评分说明", 4.8, CellAlign.Left),
         ];
         var rows = new List<TableRow>();
         foreach (var level1 in model.Level1Summaries)

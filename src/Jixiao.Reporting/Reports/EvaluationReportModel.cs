@@ -27,7 +27,11 @@ public sealed record EvaluationReportModel(
     EvaluationReportTexts Texts)
 {
     /// <summary>The report title: the evaluator's, or "{单位}{项目}绩效评价报告" / "…绩效自评报告".</summary>
-    public string Title => Texts.Title ?? $"{Texts.Unit}{Project}{(Kind == ReportKind.SelfEvaluation ? "绩效自评报告" : "绩效评价报告")}";
+    public string Title => Texts.Title ?? $"{UnitAndProject}{(Kind == ReportKind.SelfEvaluation ? "绩效自评报告" : "绩效评价报告")}";
+
+    /// <summary>"新建公安分局2020年“雪亮工程”建设项目": the unit before the project unless the project name already starts with it.</summary>
+    public string UnitAndProject =>
+        Texts.Unit is { Length: > 0 } unit && !Project.StartsWith(unit, StringComparison.Ordinal) ? unit + Project : Project;
 
     /// <summary>Σ weights of the scored lines (normally 100).</summary>
     public decimal TotalWeight => Items.Sum(i => i.Weight ?? 0);
