@@ -24,10 +24,15 @@ internal static class TestFiles
         }
     }
 
-    /// <summary>Where tests leave rendered files (PDF, PNG pages) for a person to look at.</summary>
+    /// <summary>An empty folder where a test leaves rendered files (PDF, PNG pages) for a person to look at.</summary>
     public static string OutputDirectory(string name)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "rendered", name);
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
         Directory.CreateDirectory(dir);
         return dir;
     }

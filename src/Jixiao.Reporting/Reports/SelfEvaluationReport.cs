@@ -81,9 +81,9 @@ public static class SelfEvaluationReport
         var grid = model.Items.Where(i => !ReferenceEquals(i, execution)).ToList();
         List<TableColumn> columns =
         [
-            new("", 1.1, CellAlign.Center), new("一级指标", 1.2, CellAlign.Center), new("二级指标", 1.3, CellAlign.Center),
-            new("三级指标", 2.0), new("年度指标值", 1.3, CellAlign.Center), new("实际完成值", 1.3, CellAlign.Center),
-            new("分值", 0.8, CellAlign.Center), new("得分", 0.8, CellAlign.Center), new("偏差原因分析及改进措施", 2.6),
+            new("", 0.9, CellAlign.Center), new("一级指标", 1.0, CellAlign.Center), new("二级指标", 1.2, CellAlign.Center),
+            new("三级指标", 1.8), new("年度指标值", 1.2, CellAlign.Center), new("实际完成值", 1.2, CellAlign.Center),
+            new("分值", 0.9, CellAlign.Center), new("得分", 0.9, CellAlign.Center), new("偏差原因分析及改进措施", 3.4),
         ];
         var rows = new List<TableRow>
         {
@@ -181,9 +181,17 @@ public static class SelfEvaluationReport
         ];
     }
 
-    /// <summary>The 偏差原因分析及改进措施 cell: the stated reason, else the deductions, else "未达到指标值，扣n分" for a lost line.</summary>
+    /// <summary>
+    /// The 偏差原因分析及改进措施 cell of a line that missed its target or lost points: the stated reason, else the
+    /// deductions, else "未达到指标值，扣n分". Empty for a line that met its target with full marks.
+    /// </summary>
     private static string DeviationText(ReportIndicator line)
     {
+        if (line.Lost == 0 && line.Met != false)
+        {
+            return "";
+        }
+
         if (!string.IsNullOrWhiteSpace(line.Reason))
         {
             return line.Reason!.Trim();
