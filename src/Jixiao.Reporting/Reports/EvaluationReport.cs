@@ -129,8 +129,10 @@ public static class EvaluationReport
     }
 
     /// <summary>"通过综合分析，项目绩效评价综合得分93.07分，绩效评价等级为“优”。"</summary>
-    public static string ConclusionSentence(EvaluationReportModel model, string what = "绩效评价") =>
-        $"通过综合分析，项目{what}综合得分{Points(model.Total)}分，{what}等级为“{model.Grade}”。";
+    public static string ConclusionSentence(EvaluationReportModel model, string what = "绩效评价") => model.Total is { } total
+        ? $"通过综合分析，项目{what}综合得分{Points(total)}分，{what}等级为“{model.Grade}”。"
+        : $"本次{what}的指标未设分值，不计算综合得分和等级；共{Count(model.Items.Count)}项指标，其中{Count(model.Items.Count(i => i.Met == true))}项达到指标值，"
+          + $"{Count(model.Items.Count(i => i.Met == false))}项未达到，各项完成情况见下文及附件。";
 
     /// <summary>"（评价等级：90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。）"</summary>
     public static string GradeBandsSentence(IReadOnlyList<ReportGradeBand> bands)
@@ -164,6 +166,12 @@ public static class EvaluationReport
 
     internal static void AddConclusion(List<Block> blocks, EvaluationReportModel model, string what = "绩效评价")
     {
+        if (model.Total is not { } total)
+        {
+            blocks.Add(new Block.Paragraph(ConclusionSentence(model, what)));
+            return;
+        }
+
         blocks.Add(new Block.Paragraph(ConclusionSentence(model, what) + GradeBandsSentence(model.GradeBands)));
         var summaries = model.Level1Summaries;
         var lost = summaries.Where(s => s.Score < s.Weight).ToList();
@@ -176,7 +184,7 @@ public static class EvaluationReport
             [new TableRow(["一级指标", "分值", "得分", "得分率"])],
             [
                 .. summaries.Select(s => new TableRow([s.Level1, Points(s.Weight), Points(s.Score), Percent(s.Rate)])),
-                new TableRow(["合计", Points(model.TotalWeight), Points(model.Total), model.TotalWeight == 0 ? "" : Percent(model.Total / model.TotalWeight * 100)], Bold: true),
+                new TableRow(["合计", Points(model.TotalWeight), Points(total), model.TotalWeight == 0 ? "" : Percent(total / model.TotalWeight * 100)], Bold: true),
             ],
             Caption: "表1 综合评分情况"));
         blocks.Add(new Block.Chart(ReportCharts.ScoreByLevel1(summaries.Select(s => (s.Level1, s.Weight, s.Score)))));
@@ -187,35 +195,50 @@ public static class EvaluationReport
     {
         foreach (var summary in model.Level1Summaries)
         {
-            blocks.Add(new Block.Heading(2, h.Next(2), $"{summary.Level1}（分值{Points(summary.Weight)}分，得分{Points(summary.Score)}分）"));
-            var missed = summary.Items.Where(i => i.Lost > 0).ToList();
-            blocks.Add(new Block.Paragraph(
-                $"{summary.Level1}类指标共{Count(summary.Items.Count)}个评分项，分值{Points(summary.Weight)}分，得分{Points(summary.Score)}分，得分率{Percent(summary.Rate)}。"
-                + (missed.Count == 0
-                    ? "各项指标均得满分。"
-                    : $"其中{string.Join("、", missed.Select(i => i.DisplayName))}未得满分，共扣{Points(missed.Sum(i => i.Lost))}分。")));
+            if (!model.IsScored)
+            {
+                blocks.Add(new Block.Heading(2, h.Next(2), summary.Level1));
+                var notMet = summary.Items.Where(i => i.Met == false).Select(i => i.DisplayName).ToList();
+                blocks.Add(new Block.Paragraph($"{summary.Level1}共{Count(summary.Items.Count)}项指标，"
+                    + (notMet.Count == 0 ? "均达到指标值或评价为达成。" : $"其中{string.Join("、", notMet)}未达到指标值。")));
+            }
+            else
+            {
+                blocks.Add(new Block.Heading(2, h.Next(2), $"{summary.Level1}（分值{Points(summary.Weight)}分，得分{Points(summary.Score)}分）"));
+                var missed = summary.Items.Where(i => i.Lost > 0).ToList();
+                blocks.Add(new Block.Paragraph(
+                    $"{summary.Level1}类指标共{Count(summary.Items.Count)}个评分项，分值{Points(summary.Weight)}分，得分{Points(summary.Score)}分，得分率{Percent(summary.Rate)}。"
+                    + (missed.Count == 0
+                        ? "各项指标均得满分。"
+                        : $"其中{string.Join("、", missed.Select(i => i.DisplayName))}未得满分，共扣{Points(missed.Sum(i => i.Lost))}分。")));
+            }
+
             foreach (var level2 in summary.Items.GroupBy(i => i.Level2, StringComparer.Ordinal))
             {
                 var lines = level2.ToList();
                 if (lines.Count == 1 && lines[0].IsLevel2Line)
                 {
                     var line = lines[0];
-                    blocks.Add(new Block.Heading(3, h.Next(3), $"{line.DisplayName}（{Points(line.Weight ?? 0)}分）"));
+                    blocks.Add(new Block.Heading(3, h.Next(3), WithWeight(line)));
                     blocks.Add(new Block.Paragraph(IndicatorSentence(line)));
                     continue;
                 }
 
                 var weight = lines.Sum(i => i.Weight ?? 0);
                 var score = lines.Sum(i => i.Score ?? 0);
-                blocks.Add(new Block.Heading(3, h.Next(3), $"{(string.IsNullOrWhiteSpace(level2.Key) ? summary.Level1 : level2.Key)}（分值{Points(weight)}分，得分{Points(score)}分）"));
+                var level2Name = string.IsNullOrWhiteSpace(level2.Key) ? summary.Level1 : level2.Key;
+                blocks.Add(new Block.Heading(3, h.Next(3), model.IsScored ? $"{level2Name}（分值{Points(weight)}分，得分{Points(score)}分）" : level2Name));
                 foreach (var line in lines)
                 {
-                    blocks.Add(new Block.Heading(4, h.Next(4), $"{line.DisplayName}（{Points(line.Weight ?? 0)}分）"));
+                    blocks.Add(new Block.Heading(4, h.Next(4), WithWeight(line)));
                     blocks.Add(new Block.Paragraph(IndicatorSentence(line)));
                 }
             }
         }
     }
+
+    /// <summary>"预算执行率（5分）", or the bare name for a line without weight.</summary>
+    private static string WithWeight(ReportIndicator line) => line.Weight is { } w ? $"{line.DisplayName}（{Points(w)}分）" : line.DisplayName;
 
     /// <summary>
     /// The evaluator's own analysis first (1、2、…), then the problems derived from every line that lost points, so
@@ -350,7 +373,7 @@ public static class EvaluationReport
                     var cells = new List<TableCell>();
                     if (first1)
                     {
-                        cells.Add(new TableCell($"{level1.Level1}\n（{Points(level1.Weight)}分）", RowSpan: level1.Items.Count));
+                        cells.Add(new TableCell(model.IsScored ? $"{level1.Level1}\n（{Points(level1.Weight)}分）" : level1.Level1, RowSpan: level1.Items.Count));
                         first1 = false;
                     }
 
@@ -372,7 +395,10 @@ public static class EvaluationReport
         }
 
         rows.Add(new TableRow(
-            [new TableCell("合计", ColSpan: 3, Align: CellAlign.Center), Points(model.TotalWeight), "", "", Points(model.Total), $"评价等级：{model.Grade}"],
+            [
+                new TableCell("合计", ColSpan: 3, Align: CellAlign.Center), model.IsScored ? Points(model.TotalWeight) : "—", "", "",
+                model.Total is { } total ? Points(total) : "—", model.Grade is null ? "未设分值，不计算等级" : $"评价等级：{model.Grade}",
+            ],
             Bold: true));
         return new Block.Table(columns, [new TableRow([.. columns.Select(c => new TableCell(c.Name))])], rows, caption, FontSizePoints: 9);
     }

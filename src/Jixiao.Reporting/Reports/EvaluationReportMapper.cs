@@ -13,14 +13,14 @@ public static class EvaluationReportMapper
         var sheet = scored.Sheet;
         var scale = sheet.GradeScale ?? GradeScale.Default;
         var items = scored.Items.Select(Item).ToList();
-        var total = scored.Total ?? items.Sum(i => i.Score ?? 0);
+        var total = scored.Total;
         return new EvaluationReportModel(
             sheet.Project,
             sheet.Year,
             sheet.Kind == EvaluationKind.SelfEvaluation ? ReportKind.SelfEvaluation : ReportKind.Evaluation,
             items,
             total,
-            scored.Grade ?? scale.GradeOf(total),
+            scored.Grade ?? (total is { } t ? scale.GradeOf(t) : null),
             [.. scale.Bands.Select(b => new ReportGradeBand(b.Grade, b.Min))],
             [.. scored.Findings.Where(f => f.Severity != Severity.Info).Select(f => f.Indicator is null ? f.Message : $"{f.Indicator}：{f.Message}")],
             texts ?? EvaluationReportTexts.Empty);

@@ -11,8 +11,8 @@ namespace Jixiao.Reporting.Reports;
 /// <param name="Project">项目名称, e.g. 2020年“雪亮工程”建设项目.</param>
 /// <param name="Kind">Who evaluates; decides the outline (财预〔2020〕10号 report or 单位自评).</param>
 /// <param name="Items">The scored lines in sheet order (一级 → 二级 → 三级).</param>
-/// <param name="Total">总分 as the scorer computed it.</param>
-/// <param name="Grade">等级 of the total on <paramref name="GradeBands"/>.</param>
+/// <param name="Total">总分 as the scorer computed it; null when the sheet states no weights (checked, not scored).</param>
+/// <param name="Grade">等级 of the total on <paramref name="GradeBands"/>; null without a total.</param>
 /// <param name="GradeBands">The grade scale, highest band first (for the sentence that explains the grade).</param>
 /// <param name="Findings">The scorer's findings (Chinese), printed under 其他需要说明的问题.</param>
 public sealed record EvaluationReportModel(
@@ -20,8 +20,8 @@ public sealed record EvaluationReportModel(
     int? Year,
     ReportKind Kind,
     IReadOnlyList<ReportIndicator> Items,
-    decimal Total,
-    string Grade,
+    decimal? Total,
+    string? Grade,
     IReadOnlyList<ReportGradeBand> GradeBands,
     IReadOnlyList<string> Findings,
     EvaluationReportTexts Texts)
@@ -32,6 +32,9 @@ public sealed record EvaluationReportModel(
     /// <summary>"新建公安分局2020年“雪亮工程”建设项目": the unit before the project unless the project name already starts with it.</summary>
     public string UnitAndProject =>
         Texts.Unit is { Length: > 0 } unit && !Project.StartsWith(unit, StringComparison.Ordinal) ? unit + Project : Project;
+
+    /// <summary>True when the evaluation has a total (its lines have weights).</summary>
+    public bool IsScored => Total is not null;
 
     /// <summary>Σ weights of the scored lines (normally 100).</summary>
     public decimal TotalWeight => Items.Sum(i => i.Weight ?? 0);

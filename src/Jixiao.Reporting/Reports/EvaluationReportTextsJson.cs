@@ -19,6 +19,7 @@ public static class EvaluationReportTextsJson
     public const string InvalidJson = "RPT001";
     public const string InvalidValue = "RPT002";
     public const string UnknownField = "RPT003";
+    public const string Unreadable = "RPT004";
 
     private static readonly HashSet<string> TextFields =
     [

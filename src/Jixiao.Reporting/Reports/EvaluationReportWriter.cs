@@ -23,4 +23,13 @@ public static class EvaluationReportWriter
     public static Task WritePdfAsync(EvaluationReportModel model, Stream output, CancellationToken cancellationToken = default,
         ChromiumPdfPrinter? printer = null) =>
         (printer ?? ChromiumPdfPrinter.Default).PrintAsync(WriteHtml(model), output, cancellationToken);
+
+    /// <summary>The department summary (grade distribution chart and results table) of several evaluations as .docx.</summary>
+    public static void WriteSummaryDocx(string department, IReadOnlyList<EvaluationReportModel> evaluations, Stream output, DocxOptions? options = null) =>
+        DocxRenderer.Render(DepartmentSummaryReport.Compose(department, evaluations), output, options);
+
+    /// <summary>The department summary as PDF.</summary>
+    public static Task WriteSummaryPdfAsync(string department, IReadOnlyList<EvaluationReportModel> evaluations, Stream output,
+        CancellationToken cancellationToken = default) =>
+        ChromiumPdfPrinter.Default.PrintAsync(HtmlRenderer.Render(DepartmentSummaryReport.Compose(department, evaluations)), output, cancellationToken);
 }

@@ -43,7 +43,7 @@ public static class SelfEvaluationReport
         Heading(2, "绩效指标完成情况");
         foreach (var summary in model.Level1Summaries)
         {
-            Heading(3, $"{summary.Level1}（分值{Points(summary.Weight)}分，得分{Points(summary.Score)}分）");
+            Heading(3, model.IsScored ? $"{summary.Level1}（分值{Points(summary.Weight)}分，得分{Points(summary.Score)}分）" : summary.Level1);
             foreach (var line in summary.Items)
             {
                 blocks.Add(new Block.Paragraph(IndicatorSentence(line)));
@@ -168,8 +168,8 @@ public static class SelfEvaluationReport
 
         rows.Add(new TableRow(
         [
-            new TableCell("总分", ColSpan: 6, Align: CellAlign.Center), new TableCell(Points(model.TotalWeight), Align: CellAlign.Center),
-            new TableCell(Points(model.Total), Align: CellAlign.Center), $"自评等级：{model.Grade}",
+            new TableCell("总分", ColSpan: 6, Align: CellAlign.Center), new TableCell(model.IsScored ? Points(model.TotalWeight) : "—", Align: CellAlign.Center),
+            new TableCell(model.Total is { } total ? Points(total) : "—", Align: CellAlign.Center), model.Grade is null ? "未设分值" : $"自评等级：{model.Grade}",
         ], Bold: true));
 
         var year = model.Year is { } y ? $"（{y.ToString(CultureInfo.InvariantCulture)}年度）" : "";
