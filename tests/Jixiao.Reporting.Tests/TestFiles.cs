@@ -98,6 +98,27 @@ internal static class TestFiles
         return [.. zip.Entries.Select(e => e.FullName)];
     }
 
+    /// <summary>
+    /// Converts a .docx to PDF with LibreOffice. Each call gets its own profile folder: tests run in parallel and two
+    /// soffice processes sharing one profile would lock each other out.
+    /// </summary>
+    public static string DocxToPdf(string docx, string outDir)
+    {
+        var profile = Path.Combine(Path.GetTempPath(), "jixiao-lo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Run("soffice", $"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, docx);
+            return Path.Combine(outDir, Path.GetFileNameWithoutExtension(docx) + ".pdf");
+        }
+        finally
+        {
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, recursive: true);
+            }
+        }
+    }
+
     /// <summary>Runs a tool and returns its standard output; fails the test with its error output when it fails.</summary>
     public static string Run(string file, params string[] args)
     {

@@ -178,9 +178,9 @@ public static class DocxRenderer
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableCellMarginDefault(
                 new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
+                new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
                 new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa }),
+                new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa }),
             new TableLook { Val = "04A0", FirstRow = true, NoVerticalBand = true }));
         var grid = new TableGrid();
         foreach (var w in widths)

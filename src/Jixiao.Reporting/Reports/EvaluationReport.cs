@@ -351,14 +351,14 @@ public static class EvaluationReport
     {
         List<TableColumn> columns =
         [
-            new("一级指标", 1.2, CellAlign.Center),
+            new("一级指标", 1.4, CellAlign.Center),
             new("二级指标", 1.4, CellAlign.Center),
             new("三级指标", 1.8, CellAlign.Left),
             new("分值", 1.0, CellAlign.Center),
             new("指标值", 1.2, CellAlign.Center),
             new("实际完成值", 1.2, CellAlign.Center),
             new("得分", 1.1, CellAlign.Center),
-            new("评分说明", 4.4, CellAlign.Left),
+            new("评分说明", 4.2, CellAlign.Left),
         ];
         var rows = new List<TableRow>();
         foreach (var level1 in model.Level1Summaries)

@@ -51,12 +51,10 @@ public static class SelfEvaluationReport
         }
 
         Heading(1, "偏差原因分析及改进措施");
+        Heading(2, "偏差原因分析");
         EvaluationReport.AddProblems(blocks, model, t.Problems);
-        if (t.Suggestions.Count > 0)
-        {
-            Heading(2, "改进措施");
-            EvaluationReport.AddItems(blocks, t.Suggestions);
-        }
+        Heading(2, "改进措施");
+        EvaluationReport.AddItems(blocks, t.Suggestions);
 
         Heading(1, "自评结论");
         EvaluationReport.AddConclusion(blocks, model, "绩效自评");
@@ -81,9 +79,9 @@ public static class SelfEvaluationReport
         var grid = model.Items.Where(i => !ReferenceEquals(i, execution)).ToList();
         List<TableColumn> columns =
         [
-            new("", 0.9, CellAlign.Center), new("一级指标", 1.0, CellAlign.Center), new("二级指标", 1.2, CellAlign.Center),
-            new("三级指标", 1.8), new("年度指标值", 1.2, CellAlign.Center), new("实际完成值", 1.2, CellAlign.Center),
-            new("分值", 0.9, CellAlign.Center), new("得分", 0.9, CellAlign.Center), new("偏差原因分析及改进措施", 3.4),
+            new("", 0.8, CellAlign.Center), new("一级指标", 1.0, CellAlign.Center), new("二级指标", 1.1, CellAlign.Center),
+            new("三级指标", 1.7), new("年度指标值", 1.3, CellAlign.Center), new("实际完成值", 1.3, CellAlign.Center),
+            new("分值", 1.0, CellAlign.Center), new("得分", 1.1, CellAlign.Center), new("偏差原因分析及改进措施", 3.0),
         ];
         var rows = new List<TableRow>
         {
@@ -103,30 +101,30 @@ public static class SelfEvaluationReport
         ], Bold: true));
         rows.Add(new TableRow(
         [
-            new TableCell("年度资金总额", ColSpan: 2),
-            f?.InitialBudget is { } ib ? Points(ib) : "",
-            f is null ? "" : Points(f.Budget),
-            f is null ? "" : Points(f.Spent),
-            execution?.Weight is { } ew ? Points(ew) : "",
-            rate is { } r ? Percent(r) : "",
-            execution?.Score is { } es ? Points(es) : "",
+            new TableCell("年度资金总额", ColSpan: 2, Align: CellAlign.Center),
+            Centered(f?.InitialBudget is { } ib ? Points(ib) : ""),
+            Centered(f is null ? "" : Points(f.Budget)),
+            Centered(f is null ? "" : Points(f.Spent)),
+            Centered(execution?.Weight is { } ew ? Points(ew) : ""),
+            Centered(rate is { } r ? Percent(r) : ""),
+            Centered(execution?.Score is { } es ? Points(es) : ""),
         ]));
         foreach (var source in sources)
         {
             rows.Add(new TableRow(
             [
-                new TableCell(source.Name, ColSpan: 2),
-                source.InitialBudget is { } a ? Points(a) : "",
-                source.Budget is { } b ? Points(b) : "",
-                source.Spent is { } c ? Points(c) : "",
-                "—",
-                source.Budget is { } sb && sb != 0 && source.Spent is { } sc ? Percent(sc / sb * 100) : "",
-                "—",
+                new TableCell(source.Name, ColSpan: 2, Align: CellAlign.Center),
+                Centered(source.InitialBudget is { } a ? Points(a) : ""),
+                Centered(source.Budget is { } b ? Points(b) : ""),
+                Centered(source.Spent is { } c ? Points(c) : ""),
+                Centered("—"),
+                Centered(source.Budget is { } sb && sb != 0 && source.Spent is { } sc ? Percent(sc / sb * 100) : ""),
+                Centered("—"),
             ]));
         }
 
         rows.Add(new TableRow([new TableCell("年度总体目标", RowSpan: 2, Bold: true), new TableCell("预期目标", ColSpan: 4, Bold: true, Align: CellAlign.Center), new TableCell("实际完成情况", ColSpan: 4, Bold: true, Align: CellAlign.Center)]));
-        rows.Add(new TableRow([new TableCell(JoinGoals(t), ColSpan: 4), new TableCell(t.GoalCompletion ?? "", ColSpan: 4)]));
+        rows.Add(new TableRow([new TableCell(JoinGoals(t), ColSpan: 4, Align: CellAlign.Left), new TableCell(t.GoalCompletion ?? "", ColSpan: 4, Align: CellAlign.Left)]));
 
         rows.Add(new TableRow(
         [
@@ -175,7 +173,7 @@ public static class SelfEvaluationReport
         var year = model.Year is { } y ? $"（{y.ToString(CultureInfo.InvariantCulture)}年度）" : "";
         return
         [
-            new Block.Paragraph("项目支出绩效自评表", ParagraphStyle.Center),
+            new Block.Paragraph([new TextRun("项目支出绩效自评表", Bold: true)], ParagraphStyle.Center),
             new Block.Paragraph(year, ParagraphStyle.Center),
             new Block.Table(columns, [], rows, FontSizePoints: 9),
         ];
@@ -205,6 +203,8 @@ public static class SelfEvaluationReport
 
         return line.Lost > 0 ? $"{(line.Met == false ? "未达到指标值" : "未得满分")}，扣{Points(line.Lost)}分。" : "";
     }
+
+    private static TableCell Centered(string text) => new(text, Align: CellAlign.Center);
 
     private static string JoinGoals(EvaluationReportTexts t) =>
         string.Join("\n", new[] { t.OverallGoal, t.AnnualGoal }.Where(s => !string.IsNullOrWhiteSpace(s)));

@@ -41,8 +41,7 @@ public class RenderedPagesTests
             DocxRenderer.Render(document, file);
         }
 
-        TestFiles.Run("soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, docx);
-        var pdf = Path.Combine(dir, name + ".pdf");
+        var pdf = TestFiles.DocxToPdf(docx, dir);
         var text = Flat(pdf);
         foreach (var s in mustContain)
         {

@@ -119,8 +119,7 @@ public class XueliangReportTests
         var dir = TestFiles.OutputDirectory("xueliang-docx");
         var docx = Path.Combine(dir, "004.docx");
         File.WriteAllBytes(docx, Docx());
-        TestFiles.Run("soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, docx);
-        var pdf = Path.Combine(dir, "004.pdf");
+        var pdf = TestFiles.DocxToPdf(docx, dir);
         var flat = string.Concat(TestFiles.Run("pdftotext", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
         flat.ShouldContain("综合得分93.07分");
         flat.ShouldContain("预算执行率为91.4%");
