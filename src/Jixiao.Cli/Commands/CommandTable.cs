@@ -6,6 +6,10 @@ internal static class CommandTable
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new TargetCommand(),
+        new ParseCommand(),
+        new ExportCommand(),
+        new ScoreCommand(),
+        new TemplateCommand(),
         new ReportCommand(),
     ];
 }

@@ -243,9 +243,9 @@ public sealed class Formula
             SkipSpaces();
             if (pos < s.Length)
             {
-                error = s[pos] == ')'
-                    ? At(pos, "多了一个右括号“)”。")
-                    : At(pos, $"“{s[pos]}”前缺少运算符（+ − × ÷）。");
+                error = s[pos] == ')' ? At(pos, "多了一个右括号“)”。")
+                    : IsNameChar(s[pos]) || s[pos] is '(' or '.' ? At(pos, $"“{s[pos]}”前缺少运算符（+ − × ÷）。")
+                    : At(pos, $"无法识别的字符“{s[pos]}”。");
                 return null;
             }
 

@@ -24,11 +24,24 @@ public sealed record MeasuredValue(string Text, decimal? Value, string? Unit, bo
         var bounded = Array.Exists(BoundWords, w => normalized.Contains(w, StringComparison.Ordinal));
         return target switch
         {
-            Target.Quantitative q => new MeasuredValue(text, q.Value, q.Unit, !bounded),
+            Target.Quantitative q => new MeasuredValue(text, IsNegative(normalized) ? -q.Value : q.Value, q.Unit, !bounded),
             Target.Ratio r when r.Consequent != 0 => new MeasuredValue(text, r.Antecedent / r.Consequent, null, !bounded),
             Target.Range r => new MeasuredValue(text, r.Min, r.Unit, false),
             _ => new MeasuredValue(text, null, null, false),
         };
+    }
+
+    // The target parser reads magnitudes only; an actual value may be negative ("-3人", "−2.5%").
+    private static bool IsNegative(string normalized)
+    {
+        var digit = normalized.AsSpan().IndexOfAnyInRange('0', '9');
+        var i = digit - 1;
+        while (i >= 0 && normalized[i] == ' ')
+        {
+            i--;
+        }
+
+        return i >= 0 && normalized[i] == '-' && (i == 0 || !char.IsAsciiDigit(normalized[i - 1]));
     }
 
     /// <summary>The number of decimals the text states (0 for "99%", 1 for "91.4%"): the precision to compare at.</summary>

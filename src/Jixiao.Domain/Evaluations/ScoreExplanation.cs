@@ -23,35 +23,37 @@ internal static class ScoreExplanation
             text.Append("实际值为负，按 0 计，");
         }
 
-        var a = Numbers.Format(item.Actual ?? 0);
-        var t = Numbers.Format(item.TargetValue ?? 0);
-        var ws = Numbers.Format(w);
-        var target = ind.Target?.Text ?? "";
+        string A() => Numbers.Format(item.Actual ?? 0);
+        string T() => Numbers.Format(item.TargetValue ?? 0);
+        string W() => Numbers.Format(w);
+        var target = $"“{ind.Target?.Text ?? ""}”";
+        // an unweighted line shows its completion, not the arithmetic of points
+        var how = ind.Weight is null ? "" : null;
         switch (item.Outcome)
         {
             case ScoreOutcome.Met:
-                text.Append($"达到指标值 {target}，");
+                text.Append($"达到指标值{target}，");
                 break;
             case ScoreOutcome.Proportional:
-                text.Append($"未达指标值 {target}，按 {a}÷{t}×{ws} 计，");
+                text.Append($"未达指标值{target}，" + (how ?? $"按 {A()}÷{T()}×{W()} 计，"));
                 break;
             case ScoreOutcome.DownDeviation:
-                text.Append($"未达指标值 {target}，按 (1−({a}−{t})÷{t})×{ws} 计，");
+                text.Append($"未达指标值{target}，" + (how ?? $"按 (1−({A()}−{T()})÷{T()})×{W()} 计，"));
                 break;
             case ScoreOutcome.DownRatio:
-                text.Append($"未达指标值 {target}，按 {t}÷{a}×{ws} 计，");
+                text.Append($"未达指标值{target}，" + (how ?? $"按 {T()}÷{A()}×{W()} 计，"));
                 break;
             case ScoreOutcome.DownZero:
-                text.Append(item.TargetValue is > 0 ? $"达到指标值 {target} 的 2 倍及以上，" : $"指标值 {target} 为 0 而实际大于 0，");
+                text.Append(item.TargetValue is > 0 ? $"达到指标值{target}的 2 倍及以上，" : $"指标值{target}为 0 而实际大于 0，");
                 break;
             case ScoreOutcome.EqualZeroMissed:
-                text.Append($"指标值 {target} 为 0 而实际大于 0，");
+                text.Append($"指标值{target}为 0 而实际大于 0，");
                 break;
             case ScoreOutcome.Tier:
                 text.Append($"落在“≥{Numbers.Format(item.Tier!.Min)}{unit}”档，");
                 break;
             case ScoreOutcome.BelowTiers:
-                text.Append($"低于最低档 {t}{unit}，");
+                text.Append($"低于最低档 {T()}{unit}，");
                 break;
             case ScoreOutcome.Qualitative:
                 text.Append($"评为“{item.Rating!.Value.Chinese()}”，完成比例 {Numbers.Format(item.Percent ?? 0)}%，");
@@ -66,7 +68,7 @@ internal static class ScoreExplanation
                 text.Append("未达成，");
                 break;
             case ScoreOutcome.Manual:
-                text.Append(string.IsNullOrWhiteSpace(ind.Reason) ? "人工评分，" : $"人工评分（{ind.Reason!.Trim()}），");
+                text.Append(string.IsNullOrWhiteSpace(ind.Reason) ? "人工评分，" : $"人工评分（{ind.Reason!.Trim().TrimEnd('。')}），");
                 break;
             case ScoreOutcome.NoManualScore:
                 text.Append("人工评分未填写得分，");
@@ -75,7 +77,7 @@ internal static class ScoreExplanation
                 text.Append("缺少可用的实际完成值，");
                 break;
             case ScoreOutcome.NoTarget:
-                text.Append($"指标值“{target}”没有可比较的数值，");
+                text.Append($"指标值{target}没有可比较的数值，");
                 break;
             case ScoreOutcome.NoTiers:
                 text.Append("未列出计分档次，");
@@ -110,7 +112,7 @@ internal static class ScoreExplanation
             text.Append(any ? "、" : "").Append($"扣 {Numbers.Format(deduction.Points)} 分");
             if (!string.IsNullOrWhiteSpace(deduction.Reason))
             {
-                text.Append($"（{deduction.Reason.Trim()}）");
+                text.Append($"（{deduction.Reason.Trim().TrimEnd('。')}）");
             }
 
             any = true;

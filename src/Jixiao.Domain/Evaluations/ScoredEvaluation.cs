@@ -30,14 +30,14 @@ public sealed class ScoredIndicator
 {
     private string? explanation;
 
-    internal ScoredIndicator(EvaluationIndicator indicator, decimal? actual, decimal? score, decimal completion, bool? met,
+    internal ScoredIndicator(EvaluationIndicator indicator, decimal? actual, decimal points, decimal outOf, bool? met,
         ScoreOutcome outcome, decimal? targetValue = null, decimal? percent = null, QualitativeRating? rating = null,
         Tier? tier = null, bool negativeActual = false)
     {
         Indicator = indicator;
         Actual = actual;
-        Score = score;
-        Completion = completion;
+        Points = points;
+        OutOf = outOf;
         Met = met;
         Outcome = outcome;
         TargetValue = targetValue;
@@ -61,10 +61,15 @@ public sealed class ScoredIndicator
 
     public decimal? Actual { get; }
 
-    public decimal? Score { get; }
+    public decimal? Score => Indicator.Weight is null ? null : Points;
 
-    /// <summary>The score as a percent of the weight (0–100): what an unweighted line reports instead of a score.</summary>
-    public decimal Completion { get; }
+    /// <summary>The score as a percent of the weight (0–100), rounded to 2 decimals: what an unweighted line reports instead of a score.</summary>
+    public decimal Completion => OutOf == 0 ? (Met == false ? 0m : 100m) : Scorer.Round2(Points / OutOf * 100m);
+
+    /// <summary>The points scored out of <see cref="OutOf"/> (the weight, or 100 for an unweighted line).</summary>
+    internal decimal Points { get; }
+
+    internal decimal OutOf { get; }
 
     /// <summary>Whether the target was met; null when the method does not compare with a target.</summary>
     public bool? Met { get; }

@@ -60,9 +60,7 @@ public static class Scorer
         bool negative = false)
     {
         score = Round2(Math.Clamp(score, 0m, weight));
-        var completion = weight == 0 ? (met == false ? 0m : 100m) : Round2(score / weight * 100m);
-        return new ScoredIndicator(indicator, actual, indicator.Weight is null ? null : score, completion, met, outcome, target, percent,
-            rating, tier, negative);
+        return new ScoredIndicator(indicator, actual, score, weight, met, outcome, target, percent, rating, tier, negative);
     }
 
     // ---- 比例 (rules 6–9) -------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ public class SeedEvaluationTests
 
         decimal.Round(execution.Actual!.Value, 1).ShouldBe(91.4m);
         execution.Score.ShouldBe(4.57m);
-        execution.Explanation.ShouldBe("预算执行率 91.4%，未达指标值 100%，按 91.4÷100×5 计，得 4.57 分");
+        execution.Explanation.ShouldBe("预算执行率 91.4%，未达指标值“100%”，按 91.4÷100×5 计，得 4.57 分");
     }
 
     [Fact]

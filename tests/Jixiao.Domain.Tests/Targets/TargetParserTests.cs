@@ -200,6 +200,18 @@ public class TargetParserTests
         { "80-90%", "range", null, "80", "90", "%", null },
         { "80%～90%", "range", null, "80", "90", "%", null },
         { "[80,100]", "range", null, "80", "100", null, null },
+        // other districts' spellings
+        { "95%及以上", "quantitative", ">=", "95", null, "%", "up" },
+        { "≥95%（含）", "quantitative", ">=", "95", null, "%", "up" },
+        { "不少于3次/年", "quantitative", ">=", "3", null, "次/年", "up" },
+        { "≤10万元/年", "quantitative", "<=", "10", null, "万元/年", "down" },
+        { "≥1.5万人次", "quantitative", ">=", "1.5", null, "万人次", "up" },
+        { "1-3天", "range", null, "1", "3", "天", null },
+        { "12个月", "quantitative", null, "12", null, "个月", null },
+        { "≥ 8000元/人", "quantitative", ">=", "8000", null, "元/人", "up" },
+        { "2024年12月底前完成", "qualitative", null, null, null, null, "attain" },
+        { "2023年6月30日前", "qualitative", null, null, null, null, "attain" },
+        { "5年", "quantitative", null, "5", null, "年", null },
         // qualitative
         { "降低", "qualitative", null, null, null, null, "down" },
         { "持续", "qualitative", null, null, null, null, "keep" },
