@@ -84,6 +84,18 @@ public class ReportCommandTests : IDisposable
         File.Exists(Path.Combine(dir, "out", "a.docx")).ShouldBeTrue();
     }
 
+    [Fact]
+    public void Writes_the_target_table_of_a_seed_as_docx()
+    {
+        var output = Path.Combine(dir, "目标表.docx");
+        var (code, stdout, stderr) = CliRunner.Run("report", "--targets", CliRunner.Seed("002_57b7928e8e0f944a.txt"), "-o", output, "--layout", "rows");
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("55 个项目");
+        var xml = DocumentXml(output);
+        xml.ShouldContain("50,061.31");
+        xml.ShouldContain("实施周期指标值");
+    }
+
     public void Dispose()
     {
         Directory.Delete(dir, recursive: true);

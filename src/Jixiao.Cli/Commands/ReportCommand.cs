@@ -22,6 +22,7 @@ internal sealed class ReportCommand : ICommand
     public string Usage => """
         用法：jixiao report <评价表.json> -o <报告.docx|报告.pdf|报告.html> [--texts <报告文字.json>] [--fonts windows|noto]
               jixiao report <评价表…|文件夹|清单.txt> -o <输出文件夹> [--format docx|pdf|html] [--summary <部门名称>]
+              jixiao report --targets <绩效目标表…> -o <目标表.docx|.pdf|.html> [--layout encoded|rows]
 
         由评价表（格式见 docs/evaluations.md）评分后写出报告；报告中的得分、等级、比率都由评分结果计算。
         评价人员撰写的文字（项目概况、问题、建议等，格式见 docs/reports.md）取自 --texts，
@@ -31,15 +32,18 @@ internal sealed class ReportCommand : ICommand
           --texts        报告文字文件（仅单个报告）
           --fonts        windows（默认：仿宋/黑体/楷体/宋体）或 noto（Linux 上的 Noto CJK 字体）
           --summary      批量时另写“汇总”报告（等级分布图和结果表），参数为部门名称
+          --targets      改为写项目支出绩效目标表：读入绩效目标表文件（格式同 jixiao parse），写成 Word/PDF/HTML
+          --layout       目标表的绩效指标列：encoded（默认，编码在一格内）或 rows（每个指标一行）
 
         示例：
           jixiao report samples/evaluations/004-xueliang-2020.json -o 雪亮工程.docx
           jixiao report samples/evaluations -o out --format pdf --summary 公安分局
+          jixiao report --targets samples/seeds/002_57b7928e8e0f944a.txt -o 目标表.docx --layout rows
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var parsed = CliArgs.Parse(args, [], ["--output", "--format", "--texts", "--fonts", "--summary"], out var error,
+        var parsed = CliArgs.Parse(args, ["--targets"], ["--output", "--format", "--texts", "--fonts", "--summary", "--layout"], out var error,
             new Dictionary<string, string> { ["-o"] = "--output" });
         if (parsed is null || parsed.Positionals.Count == 0 || parsed.Value("--output") is not { } output)
         {
@@ -57,6 +61,11 @@ internal sealed class ReportCommand : ICommand
         if (fonts is null)
         {
             return ExitCodes.BadInput;
+        }
+
+        if (parsed.Has("--targets"))
+        {
+            return WriteTargetTable(parsed.Positionals, output, parsed.Value("--layout"), fonts, context);
         }
 
         var sheets = ExpandSheets(parsed.Positionals, context, out var missing);
@@ -93,6 +102,86 @@ internal sealed class ReportCommand : ICommand
         }
 
         return Batch(sheets, output, batchFormat, fonts, parsed.Value("--summary"), context);
+    }
+
+    /// <summary>The 项目支出绩效目标表 of every unit in the given target tables, as one document.</summary>
+    private static int WriteTargetTable(IReadOnlyList<string> files, string output, string? layoutName, ChineseFonts fonts, CliContext context)
+    {
+        IndicatorLayout? layout = layoutName switch
+        {
+            null or "encoded" => IndicatorLayout.Encoded,
+            "rows" => IndicatorLayout.RowPerIndicator,
+            _ => null,
+        };
+        if (layout is null)
+        {
+            context.Error.WriteLine($"不认识的指标列格式：{layoutName}（可选 encoded、rows）。");
+            return ExitCodes.BadInput;
+        }
+
+        var format = Path.GetExtension(output).TrimStart('.').ToLowerInvariant();
+        if (!Formats.Contains(format))
+        {
+            context.Error.WriteLine($"无法从输出文件名“{output}”判断格式：扩展名应为 .docx、.pdf 或 .html。");
+            return ExitCodes.BadInput;
+        }
+
+        var missing = files.Where(f => !File.Exists(f)).ToList();
+        foreach (var file in missing)
+        {
+            context.Error.WriteLine($"找不到文件：{file}");
+        }
+
+        if (missing.Count > 0)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var results = files.Select(f => Jixiao.Import.Imports.TargetTableImporter.Import(f)).ToList();
+        foreach (var result in results.Where(r => r.HasErrors))
+        {
+            context.Error.WriteLine($"{result.File} 有错误，未写入目标表：");
+            ReportDiagnostics(result.Diagnostics.Where(d => d.Severity == Severity.Error), context);
+        }
+
+        var units = results.Where(r => !r.HasErrors).SelectMany(r => r.Units).ToList();
+        if (units.Count == 0)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var options = new TargetTableOptions(layout.Value);
+        try
+        {
+            switch (format)
+            {
+                case "docx":
+                    using (var file = File.Create(output))
+                    {
+                        TargetTableDocxWriter.Write(units, options, file, new DocxOptions(fonts));
+                    }
+
+                    break;
+                case "html":
+                    File.WriteAllText(output, TargetTableDocxWriter.WriteHtml(units, options));
+                    break;
+                default:
+                    using (var file = File.Create(output))
+                    {
+                        TargetTableDocxWriter.WritePdfAsync(units, options, file).GetAwaiter().GetResult();
+                    }
+
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfPrintException)
+        {
+            context.Error.WriteLine($"无法写出 {output}：{ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        context.Out.WriteLine($"已生成 {output}：{units.Count} 个单位，{units.Sum(u => u.Projects.Count)} 个项目");
+        return results.Any(r => r.HasErrors) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     private static ChineseFonts? Fail(CliContext context, string message)

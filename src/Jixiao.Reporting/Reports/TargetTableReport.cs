@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Jixiao.Domain.Projects;
 using Jixiao.Domain.Targets;
 using Jixiao.Reporting.Docx;
@@ -98,27 +97,11 @@ public static class TargetTableReport
             PageOrientation.Landscape);
     }
 
-    /// <summary>The encoded 绩效指标 cell of a project, numbered 1、2、3、 in order.</summary>
-    public static string EncodeIndicators(IEnumerable<Indicator> indicators)
-    {
-        var sb = new StringBuilder();
-        var n = 0;
-        foreach (var i in indicators)
-        {
-            n++;
-            sb.Append(n.ToString(CultureInfo.InvariantCulture)).Append('、')
-              .Append(Category(i.Level1Code ?? i.Level1?.Code, i.Level1Text ?? i.Level1?.Name)).Append(',')
-              .Append(Category(i.Level2Code ?? i.Level2?.Code, i.Level2Text ?? i.Level2?.Name)).Append(',')
-              .Append(i.Name).Append('；')
-              .Append("实施周期指标值:").Append(TargetText(i.PeriodTarget))
-              .Append(",年度指标值:").Append(TargetText(i.AnnualTarget)).Append('；');
-        }
-
-        return sb.ToString();
-    }
-
-    private static string Category(string? code, string? name) =>
-        string.IsNullOrEmpty(code) ? name ?? "" : $"{code}-{name}";
+    /// <summary>
+    /// The encoded 绩效指标 cell of a project, numbered 1、2、3、 in order: the same encoding as the .xlsx export
+    /// (<see cref="TargetTables.TargetTableXlsxWriter.EncodeIndicators"/>), so both tables read back alike.
+    /// </summary>
+    public static string EncodeIndicators(IReadOnlyList<Indicator> indicators) => TargetTables.TargetTableXlsxWriter.EncodeIndicators(indicators);
 
     private static string TargetText(Target? target) => target?.Text ?? "";
 

@@ -58,10 +58,12 @@ public class TargetTableReportTests
     }
 
     [Fact]
-    public void Keeps_the_codes_and_names_the_source_wrote()
+    public void Writes_the_resolved_categories_where_the_source_code_was_wrong()
     {
-        var indicator = Ind("2", "3", "单位员工满意度（%）", "90%", "90%", "效益指标", "满意度指标");
-        TargetTableReport.EncodeIndicators([indicator]).ShouldBe("1、2-效益指标,3-满意度指标,单位员工满意度（%）；实施周期指标值:90%,年度指标值:90%；");
+        var taxonomy = IndicatorTaxonomy.Default;
+        var indicator = new Indicator(taxonomy.FindByCode("3"), taxonomy.FindByCode("31"), "单位员工满意度（%）",
+            TargetParser.Parse("90%"), TargetParser.Parse("90%"), Level1Code: "2", Level2Code: "3", Level1Text: "效益指标", Level2Text: "满意度指标");
+        TargetTableReport.EncodeIndicators([indicator]).ShouldBe("1、3-满意度指标,31-服务对象满意度指标,单位员工满意度（%）；实施周期指标值:90%,年度指标值:90%；");
     }
 
     [Fact]
