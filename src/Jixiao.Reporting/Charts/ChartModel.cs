@@ -13,6 +13,17 @@ public sealed record ChartModel(
 {
     /// <summary>The largest value of any series (0 for an empty chart).</summary>
     public decimal MaxValue => Series.SelectMany(s => s.Values).DefaultIfEmpty(0m).Max();
+
+    /// <summary>The value axis: a round maximum and the step between grid lines (whole steps for small counts).</summary>
+    public (decimal Max, decimal Step) Axis
+    {
+        get
+        {
+            var max = SvgChart.NiceMax(MaxValue);
+            var counts = Series.SelectMany(s => s.Values).All(v => v == decimal.Truncate(v));
+            return counts && max <= 10 ? (max, 1) : (max, max / 5);
+        }
+    }
 }
 
 /// <summary>One series; <see cref="Values"/> has one value per category. <see cref="Color"/> is RRGGBB.</summary>

@@ -21,19 +21,19 @@ public static class SvgChart
         sb.Append(inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Esc(chart.Title)}\">");
         sb.Append(inv, $"<text x=\"{Width / 2}\" y=\"22\" text-anchor=\"middle\" class=\"chart-title\">{Esc(chart.Title)}</text>");
 
-        var max = NiceMax(chart.MaxValue);
+        var (max, step) = chart.Axis;
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
-        const int Ticks = 5;
-        for (var i = 0; i <= Ticks; i++)
+        var ticks = (int)(max / step);
+        for (var i = 0; i <= ticks; i++)
         {
-            var v = max * i / Ticks;
+            var v = step * i;
             var y = Top + plotH - (double)(v / max) * plotH;
             sb.Append(inv, $"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\" stroke=\"#d9d9d9\" stroke-width=\"1\"/>");
             sb.Append(inv, $"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" class=\"chart-axis\">{Number(v)}</text>");
         }
 
-        sb.Append(inv, $"<text x=\"14\" y=\"{Top + plotH / 2:0.#}\" transform=\"rotate(-90 14 {Top + plotH / 2:0.#})\" text-anchor=\"middle\" class=\"chart-axis\">{Esc(chart.ValueUnit)}</text>");
+        sb.Append(inv, $"<text x=\"{Left - 6}\" y=\"{Top - 12}\" text-anchor=\"end\" class=\"chart-axis\">（{Esc(chart.ValueUnit)}）</text>");
 
         var n = Math.Max(1, chart.Categories.Count);
         var groupW = plotW / n;

@@ -65,7 +65,8 @@ internal static class DocxChartXml
         Val(w, "axId", "200");
         w.WriteStartElement("scaling", C);
         Val(w, "orientation", "minMax");
-        Val(w, "max", Number(SvgChart.NiceMax(chart.MaxValue)));
+        var (max, step) = chart.Axis;
+        Val(w, "max", Number(max));
         Val(w, "min", "0");
         w.WriteEndElement();
         Val(w, "delete", "0");
@@ -73,7 +74,7 @@ internal static class DocxChartXml
         w.WriteStartElement("majorGridlines", C);
         Line(w, "D9D9D9");
         w.WriteEndElement();
-        Title(w, chart.ValueUnit, fonts.Table, fonts.Latin, 900, bold: false);
+        Title(w, $"（{chart.ValueUnit}）", fonts.Table, fonts.Latin, 900, bold: false, horizontal: true);
         NumFmt(w);
         Val(w, "majorTickMark", "out");
         Val(w, "minorTickMark", "none");
@@ -81,6 +82,7 @@ internal static class DocxChartXml
         Val(w, "crossAx", "100");
         Val(w, "crosses", "autoZero");
         Val(w, "crossBetween", "between");
+        Val(w, "majorUnit", Number(step));
         w.WriteEndElement(); // valAx
         w.WriteEndElement(); // plotArea
 
@@ -177,12 +179,20 @@ internal static class DocxChartXml
         w.WriteEndElement();
     }
 
-    private static void Title(XmlWriter w, string text, string eastAsia, string latin, int size, bool bold)
+    /// <summary>A chart or axis title; <paramref name="horizontal"/> keeps a value-axis title upright (a rotated "个" reads as an arrow).</summary>
+    private static void Title(XmlWriter w, string text, string eastAsia, string latin, int size, bool bold, bool horizontal = false)
     {
         w.WriteStartElement("title", C);
         w.WriteStartElement("tx", C);
         w.WriteStartElement("rich", C);
-        w.WriteElementString("bodyPr", A, "");
+        w.WriteStartElement("bodyPr", A);
+        if (horizontal)
+        {
+            w.WriteAttributeString("rot", "0");
+            w.WriteAttributeString("vert", "horz");
+        }
+
+        w.WriteEndElement();
         w.WriteElementString("lstStyle", A, "");
         w.WriteStartElement("p", A);
         w.WriteStartElement("pPr", A);

@@ -13,7 +13,8 @@ public static class DepartmentSummaryReport
 {
     public static ReportDocument Compose(string department, IReadOnlyList<EvaluationReportModel> evaluations)
     {
-        var year = evaluations.Select(e => e.Year).FirstOrDefault(y => y is not null);
+        var years = evaluations.Select(e => e.Year).Distinct().ToList();
+        var year = years.Count == 1 ? years[0] : null;
         var title = $"{department}{(year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : "")}项目支出绩效评价结果汇总";
         var gradeOrder = evaluations.SelectMany(e => e.GradeBands).OrderByDescending(b => b.Min).Select(b => b.Grade)
             .Distinct(StringComparer.Ordinal).ToList();

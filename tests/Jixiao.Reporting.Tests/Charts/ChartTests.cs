@@ -43,4 +43,13 @@ public class ChartTests
         svg.ShouldContain(">过程</text>");
         svg.ShouldContain("各一级指标得分与分值");
     }
+
+    [Fact]
+    public void Small_counts_get_whole_grid_steps_and_scores_five_steps()
+    {
+        ReportCharts.GradeDistribution(["优", "良"], ["优", "优", "良"]).Axis.ShouldBe((2m, 1m));
+        ReportCharts.GradeDistribution(["优", "良"], ["优", "优", "优", "良"]).Axis.ShouldBe((5m, 1m));
+        ReportCharts.GradeDistribution(["优"], Enumerable.Repeat("优", 12)).Axis.ShouldBe((20m, 4m));
+        ReportCharts.ScoreByLevel1([("产出", 35m, 32.5m)]).Axis.ShouldBe((50m, 10m));
+    }
 }

@@ -13,7 +13,7 @@ namespace Jixiao.Reporting.Tests.Reports;
 /// </summary>
 public class RenderedPagesTests
 {
-    public static TheoryData<string> Documents => ["target-table-encoded", "target-table-rows", "self-evaluation"];
+    public static TheoryData<string> Documents => ["target-table-encoded", "target-table-rows", "self-evaluation", "department-summary"];
 
     private static (ReportDocument Document, string[] MustContain) Build(string name)
     {
@@ -23,9 +23,16 @@ public class RenderedPagesTests
             "target-table-encoded" => (TargetTableReport.Compose(TargetTableReportTests.SeedUnits()), ["分局中心枪库改造工程", "38.36", "实施周期指标值:100%"]),
             "target-table-rows" => (TargetTableReport.Compose(TargetTableReportTests.SeedUnits(), new TargetTableOptions(IndicatorLayout.RowPerIndicator)), ["施工质量合格率", "48小时内解决"]),
             "self-evaluation" => (EvaluationReport.Compose(model with { Kind = ReportKind.SelfEvaluation, Texts = model.Texts with { Title = null } }), ["项目支出绩效自评表", "93.07", "91.4%"]),
+            "department-summary" => (DepartmentSummaryReport.Compose("白云区公安分局", SeedModels()), ["评价等级分布", "93.07"]),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
+
+    private static List<EvaluationReportModel> SeedModels() =>
+    [
+        .. Directory.GetFiles(Path.Combine(TestFiles.RepoRoot, "samples", "evaluations"), "*.json").Order(StringComparer.Ordinal)
+            .Select(f => EvaluationReportSource.Load(f).Model!),
+    ];
 
     private static string Flat(string pdf) => string.Concat(TestFiles.Run("pdftotext", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
 
