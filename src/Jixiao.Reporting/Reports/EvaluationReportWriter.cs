@@ -32,4 +32,8 @@ public static class EvaluationReportWriter
     public static Task WriteSummaryPdfAsync(string department, IReadOnlyList<EvaluationReportModel> evaluations, Stream output,
         CancellationToken cancellationToken = default) =>
         ChromiumPdfPrinter.Default.PrintAsync(HtmlRenderer.Render(DepartmentSummaryReport.Compose(department, evaluations)), output, cancellationToken);
+
+    /// <summary>The 项目支出绩效自评表 alone (the form that goes with the 部门决算), as .docx.</summary>
+    public static void WriteSelfEvaluationTableDocx(EvaluationReportModel model, Stream output, DocxOptions? options = null) =>
+        DocxRenderer.Render(new ReportDocument($"{model.UnitAndProject}项目支出绩效自评表", SelfEvaluationReport.SelfEvaluationTable(model)), output, options);
 }

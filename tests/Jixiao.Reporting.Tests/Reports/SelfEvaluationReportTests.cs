@@ -55,4 +55,15 @@ public class SelfEvaluationReportTests
         text.ShouldContain("项目绩效自评综合得分93.07分，绩效自评等级为“优”。");
         text.ShouldContain("项目预算4000万元，实际到位4000万元，资金到位率100%；截至2020年12月31日，项目累计支出3656.18万元，预算执行率91.4%。");
     }
+
+    [Fact]
+    public void The_form_alone_is_a_document_with_one_table()
+    {
+        using var stream = new MemoryStream();
+        EvaluationReportWriter.WriteSelfEvaluationTableDocx(SelfModel(), stream);
+        var xml = TestFiles.DocxPart(stream.ToArray(), "word/document.xml");
+        System.Xml.Linq.XNamespace w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        xml.Descendants(w + "tbl").ShouldHaveSingleItem();
+        TestFiles.DocxText(stream.ToArray()).ShouldContain("项目支出绩效自评表");
+    }
 }
