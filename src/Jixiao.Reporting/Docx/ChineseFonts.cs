@@ -29,11 +29,25 @@ public sealed record ChineseFonts(
         ? SansFallback
         : SerifFallback;
 
-    /// <summary>A CSS font-family list: the font, its fallback and a generic family.</summary>
+    /// <summary>
+    /// A TrueType 黑体-style face tried before the sans fallback in HTML/PDF (Debian fonts-wqy-microhei). Chromium
+    /// embeds TrueType faces as named CID fonts, while the CFF-based Noto faces become unnamed Type 3 fonts; so
+    /// headings printed in it make the embedded CJK font visible to <c>pdffonts</c>. Null leaves it out.
+    /// </summary>
+    public string? PrintSansFace { get; init; } = "WenQuanYi Micro Hei";
+
+    /// <summary>A CSS font-family list: the font, its fallbacks and a generic family.</summary>
     public string CssFamily(string name)
     {
         var fallback = Fallback(name);
-        var generic = fallback == SansFallback ? "sans-serif" : "serif";
-        return name == fallback ? $"\"{name}\", {generic}" : $"\"{name}\", \"{fallback}\", {generic}";
+        var sans = fallback == SansFallback;
+        var names = new List<string> { name };
+        if (sans && PrintSansFace is not null)
+        {
+            names.Add(PrintSansFace);
+        }
+
+        names.Add(fallback);
+        return string.Join(", ", names.Distinct(StringComparer.Ordinal).Select(n => $"\"{n}\"")) + (sans ? ", sans-serif" : ", serif");
     }
 }

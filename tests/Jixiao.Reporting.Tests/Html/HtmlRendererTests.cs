@@ -54,6 +54,6 @@ public class HtmlRendererTests
     {
         var html = HtmlRenderer.Render(Document);
         html.ShouldContain("font-family: \"仿宋\", \"Noto Serif CJK SC\", serif");
-        html.ShouldContain("font-family: \"黑体\", \"Noto Sans CJK SC\", sans-serif");
+        html.ShouldContain("font-family: \"黑体\", \"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\", sans-serif");
     }
 }

@@ -103,11 +103,13 @@ public class XueliangReportTests
             flat.ShouldContain($"得{score}分");
         }
 
-        // Chromium (Skia) embeds the CFF-based Noto CJK faces as Type 3 fonts without a name: every font must be
-        // embedded and map its glyphs back to Unicode (emb and uni columns), which the text checks above rely on.
+        // Every font is embedded and maps its glyphs back to Unicode (emb and uni columns). Chromium (Skia) embeds the
+        // CFF-based Noto CJK faces of the body as unnamed Type 3 fonts; the TrueType 黑体 face of the headings is
+        // embedded as a named CID font.
         var fonts = PdfFonts(pdf);
-        fonts.ShouldNotBeEmpty();
         fonts.ShouldAllBe(f => f.Embedded && f.Unicode);
+        fonts.ShouldContain(f => f.Name.Contains("WenQuanYi", StringComparison.Ordinal));
+        fonts.ShouldContain(f => f.Name == "[none]");
 
         var pages = TestFiles.PdfToPngs(pdf, Path.Combine(dir, "page"));
         pages.Count.ShouldBeGreaterThan(3);
