@@ -39,7 +39,7 @@ public static class EvaluationReportMapper
             ActualText(s),
             ReportText.Tighten(s.Explanation),
             s.Met,
-            s.Method.Chinese(),
+            s.Method,
             [.. (ind.Deductions ?? []).Select(d => new ReportDeduction(d.Points, d.Reason))],
             ind.Reason);
     }

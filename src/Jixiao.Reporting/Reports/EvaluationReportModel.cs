@@ -1,3 +1,4 @@
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Projects;
 
 namespace Jixiao.Reporting.Reports;
@@ -70,7 +71,7 @@ public sealed record ReportIndicator(
     string? Actual,
     string Explanation,
     bool? Met,
-    string Method,
+    ScoringMethod Method,
     IReadOnlyList<ReportDeduction> Deductions,
     string? Reason = null)
 {
@@ -79,6 +80,9 @@ public sealed record ReportIndicator(
 
     /// <summary>True when the line scores its 二级 as a whole (项目立项 5 分), so it has no 三级 below it.</summary>
     public bool IsLevel2Line => string.IsNullOrWhiteSpace(Name) || string.Equals(Name, Level2, StringComparison.Ordinal);
+
+    /// <summary>True when the evaluator set the score (扣分, 人工) rather than a formula against a target.</summary>
+    public bool IsJudged => Method is ScoringMethod.Deduction or ScoringMethod.Manual;
 
     /// <summary>Points lost: weight − score (0 when either is missing).</summary>
     public decimal Lost => Weight is { } w && Score is { } s ? Math.Max(0, w - s) : 0;

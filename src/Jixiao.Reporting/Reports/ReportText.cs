@@ -28,7 +28,7 @@ public static class ReportText
     public static string IndicatorSentence(ReportIndicator item)
     {
         var name = item.DisplayName;
-        var judged = item.Method is "扣分" or "人工";
+        var judged = item.IsJudged;
         var hasTarget = !string.IsNullOrWhiteSpace(item.Target);
         var scored = item.Score is { } score
             ? $"得{Points(score)}分{(item.Weight is { } w ? $"（分值{Points(w)}分）" : "")}{(item.Lost > 0 ? $"，扣{Points(item.Lost)}分" : "")}"
