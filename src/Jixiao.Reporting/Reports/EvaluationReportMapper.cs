@@ -44,31 +44,46 @@ public static class EvaluationReportMapper
             ind.Reason);
     }
 
-    /// <summary>The actual as the sheet states it ("91.4%"), else the computed value to two decimals in the target's unit.</summary>
+    /// <summary>
+    /// The actual as printed: the measured value the line was scored on ("28个"), else the value the source states
+    /// for a computed actual ("91.4%" for 3656.18 ÷ 4000), else the computed value to two decimals in the target's
+    /// unit, else the 定性 rating.
+    /// </summary>
     private static string? ActualText(ScoredIndicator s)
     {
         var ind = s.Indicator;
+        var targetUnit = TargetUnit(ind.Target);
+        if (ind.Actual is ActualValue.Measured m && !string.IsNullOrWhiteSpace(m.Value.Text))
+        {
+            // Reports often state a count's completion as a rate ("100%" against "28个"): the scorer reads it as
+            // 28个, and the report says both.
+            if (m.Value.Unit == "%" && targetUnit is not null and not "%" && s.Actual is { } scoredActual)
+            {
+                return $"{Format(scoredActual)}{targetUnit}（完成率{m.Value.Text.Trim()}）";
+            }
+
+            return m.Value.Text.Trim();
+        }
+
         if (ind.StatedActual is { } stated && !string.IsNullOrWhiteSpace(stated.Text))
         {
             return stated.Text.Trim();
         }
 
-        if (ind.Actual is ActualValue.Measured m && !string.IsNullOrWhiteSpace(m.Value.Text))
-        {
-            return m.Value.Text.Trim();
-        }
-
         if (s.Actual is { } actual)
         {
-            var unit = ind.Target switch
-            {
-                Target.Quantitative q => q.Unit,
-                Target.Range r => r.Unit,
-                _ => null,
-            };
-            return Math.Round(actual, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture) + unit;
+            return Format(actual) + targetUnit;
         }
 
         return s.Rating?.Chinese();
     }
+
+    private static string? TargetUnit(Target? target) => target switch
+    {
+        Target.Quantitative q => q.Unit,
+        Target.Range r => r.Unit,
+        _ => null,
+    };
+
+    private static string Format(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -47,4 +47,12 @@ public class UnscoredAndSummaryTests
         table.Rows[0].Cells[3].Text.ShouldBe(ReportText.Points(scored.Max(m => m.Total!.Value)));
         Text(document).ShouldContain($"本次共汇总{scored.Count}个项目的绩效评价结果");
     }
+
+    [Fact]
+    public void A_count_stated_as_a_completion_rate_is_printed_in_the_target_unit_with_the_rate()
+    {
+        var item = Model("001-baiyun-video-2023.json").Items.Single(i => i.Name == "完成监控室机房运维数量");
+        item.Actual.ShouldBe("28个（完成率100%）");
+        ReportText.IndicatorSentence(item).ShouldStartWith("完成监控室机房运维数量为28个（完成率100%），指标值为28个，达到指标值，得10分（分值10分）。");
+    }
 }
