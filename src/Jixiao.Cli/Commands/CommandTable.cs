@@ -10,5 +10,6 @@ internal static class CommandTable
         new ExportCommand(),
         new ScoreCommand(),
         new TemplateCommand(),
+        new ReportCommand(),
     ];
 }
