@@ -6,5 +6,6 @@ internal static class CommandTable
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new TargetCommand(),
+        new ParseCommand(),
     ];
 }
