@@ -29,7 +29,7 @@ public sealed class StoreTests
         await using var db = database.NewContext("导入");
         var projects = await UnitWriter.AddAsync(db, [SampleUnit()], "002_57b7928e8e0f944a.txt");
         await db.SaveChangesAsync();
-        return projects[0].Id;
+        return projects.Added[0].Id;
     }
 
     [Theory]

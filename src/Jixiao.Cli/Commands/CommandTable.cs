@@ -7,5 +7,7 @@ internal static class CommandTable
     [
         new TargetCommand(),
         new ParseCommand(),
+        new ServeCommand(),
+        new DemoCommand(),
     ];
 }

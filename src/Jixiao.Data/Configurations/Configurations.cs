@@ -31,6 +31,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectEnt
         builder.HasIndex(p => p.Name);
         builder.HasIndex(p => p.TotalFen);
         builder.HasIndex(p => p.Status);
+        builder.HasIndex(p => p.ImportBatchId);
     }
 }
 
@@ -84,6 +85,21 @@ internal sealed class UserUnitConfiguration : IEntityTypeConfiguration<UserUnit>
         builder.HasOne<JixiaoUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<UnitEntity>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(u => u.UnitId);
+    }
+}
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatchEntity>
+{
+    public void Configure(EntityTypeBuilder<ImportBatchEntity> builder)
+    {
+        builder.ToTable("import_batches");
+        builder.Property(b => b.FileName).HasMaxLength(260);
+        builder.Property(b => b.UploadedBy).HasMaxLength(450);
+        builder.Property(b => b.UploadedByName).HasMaxLength(100);
+        builder.Property(b => b.Layout).HasMaxLength(40);
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.HasIndex(b => b.UploadedBy);
     }
 }
 

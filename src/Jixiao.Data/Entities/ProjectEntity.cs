@@ -28,6 +28,9 @@ public sealed class ProjectEntity : IVersioned
     /// <summary>Where the project came from: file name and line, e.g. "002_57b7928e8e0f944a.txt:12".</summary>
     public string? Source { get; set; }
 
+    /// <summary>The import that created the project; null for projects entered otherwise.</summary>
+    public int? ImportBatchId { get; set; }
+
     public long Version { get; set; }
     public List<IndicatorEntity> Indicators { get; set; } = [];
 }

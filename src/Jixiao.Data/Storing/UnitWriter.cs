@@ -4,16 +4,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Data.Storing;
 
+/// <summary>What <see cref="UnitWriter.AddAsync"/> did: the projects it added and the names it skipped because the unit already has them.</summary>
+public sealed record UnitWriteResult(IReadOnlyList<ProjectEntity> Added, IReadOnlyList<string> Skipped);
+
 /// <summary>
 /// Adds domain units with their projects and indicators to the store. A unit that already exists (same name) gets
-/// the new projects added to it. The caller saves, so a whole file lands in one transaction or not at all.
+/// the new projects added to it; a project the unit already has (same name) is skipped and reported, so importing
+/// a file twice does not double it. The caller saves, so a whole file lands in one transaction or not at all.
 /// </summary>
 public static class UnitWriter
 {
-    public static async Task<IReadOnlyList<ProjectEntity>> AddAsync(JixiaoDbContext db, IEnumerable<BudgetUnit> units, string? sourceFile,
-        CancellationToken cancellationToken = default)
+    public static async Task<UnitWriteResult> AddAsync(JixiaoDbContext db, IEnumerable<BudgetUnit> units, string? sourceFile,
+        int? importBatchId = null, CancellationToken cancellationToken = default)
     {
         var added = new List<ProjectEntity>();
+        var skipped = new List<string>();
         foreach (var unit in units)
         {
             var entity = await db.Units.FirstOrDefaultAsync(u => u.Name == unit.Name, cancellationToken)
@@ -30,15 +35,27 @@ public static class UnitWriter
                 db.Units.Add(entity);
             }
 
+            var existing = entity.Id == 0
+                ? []
+                : await db.Projects.Where(p => p.UnitId == entity.Id).Select(p => p.Name).ToListAsync(cancellationToken);
+            var names = existing.ToHashSet(StringComparer.Ordinal);
             foreach (var project in unit.Projects)
             {
+                // Only projects already stored are skipped: two same-named rows within one file are both kept.
+                if (names.Contains(project.Name))
+                {
+                    skipped.Add($"{unit.Name} / {project.Name}");
+                    continue;
+                }
+
                 var p = ToEntity(project, sourceFile);
+                p.ImportBatchId = importBatchId;
                 entity.Projects.Add(p);
                 added.Add(p);
             }
         }
 
-        return added;
+        return new UnitWriteResult(added, skipped);
     }
 
     public static ProjectEntity ToEntity(Project project, string? sourceFile)

@@ -42,7 +42,13 @@ public sealed record LoginRequest(string UserName, string Password);
 
 public sealed record MeDto(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> UnitIds);
 
-public static class TargetParsing
+public sealed record DiagnosticDto(string Severity, string Code, string? Location, string Message);
+
+/// <summary>An upload and what confirming it would do (or did).</summary>
+public sealed record ImportDto(int Id, string FileName, string Status, string Layout, int Units, int Projects, int Indicators,
+    int ExistingProjects, bool CanConfirm, string? Blocker, IReadOnlyList<DiagnosticDto> Diagnostics)
 {
-    public static TargetJson Parse(string text) => TargetJson.From(TargetParser.Parse(text));
+    public static ImportDto From(Imports.ImportPreview p) => new(p.Batch.Id, p.Batch.FileName, p.Batch.Status.ToString().ToLowerInvariant(),
+        p.Result.Layout, p.Result.Units.Count, p.Result.Projects.Count(), p.Result.IndicatorCount, p.Existing.Count, p.CanConfirm, p.Blocker,
+        p.Result.Diagnostics.Select(d => new DiagnosticDto(d.Severity.ToString().ToLowerInvariant(), d.Code, d.Location?.ToString(), d.Message)).ToList());
 }

@@ -46,8 +46,47 @@ public static class JixiaoApi
         reviews.MapPost("/approve", (int id, ReviewStepRequest body, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
             StepAsync(id, body, db, access, ReviewWorkflow.ApproveAsync, ct)).WithSummary("审核通过（审核人）");
 
+        var imports = api.MapGroup("/imports").WithTags("导入");
+        imports.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("上传目标表文件（multipart，字段名 file），返回预览和诊断；尚未导入");
+        imports.MapGet("/{id:int}", GetImportAsync).WithSummary("导入预览：项目数、诊断、能否确认");
+        imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件在一个事务中写入，或什么都不写");
+
         api.MapPost("/targets/parse", (ParseTargetRequest body) => TypedResults.Ok(TargetJson.From(TargetParser.Parse(body.Text ?? ""))))
             .WithTags("指标").WithSummary("解析一个指标值文本，返回比较符、数值、单位和方向");
+    }
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UploadAsync(IFormFile file, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        await using var stream = file.OpenReadStream();
+        var (outcome, batch) = await Imports.ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, batch!.Id, ct))!));
+    }
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetImportAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var preview = await Imports.ImportFiles.PreviewAsync(db, await access.GetAsync(ct), id, ct);
+        return preview is null ? ApiProblems.NotFound($"导入批次 {id}") : TypedResults.Ok(ImportDto.From(preview));
+    }
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> ConfirmImportAsync(int id, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var (outcome, _) = await Imports.ImportFiles.ConfirmAsync(db, scope, id, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        db.ChangeTracker.Clear();
+        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, id, ct))!));
     }
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, SignInManager<JixiaoUser> signIn)

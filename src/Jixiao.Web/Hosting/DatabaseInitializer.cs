@@ -1,6 +1,4 @@
 using Jixiao.Data;
-using Jixiao.Web.Auth;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web;
@@ -15,14 +13,7 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, ILo
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, db.Database.ProviderName ?? "?");
 
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await Demo.DemoSetup.EnsureRolesAsync(scope.ServiceProvider);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -55,3 +55,13 @@
         if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) { e.preventDefault(); }
     });
 })();
+
+// Upload progress for the 导入 form (htmx reports XHR progress events).
+document.addEventListener('htmx:xhr:progress', function (e) {
+    var bar = document.getElementById('upload-progress');
+    if (bar && e.detail.lengthComputable) {
+        var pct = Math.round(e.detail.loaded / e.detail.total * 100);
+        bar.style.width = pct + '%';
+        bar.textContent = pct + '%';
+    }
+});
