@@ -22,22 +22,22 @@
         chart('chart-units', {
             color: palette,
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-            grid: { left: 8, right: 24, top: 10, bottom: 8, containLabel: true },
-            xAxis: { type: 'value', name: '万元' },
+            grid: { left: 8, right: 70, top: 10, bottom: 8, containLabel: true },
+            xAxis: { type: 'value' },
             yAxis: { type: 'category', data: data.units.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 180, overflow: 'truncate' } },
-            series: [{ type: 'bar', data: data.units.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' } }]
+            series: [{ type: 'bar', barMaxWidth: 36, data: data.units.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' } }]
         });
         chart('chart-status', {
             color: ['#9aa5b1', '#1f6fb2', '#f0a04b', '#3fa76a'],
             tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
             legend: { bottom: 0 },
-            series: [{ type: 'pie', radius: ['45%', '70%'], data: data.status, label: { formatter: '{b}\n{c}' } }]
+            series: [{ type: 'pie', radius: ['45%', '70%'], data: data.status.filter(function (s) { return s.value > 0; }), label: { formatter: '{b}\n{c}' } }]
         });
         var largest = chart('chart-largest', {
             color: ['#3fa7a0'],
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-            grid: { left: 8, right: 30, top: 10, bottom: 8, containLabel: true },
-            xAxis: { type: 'value', name: '万元' },
+            grid: { left: 8, right: 70, top: 10, bottom: 8, containLabel: true },
+            xAxis: { type: 'value' },
             yAxis: { type: 'category', data: data.largest.map(function (p) { return p.name; }).reverse(), axisLabel: { width: 260, overflow: 'truncate' } },
             series: [{ type: 'bar', data: data.largest.map(function (p) { return p.value; }).reverse(), label: { show: true, position: 'right' } }]
         });
