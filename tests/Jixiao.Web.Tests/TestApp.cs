@@ -19,6 +19,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string? _pgAdmin;
     private readonly string? _pgName;
     private readonly bool _kestrel;
+    private readonly bool _ownsDatabase = true;
+
+    /// <summary>A second instance on <paramref name="other"/>'s database (it keeps ownership of the database).</summary>
+    public TestApp(TestApp other)
+    {
+        Provider = other.Provider;
+        ConnectionString = other.ConnectionString;
+        _ownsDatabase = false;
+        _ = Services;
+    }
 
     public TestApp(string provider, bool seed, bool kestrel = false)
     {
@@ -91,7 +101,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || !_ownsDatabase)
         {
             return;
         }
