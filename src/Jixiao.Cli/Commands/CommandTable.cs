@@ -7,6 +7,8 @@ internal static class CommandTable
     [
         new TargetCommand(),
         new ParseCommand(),
+        new ScoreCommand(),
+        new TemplateCommand(),
         new ServeCommand(),
         new DemoCommand(),
     ];
