@@ -17,6 +17,7 @@ public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, IAuditAc
     public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
     public DbSet<IndicatorEntity> Indicators => Set<IndicatorEntity>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
     public DbSet<ImportBatchEntity> ImportBatches => Set<ImportBatchEntity>();
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();

@@ -103,6 +103,24 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
     }
 }
 
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<EvaluationEntity>
+{
+    public void Configure(EntityTypeBuilder<EvaluationEntity> builder)
+    {
+        builder.ToTable("evaluations");
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.Total).HasPrecision(9, 2);
+        builder.Property(e => e.Grade).HasMaxLength(10);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.AssignedExpertId).HasMaxLength(450);
+        builder.Property(e => e.CreatedBy).HasMaxLength(100);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.ProjectId);
+        builder.HasIndex(e => e.AssignedExpertId);
+    }
+}
+
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyEntity>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKeyEntity> builder)

@@ -52,3 +52,17 @@ public sealed record ImportDto(int Id, string FileName, string Status, string La
         p.Result.Layout, p.Result.Units.Count, p.Result.Projects.Count(), p.Result.IndicatorCount, p.Existing.Count, p.CanConfirm, p.Blocker,
         p.Result.Diagnostics.Select(d => new DiagnosticDto(d.Severity.ToString().ToLowerInvariant(), d.Code, d.Location?.ToString(), d.Message)).ToList());
 }
+
+public sealed record CreateEvaluationRequest(string Kind, string? ExpertId = null);
+
+public sealed record EvaluationSummaryDto(int Id, int ProjectId, string ProjectName, string Kind, decimal? Total, string? Grade, string Status,
+    string? AssignedExpertId, long Version);
+
+/// <summary>An evaluation: its metadata and the scored sheet in the shape of `jixiao score --json` (docs/evaluations.md).</summary>
+public sealed record EvaluationDto(int Id, int ProjectId, string Kind, string Status, string? Expert, bool CanEdit, long Version,
+    Domain.Evaluations.ScoredEvaluationJson Scored)
+{
+    public static EvaluationDto From(Evaluations.EvaluationView view) => new(view.Evaluation.Id, view.Evaluation.ProjectId, view.Evaluation.Kind,
+        view.Evaluation.Status.ToString().ToLowerInvariant(), view.ExpertName, view.CanEdit, view.Evaluation.Version,
+        Domain.Evaluations.ScoredEvaluationJson.From(view.Scored));
+}

@@ -51,6 +51,14 @@ public static class JixiaoApi
         imports.MapGet("/{id:int}", GetImportAsync).WithSummary("导入预览：项目数、诊断、能否确认");
         imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件在一个事务中写入，或什么都不写");
 
+        var evaluations = api.MapGroup("/evaluations").WithTags("绩效评价");
+        evaluations.MapGet("/", ListEvaluationsAsync).WithSummary("可见的评价（含指派给我的）");
+        evaluations.MapGet("/{id:int}", GetEvaluationAsync).WithSummary("评价表：各行得分及说明、总分、等级、检查发现");
+        evaluations.MapPut("/{id:int}/lines/{line:int}", EditLineAsync).WithSummary("填写一行的实际完成值/定性结论/人工得分/原因（需带 version）");
+        evaluations.MapPost("/{id:int}/lock", LockEvaluationAsync).WithSummary("提交并锁定评价");
+        projects.MapPost("/{id:int}/evaluations", CreateEvaluationAsync).WithTags("绩效评价")
+            .WithSummary("发起评价：kind = self（按绩效目标的单位自评）或 department（框架模板的部门评价，可指派专家）");
+
         api.MapPost("/targets/parse", (ParseTargetRequest body) => TypedResults.Ok(TargetJson.From(TargetParser.Parse(body.Text ?? ""))))
             .WithTags("指标").WithSummary("解析一个指标值文本，返回比较符、数值、单位和方向");
     }
@@ -87,6 +95,60 @@ public static class JixiaoApi
 
         db.ChangeTracker.Clear();
         return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, id, ct))!));
+    }
+
+    private static async Task<Ok<List<EvaluationSummaryDto>>> ListEvaluationsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var list = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new EvaluationSummaryDto(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Total, e.Grade, e.Status.ToString().ToLowerInvariant(), e.AssignedExpertId, e.Version))
+            .ToListAsync(ct);
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> GetEvaluationAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var view = await Evaluations.EvaluationSheets.GetAsync(db, await access.GetAsync(ct), id, ct);
+        return view is null ? ApiProblems.NotFound($"评价 {id}") : TypedResults.Ok(EvaluationDto.From(view));
+    }
+
+    private static async Task<Results<Created<EvaluationDto>, ProblemHttpResult>> CreateEvaluationAsync(int id, CreateEvaluationRequest body,
+        JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var kind = body.Kind switch
+        {
+            "self" => Domain.Evaluations.EvaluationKind.SelfEvaluation,
+            "department" => Domain.Evaluations.EvaluationKind.DepartmentEvaluation,
+            _ => (Domain.Evaluations.EvaluationKind?)null,
+        };
+        if (kind is null)
+        {
+            return ApiProblems.From(new Outcome.Invalid("kind 应为 self（单位自评）或 department（部门评价）。"));
+        }
+
+        var (outcome, evaluation) = await Evaluations.EvaluationSheets.CreateAsync(db, scope, id, kind.Value, body.ExpertId, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        var view = (await Evaluations.EvaluationSheets.GetAsync(db, scope, evaluation!.Id, ct))!;
+        return TypedResults.Created($"/api/v1/evaluations/{evaluation.Id}", EvaluationDto.From(view));
+    }
+
+    private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> EditLineAsync(int id, int line, Evaluations.EditLineRequest body,
+        JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var (outcome, view) = await Evaluations.EvaluationSheets.EditLineAsync(db, await access.GetAsync(ct), id, line, body, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(EvaluationDto.From(view!)) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> LockEvaluationAsync(int id, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await Evaluations.EvaluationSheets.LockAsync(db, await access.GetAsync(ct), id, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, SignInManager<JixiaoUser> signIn)

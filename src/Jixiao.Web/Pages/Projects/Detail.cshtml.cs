@@ -1,12 +1,15 @@
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
+using Jixiao.Web.Evaluations;
 using Jixiao.Web.Projects;
 using Jixiao.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Pages.Projects;
 
@@ -24,8 +27,13 @@ public sealed record IndicatorEditModel(IndicatorEntity Indicator, string? Perio
 }
 
 /// <summary>项目 page: goal, indicator tree with inline target editing (htmx), review steps, history.</summary>
-public sealed class DetailModel(JixiaoDbContext db, AccessService access) : PageModel
+public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
 {
+    public IReadOnlyList<EvaluationEntity> Evaluations { get; private set; } = [];
+    public bool CanStartSelfEvaluation { get; private set; }
+    public bool CanStartDepartmentEvaluation { get; private set; }
+    public IReadOnlyList<(string Id, string Name)> Experts { get; private set; } = [];
+
     public ProjectEntity Project { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
     public IReadOnlyList<ReviewStatus> Steps { get; private set; } = [];
@@ -53,6 +61,14 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access) : Page
         CanEdit = EditAllowed(scope, project);
         Steps = ReviewWorkflow.AllowedSteps(scope, project);
         History = await ProjectDetail.HistoryAsync(db, id, cancellationToken);
+        Evaluations = await EvaluationSheets.Visible(db, scope).AsNoTracking().Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        CanStartSelfEvaluation = EvaluationSheets.MayCreate(scope, project.UnitId, EvaluationKind.SelfEvaluation);
+        CanStartDepartmentEvaluation = EvaluationSheets.MayCreate(scope, project.UnitId, EvaluationKind.DepartmentEvaluation);
+        if (CanStartDepartmentEvaluation)
+        {
+            Experts = await EvaluationSheets.ExpertsAsync(db, cancellationToken);
+        }
+
         return Page();
     }
 
@@ -139,6 +155,24 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access) : Page
         }
 
         return RedirectToPage("/Projects/Detail", new { id });
+    }
+
+    public async Task<IActionResult> OnPostEvaluateAsync(int id, string? kind, string? expertId, CancellationToken cancellationToken)
+    {
+        var evaluationKind = kind == "department" ? EvaluationKind.DepartmentEvaluation : EvaluationKind.SelfEvaluation;
+        var (outcome, evaluation) = await EvaluationSheets.CreateAsync(db, await access.GetAsync(cancellationToken), id, evaluationKind, expertId, clock, cancellationToken);
+        switch (outcome)
+        {
+            case Outcome.Done:
+                return Redirect($"/evaluations/{evaluation!.Id}");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                TempData["Error"] = outcome is Outcome.Invalid i ? i.Message : "发起评价失败。";
+                return RedirectToPage("/Projects/Detail", new { id });
+        }
     }
 
     private static bool EditAllowed(AccessScope scope, ProjectEntity project) =>
