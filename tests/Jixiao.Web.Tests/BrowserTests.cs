@@ -42,8 +42,32 @@ public sealed class BrowserTests
     private static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
 
+    /// <summary>Types the actual value of a line (or picks 达成 for a qualitative one) and waits for the rescored sheet.</summary>
+    private static async Task FillActualAsync(IPage page, int line, string actual)
+    {
+        var row = page.Locator($"#line-{line}");
+        var qualitative = await row.Locator("select[name=rating]").CountAsync() > 0;
+        await page.RunAndWaitForResponseAsync(async () =>
+        {
+            if (qualitative)
+            {
+                await row.Locator("select[name=rating]").SelectOptionAsync("达成");
+            }
+            else
+            {
+                await row.Locator("input[name=actual]").FillAsync(actual);
+                await row.Locator("input[name=actual]").DispatchEventAsync("change");
+            }
+        }, response => response.Url.Contains("handler=Line", StringComparison.Ordinal));
+
+        // The swapped-in sheet shows what was entered.
+        var selector = qualitative ? $"#line-{line} select[name=rating]" : $"#line-{line} input[name=actual]";
+        var expected = qualitative ? "达成" : actual;
+        await page.WaitForFunctionAsync("([s, v]) => document.querySelector(s) && document.querySelector(s).value === v", new object[] { selector, expected });
+    }
+
     [Fact]
-    public async Task Import_edit_a_vague_target_submit_and_approve_in_the_browser()
+    public async Task Import_edit_a_vague_target_submit_approve_and_score_the_self_evaluation_in_the_browser()
     {
         Directory.CreateDirectory(Shots);
         using var app = new TestApp("sqlite", seed: false, kestrel: true);
@@ -123,6 +147,29 @@ public sealed class BrowserTests
         history.ShouldContain("目标已量化，同意。");
         history.ShouldContain("“提高” → “≥85%”");
         await ShotAsync(page, "05-approved-with-history");
+        await LogoutAsync(page, baseUrl);
+
+        // 4. The clerk starts the self-evaluation from the targets and scores it; total and grade follow each entry.
+        await LoginAsync(page, baseUrl, "gaj");
+        await page.GotoAsync(projectUrl);
+        await page.ClickAsync("button:has-text('按绩效目标发起单位自评')");
+        await page.WaitForURLAsync(new Regex("/evaluations/\\d+$"));
+        var lines = page.Locator("tr[id^=line-]");
+        (await lines.CountAsync()).ShouldBe(4);
+        await FillActualAsync(page, 0, "98%");
+        await FillActualAsync(page, 1, "≥85%");
+        await FillActualAsync(page, 2, "下降");
+        await FillActualAsync(page, 3, "100%");
+        (await page.TextContentAsync("#evaluation-grade"))!.Trim().ShouldNotBe("—");
+        var total = decimal.Parse((await page.TextContentAsync("#evaluation-total"))!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        // 预算执行率 98% of 10 points = 9.8; the three other lines are met in full (90): 99.8, 优.
+        total.ShouldBe(99.8m);
+        (await page.TextContentAsync("#evaluation-grade"))!.Trim().ShouldBe("优");
+        await ShotAsync(page, "06-evaluation-scored");
+
+        await page.GotoAsync(baseUrl + "/");
+        await page.Locator("#chart-grades canvas").WaitForAsync();
+        await ShotAsync(page, "07-dashboard-with-grades");
 
         errors.ShouldBeEmpty();
     }

@@ -22,6 +22,8 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
         {
             units = Data.ByUnit.Select(u => new { name = u.Name, value = Format.ToWanYuan(u.TotalFen), projects = u.Projects }),
             status = Data.ByStatus.Select(s => new { name = s.Key.Chinese(), value = s.Value }),
+            grades = new[] { "优", "良", "中", "差" }.Union(Data.Grades.Select(g => g.Grade))
+                .Select(g => new { name = g, value = Data.Grades.FirstOrDefault(x => x.Grade == g).Count }),
             largest = Data.Largest.Select(l => new { id = l.Id, name = l.Name, value = Format.ToWanYuan(l.TotalFen) }),
         };
         ChartJson = JsonSerializer.Serialize(chart).Replace("<", "\\u003c", StringComparison.Ordinal);

@@ -17,6 +17,7 @@
     }
 
     var palette = ['#1f6fb2', '#3fa7a0', '#f0a04b', '#d9534f', '#7a5ea8', '#5cb85c'];
+    var statusColors = { '草稿': '#9aa5b1', '已提交': '#1f6fb2', '退回': '#f0a04b', '审核通过': '#3fa76a' };
     var data = readJson('dashboard-data');
     if (data) {
         chart('chart-units', {
@@ -31,7 +32,17 @@
             color: ['#9aa5b1', '#1f6fb2', '#f0a04b', '#3fa76a'],
             tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
             legend: { bottom: 0 },
-            series: [{ type: 'pie', radius: ['45%', '70%'], data: data.status.filter(function (s) { return s.value > 0; }), label: { formatter: '{b}\n{c}' } }]
+            series: [{ type: 'pie', radius: ['45%', '70%'], data: data.status.filter(function (s) { return s.value > 0; }).map(function (s) {
+                return { name: s.name, value: s.value, itemStyle: { color: statusColors[s.name] } };
+            }), label: { formatter: '{b}\n{c}' } }]
+        });
+        chart('chart-grades', {
+            color: ['#3fa76a'],
+            tooltip: { trigger: 'axis' },
+            grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+            xAxis: { type: 'category', data: data.grades.map(function (g) { return g.name; }) },
+            yAxis: { type: 'value', minInterval: 1, name: '个' },
+            series: [{ type: 'bar', barMaxWidth: 40, data: data.grades.map(function (g) { return g.value; }), label: { show: true, position: 'top' } }]
         });
         var largest = chart('chart-largest', {
             color: ['#3fa7a0'],
