@@ -7,6 +7,7 @@ internal static class CommandTable
     [
         new TargetCommand(),
         new ParseCommand(),
+        new ExportCommand(),
         new ScoreCommand(),
         new TemplateCommand(),
         new ServeCommand(),

@@ -120,7 +120,7 @@ public static partial class ExtractedTextReader
                 return;
             }
 
-            context.Report(Severity.Warning, ImportCodes.UnusedLine, context.Line(line.Number), $"这一行不属于任何项目，未读取：“{Shorten(text.Trim())}”。");
+            context.Report(Severity.Warning, ImportCodes.UnusedLine, context.At(line), $"这一行不属于任何项目，未读取：“{Shorten(text.Trim())}”。");
         }
 
         private void AmountRow(SourceLine line, string text, Match match, int indent)
@@ -141,16 +141,16 @@ public static partial class ExtractedTextReader
             }
 
             var name = string.Concat(nameLines.Select(l => l.Text.Trim())) + namePart;
-            var location = context.Line(nameLines.Count > 0 ? nameLines[0].Number : line.Number);
+            var location = nameLines.Count > 0 ? context.At(nameLines[0]) : context.At(line);
             var tokens = match.Groups["amounts"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
             if (name.Length == 0)
             {
-                context.Report(Severity.Warning, ImportCodes.UnusedLine, context.Line(line.Number), $"金额行“{text.Trim()}”前找不到项目名称，未读取。");
+                context.Report(Severity.Warning, ImportCodes.UnusedLine, context.At(line), $"金额行“{text.Trim()}”前找不到项目名称，未读取。");
                 return;
             }
 
-            var amounts = Amounts(tokens, name, context.Line(line.Number));
+            var amounts = Amounts(tokens, name, context.At(line));
             if (ProjectRows.IsTotalName(name))
             {
                 Close(nextIsRow: true);
@@ -185,7 +185,7 @@ public static partial class ExtractedTextReader
                 context.Unit(r.Name, r.Amounts.Total, r.Location);
                 foreach (var l in r.Lines)
                 {
-                    context.Report(Severity.Warning, ImportCodes.UnusedLine, context.Line(l.Number),
+                    context.Report(Severity.Warning, ImportCodes.UnusedLine, context.At(l),
                         $"单位“{r.Name}”的小计行下的文字未读取：“{Shorten(l.Text.Trim())}”。");
                 }
 
@@ -196,7 +196,7 @@ public static partial class ExtractedTextReader
             var indicators = new LocatedText.Builder();
             foreach (var l in r.Lines.Skip(r.IndicatorStart))
             {
-                indicators.Append(l.Text.Trim(), context.Line(l.Number));
+                indicators.Append(l.Text.Trim(), context.At(l));
             }
 
             context.Project(ProjectRows.Build(context, r.Name, r.Amounts, goal, indicators.Build(), r.Location));
@@ -217,7 +217,7 @@ public static partial class ExtractedTextReader
             {
                 foreach (var l in pendingName)
                 {
-                    context.Report(Severity.Warning, ImportCodes.UnusedLine, context.Line(l.Number), $"这一行不属于任何项目，未读取：“{Shorten(l.Text.Trim())}”。");
+                    context.Report(Severity.Warning, ImportCodes.UnusedLine, context.At(l), $"这一行不属于任何项目，未读取：“{Shorten(l.Text.Trim())}”。");
                 }
             }
 
@@ -229,7 +229,7 @@ public static partial class ExtractedTextReader
             if (!sawHeader)
             {
                 sawHeader = true;
-                context.Report(Severity.Error, ImportCodes.NoHeader, context.Line(line.Number),
+                context.Report(Severity.Error, ImportCodes.NoHeader, context.At(line),
                     "表格没有表头（项目名称 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标），按这一标准列顺序读取，请核对。");
             }
         }

@@ -52,6 +52,8 @@ public sealed class ImportContext
 
     public SourceLocation Cell(string cell) => new(File, null, cell);
 
+    public SourceLocation At(Text.SourceLine line) => line.Cell is { } cell ? new(File, null, cell) : new(File, line.Number);
+
     public void Layout(string layout) => sink.Layout(layout);
 
     public void Document(string? department, MoneyUnit amountUnit)
