@@ -15,7 +15,7 @@ public class EvaluationSheetJsonTests
         var result = EvaluationSheetJson.Read(Minimal);
 
         result.Diagnostics.ShouldBeEmpty();
-        result.Sheet!.Indicators.Single().Target.ShouldBeOfType<Targets.Target.Quantitative>().Value.ShouldBe(10m);
+        result.Sheet!.Indicators.Single().Target.ShouldBeOfType<Jixiao.Domain.Targets.Target.Quantitative>().Value.ShouldBe(10m);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class ScoringMethodTests
     [Fact]
     public void A_direction_stated_on_the_line_overrides_the_target_text()
     {
-        var item = ScoreOne(Line("社工配比", 6m, ScoringMethod.Proportional, "达到200:1", "3614:51", direction: Targets.Direction.Down));
+        var item = ScoreOne(Line("社工配比", 6m, ScoringMethod.Proportional, "达到200:1", "3614:51", direction: Jixiao.Domain.Targets.Direction.Down));
 
         item.Met.ShouldBe(true);
         item.Score.ShouldBe(6m);
