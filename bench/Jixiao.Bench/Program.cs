@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Jixiao.Bench -- --filter '*'   (figures go to docs/benchmarks.md)
+// dotnet run -c Release --project bench/Jixiao.Bench -- city-db DB [PROJECTS]   (the web load test's database, docs/benchmarks-web.md)
+if (args is ["city-db", var database, ..])
+{
+    Jixiao.Bench.Web.CityDatabase.Generate(database, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Jixiao.Bench.BenchPaths).Assembly).Run(args);

@@ -39,7 +39,10 @@ internal sealed class DemoCommand : ICommand
 
         Directory.CreateDirectory(folder);
         var urls = parsed.Value("--urls") ?? "http://127.0.0.1:5080";
-        return WebRunner.Run(["--urls", urls, "--db", $"Data Source={Path.Combine(folder, "jixiao.db")}"], context, async app =>
+        // The host's start-up lines would interleave with the logins printed below.
+        string[] hostArgs = ["--urls", urls, "--db", $"Data Source={Path.Combine(folder, "jixiao.db")}", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            "--Logging:LogLevel:Jixiao.Web=Warning"];
+        return WebRunner.Run(hostArgs, context, async app =>
         {
             context.Out.WriteLine("正在准备演示数据（导入 002、003 示例目标表）…");
             await DemoSetup.RunAsync(app.Services);
