@@ -1,0 +1,56 @@
+namespace Jixiao.Domain.Reviews.Checks;
+
+/// <summary>
+/// 产出 indicators that measure what the project buys instead of what it produces (财预〔2015〕88号; local rules forbid
+/// it explicitly): money (REV501: "专项工作经费 大于400万元") and staff or equipment (REV502: "专职辅警人员数").
+/// 成本 indicators are exempt: they are where money belongs.
+/// </summary>
+internal sealed class InputAsOutputCheck : IProjectCheck
+{
+    private readonly CheckContext context;
+    private readonly string[] moneyWords;
+    private readonly string[] moneyExemptSuffixes;
+    private readonly string[] staffWords;
+    private readonly string[] equipmentWords;
+
+    public InputAsOutputCheck(CheckContext context)
+    {
+        this.context = context;
+        moneyWords = context.Rules["REV501"].Strings("moneyNameWords");
+        moneyExemptSuffixes = context.Rules["REV501"].Strings("exemptSuffixes");
+        staffWords = context.Rules["REV502"].Strings("staffWords");
+        equipmentWords = context.Rules["REV502"].Strings("equipmentWords");
+    }
+
+    public IReadOnlyList<string> RuleIds { get; } = ["REV501", "REV502"];
+
+    public void Check(ProjectFacts project)
+    {
+        foreach (var indicator in project.Indicators)
+        {
+            if (!indicator.IsOutput)
+            {
+                continue;
+            }
+
+            var moneyTarget = false;
+            foreach (var target in indicator.Targets)
+            {
+                moneyTarget |= CheckContext.InYuan(target) is not null;
+            }
+
+            if (moneyTarget || ReviewText.ContainsAny(indicator.Stem, moneyWords) && !ReviewText.EndsWithAny(indicator.Stem, moneyExemptSuffixes))
+            {
+                context.Add(project, "REV501", indicator, ReviewText.Values(indicator.Indicator), expected: context.LibraryExample(project, "11"));
+                continue;
+            }
+
+            var what = ReviewText.ContainsAny(indicator.Key, staffWords) ? "人员"
+                : ReviewText.ContainsAny(indicator.Key, equipmentWords) ? "设备、物资" : null;
+            if (what is not null)
+            {
+                context.Add(project, "REV502", indicator, ReviewText.Values(indicator.Indicator), what, context.LibraryExample(project, "11"));
+            }
+        }
+    }
+}

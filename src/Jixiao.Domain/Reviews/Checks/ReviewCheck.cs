@@ -1,0 +1,104 @@
+using Jixiao.Domain.Targets;
+using Jixiao.Domain.Taxonomy;
+
+namespace Jixiao.Domain.Reviews.Checks;
+
+/// <summary>
+/// What every check is given: the rules (messages, severities, parameters), the taxonomy, the library for examples,
+/// and one way to record a finding. A disabled rule records nothing.
+/// </summary>
+internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxonomy, IndicatorLibrary library)
+{
+    public ReviewRuleSet Rules { get; } = rules;
+
+    public IndicatorTaxonomy Taxonomy { get; } = taxonomy;
+
+    public IndicatorLibrary Library { get; } = library;
+
+    public bool Enabled(string ruleId) => Rules[ruleId].Enabled;
+
+    public void Add(ProjectFacts project, string ruleId, IndicatorFacts? indicator, string? value = null, string? detail = null, string? expected = null)
+    {
+        var rule = Rules[ruleId];
+        if (!rule.Enabled)
+        {
+            return;
+        }
+
+        var name = indicator?.Label;
+        project.Findings.Add(new ReviewFinding(
+            rule.Id,
+            rule.Severity,
+            name,
+            ReviewRule.Fill(rule.Message, project.Project.Name, name, value, detail, expected),
+            ReviewRule.Fill(rule.Suggestion, project.Project.Name, name, value, detail, expected),
+            rule.Title,
+            rule.Regulation,
+            indicator?.Indicator.Number,
+            indicator?.Indicator.Location ?? project.Project.Location));
+    }
+
+    /// <summary>"竣工验收合格率 =100%": the first library indicator of the project's type under one of the codes.</summary>
+    public string LibraryExample(ProjectFacts project, params string[] codes) =>
+        Library.Example(project.ProjectType, codes) is { } example ? $"{example.Name} {example.TypicalValue}" : "";
+
+    /// <summary>A typical value for an indicator, from its name: 满意度 ≥90%, …率 ≥95% (≤ for 故障率 and the like), counts ≥N.</summary>
+    public static string ValueExample(IndicatorFacts indicator)
+    {
+        var stem = indicator.Stem;
+        if (stem.Contains("满意", StringComparison.Ordinal))
+        {
+            return "≥90%";
+        }
+
+        if (IsLowerBetter(stem))
+        {
+            return stem.EndsWith('率') ? "≤5%" : "≤（上限）" + CountUnit(stem);
+        }
+
+        if (stem.EndsWith("时间", StringComparison.Ordinal) || stem.EndsWith("时长", StringComparison.Ordinal))
+        {
+            return "≤48小时";
+        }
+
+        if (stem.EndsWith('率') || stem.EndsWith('度') || indicator.Key.Contains('%'))
+        {
+            return stem.Contains("合格", StringComparison.Ordinal) || stem.Contains("完成", StringComparison.Ordinal) ? "=100%" : "≥95%";
+        }
+
+        return "≥（计划数）" + CountUnit(stem);
+    }
+
+    internal static bool IsLowerBetter(string stem) =>
+        ReviewText.ContainsAny(stem, LowerBetterWords);
+
+    private static readonly string[] LowerBetterWords =
+        ["故障", "事故", "差错", "投诉", "违法", "复吸", "发案", "发生率", "超支", "警情", "立案数", "流失", "不合格", "时长", "延误"];
+
+    private static string CountUnit(string stem) =>
+        stem.EndsWith("人次", StringComparison.Ordinal) ? "人次"
+        : stem.EndsWith("人数", StringComparison.Ordinal) ? "人"
+        : stem.EndsWith("次数", StringComparison.Ordinal) ? "次"
+        : stem.Contains("案件", StringComparison.Ordinal) || stem.Contains("事故", StringComparison.Ordinal) ? "起"
+        : "个";
+
+    public static bool IsMoneyUnit(string? unit) => unit is "元" or "万元" or "万" or "亿元" or "亿";
+
+    /// <summary>A monetary target in 元 ("200万" → 2,000,000).</summary>
+    public static decimal? InYuan(Target target) => target is Target.Quantitative { Unit: { } unit } q && IsMoneyUnit(unit)
+        ? unit switch
+        {
+            "元" => q.Value,
+            "万元" or "万" => q.Value * 10_000m,
+            _ => q.Value * 100_000_000m,
+        }
+        : null;
+}
+
+/// <summary>A group of review rules implemented together; <see cref="RuleIds"/> lists the rules it may report.</summary>
+internal interface IProjectCheck
+{
+    IReadOnlyList<string> RuleIds { get; }
+
+    void Check(ProjectFacts project);
+}
