@@ -8,16 +8,14 @@ namespace Jixiao.Domain.Reviews.Checks;
 internal sealed class InputAsOutputCheck : IProjectCheck
 {
     private readonly CheckContext context;
-    private readonly string[] moneyWords;
-    private readonly string[] moneyExemptSuffixes;
+    private readonly string[] moneySuffixes;
     private readonly string[] staffWords;
     private readonly string[] equipmentWords;
 
     public InputAsOutputCheck(CheckContext context)
     {
         this.context = context;
-        moneyWords = context.Rules["REV501"].Strings("moneyNameWords");
-        moneyExemptSuffixes = context.Rules["REV501"].Strings("exemptSuffixes");
+        moneySuffixes = context.Rules["REV501"].Strings("moneyNameSuffixes");
         staffWords = context.Rules["REV502"].Strings("staffWords");
         equipmentWords = context.Rules["REV502"].Strings("equipmentWords");
     }
@@ -39,7 +37,8 @@ internal sealed class InputAsOutputCheck : IProjectCheck
                 moneyTarget |= CheckContext.InYuan(target) is not null;
             }
 
-            if (moneyTarget || ReviewText.ContainsAny(indicator.Stem, moneyWords) && !ReviewText.EndsWithAny(indicator.Stem, moneyExemptSuffixes))
+            // the name's head noun is money ("专项工作经费"); "救助资金发放时限" measures time, not money
+            if (moneyTarget || ReviewText.EndsWithAny(indicator.Stem, moneySuffixes))
             {
                 context.Add(project, "REV501", indicator, ReviewText.Values(indicator.Indicator), expected: context.LibraryExample(project, "11"));
                 continue;
