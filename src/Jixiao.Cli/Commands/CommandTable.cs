@@ -6,5 +6,7 @@ internal static class CommandTable
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new TargetCommand(),
+        new ParseCommand(),
+        new ExportCommand(),
     ];
 }

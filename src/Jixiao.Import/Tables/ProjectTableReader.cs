@@ -1,0 +1,195 @@
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Projects;
+using Jixiao.Domain.Text;
+using Jixiao.Import.Imports;
+using Jixiao.Import.Text;
+
+namespace Jixiao.Import.Tables;
+
+/// <summary>
+/// Layout 1, the 项目支出绩效目标表 with one row per project: 项目名称（资金使用单位）/ 总计 / 财政拨款 / 财政专户拨款 /
+/// 其他资金 / 绩效目标 / 绩效指标. Rows come from pipe text or a worksheet. A 合计 row states the table total; a row
+/// with amounts but neither goal nor indicators is a unit (its subtotal); blank and "|---|" rows and repeated
+/// (or empty) header blocks are skipped; a row without a name continues the project above (an Excel cell spilt
+/// over several rows).
+/// </summary>
+public sealed class ProjectTableReader(ImportContext context)
+{
+    /// <summary>Column indexes; -1 when the table has no such column.</summary>
+    public sealed record Columns(int Name, int Total, int Fiscal, int FiscalSpecial, int Other, int Goal, int Indicators)
+    {
+        public static Columns Standard { get; } = new(0, 1, 2, 3, 4, 5, 6);
+    }
+
+    private Columns? columns;
+    private bool reportedMissingHeader;
+    private Pending? pending;
+
+    /// <summary>Recognises the header row of this layout and returns its columns, or null.</summary>
+    public static Columns? TryHeader(IReadOnlyList<string> cells)
+    {
+        int name = -1, total = -1, fiscal = -1, special = -1, other = -1, goal = -1, indicators = -1;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var key = ChineseText.Collapse(cells[i]);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            if (key.Contains("项目名称", StringComparison.Ordinal) && name < 0)
+            {
+                name = i;
+            }
+            else if ((key.Contains("总计", StringComparison.Ordinal) || key is "合计" or "资金总额" or "金额") && total < 0)
+            {
+                total = i;
+            }
+            else if (key.Contains("专户", StringComparison.Ordinal) && special < 0)
+            {
+                special = i;
+            }
+            else if (key.Contains("财政拨款", StringComparison.Ordinal) && fiscal < 0)
+            {
+                fiscal = i;
+            }
+            else if (key.Contains("其他资金", StringComparison.Ordinal) && other < 0)
+            {
+                other = i;
+            }
+            else if (key.Contains("绩效目标", StringComparison.Ordinal) && goal < 0)
+            {
+                goal = i;
+            }
+            else if (key.Contains("绩效指标", StringComparison.Ordinal) && indicators < 0)
+            {
+                indicators = i;
+            }
+        }
+
+        return name >= 0 && indicators >= 0 && (total >= 0 || fiscal >= 0) ? new Columns(name, total, fiscal, special, other, goal, indicators) : null;
+    }
+
+    public bool HasHeader => columns is not null;
+
+    public void Header(Columns header) => columns = header;
+
+    public void Accept(TableRow row)
+    {
+        if (row.IsBlank || IsRule(row))
+        {
+            return;
+        }
+
+        if (TryHeader(row.Cells) is { } header)
+        {
+            columns ??= header;
+            return;
+        }
+
+        var nonEmpty = row.Cells.Count(c => !string.IsNullOrWhiteSpace(c));
+        if (nonEmpty == 1 && Preamble.TryRead(row.Text) is { } facts)
+        {
+            Flush();
+            context.Document(facts.Department, facts.Unit ?? context.AmountUnit);
+            return;
+        }
+
+        if (columns is null)
+        {
+            if (!reportedMissingHeader)
+            {
+                reportedMissingHeader = true;
+                context.Report(Severity.Error, ImportCodes.NoHeader, row.Location,
+                    "表格没有表头（项目名称、总计、财政拨款、财政专户拨款、其他资金、绩效目标、绩效指标），按这一标准列顺序读取，请核对。");
+            }
+
+            columns = Columns.Standard;
+        }
+
+        var c = columns;
+        var name = row.Cell(c.Name).Trim();
+        var goal = row.Cell(c.Goal).Trim();
+        var indicatorCell = RemoveBreaks(row.Cell(c.Indicators));
+        var hasAmounts = c.Total >= 0 && !string.IsNullOrWhiteSpace(row.Cell(c.Total))
+            || c.Fiscal >= 0 && !string.IsNullOrWhiteSpace(row.Cell(c.Fiscal));
+
+        if (name.Length == 0)
+        {
+            if (pending is not null && !hasAmounts && (goal.Length > 0 || indicatorCell.Length > 0))
+            {
+                pending.Goal += goal;
+                if (indicatorCell.Length > 0)
+                {
+                    pending.Indicators.Append(indicatorCell, row.CellLocation(c.Indicators));
+                }
+
+                return;
+            }
+
+            context.Report(Severity.Warning, ImportCodes.UnusedLine, row.Location, $"这一行没有项目名称，未读取：“{Shorten(row.Text)}”。");
+            return;
+        }
+
+        Flush();
+        var amounts = new ProjectAmounts(
+            Amount(row, c.Total, "总计", name),
+            Amount(row, c.Fiscal, "财政拨款", name),
+            Amount(row, c.FiscalSpecial, "财政专户拨款", name),
+            Amount(row, c.Other, "其他资金", name),
+            context.AmountUnit);
+
+        if (ProjectRows.IsTotalName(name))
+        {
+            context.TableTotal(amounts.Total ?? amounts.SumOfSources, row.CellLocation(c.Name));
+            return;
+        }
+
+        if (goal.Length == 0 && indicatorCell.Length == 0 && !ProjectRows.LooksLikeProject(name))
+        {
+            context.Unit(name, amounts.Total ?? (hasAmounts ? amounts.SumOfSources : null), row.CellLocation(c.Name));
+            return;
+        }
+
+        pending = new Pending(name, amounts, goal, row.CellLocation(c.Name));
+        if (indicatorCell.Length > 0)
+        {
+            pending.Indicators.Append(indicatorCell, row.CellLocation(c.Indicators));
+        }
+    }
+
+    /// <summary>Emits the last project. Call after the last row.</summary>
+    public void Flush()
+    {
+        if (pending is null)
+        {
+            return;
+        }
+
+        var p = pending;
+        pending = null;
+        context.Project(ProjectRows.Build(context, p.Name, p.Amounts, p.Goal, p.Indicators.Build(), p.Location));
+    }
+
+    private decimal? Amount(TableRow row, int column, string label, string name) =>
+        column < 0 ? null : ProjectRows.Amount(context, row.Cell(column), label, name, row.CellLocation(column));
+
+    private static bool IsRule(TableRow row) =>
+        row.Cells.All(c => c.Trim().Trim(':', '-', ' ').Length == 0) && row.Cells.Any(c => c.Contains('-', StringComparison.Ordinal));
+
+    private static string RemoveBreaks(string text) =>
+        text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal)
+            ? text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Trim()
+            : text.Trim();
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private sealed class Pending(string name, ProjectAmounts amounts, string goal, SourceLocation location)
+    {
+        public string Name { get; } = name;
+        public ProjectAmounts Amounts { get; } = amounts;
+        public string Goal { get; set; } = goal;
+        public SourceLocation Location { get; } = location;
+        public LocatedText.Builder Indicators { get; } = new();
+    }
+}
