@@ -8,5 +8,7 @@ internal static class CommandTable
         new TargetCommand(),
         new ParseCommand(),
         new ExportCommand(),
+        new ReviewCommand(),
+        new SuggestCommand(),
     ];
 }

@@ -124,7 +124,7 @@ public sealed class ReviewEngine
                 ReviewSummary.Of(projects.Where(p => (p.Department ?? p.Unit) == g.Key).ToList())))
             .ToList();
 
-        return new ReviewReport(projects, unitReviews, departments, ReviewSummary.Of(projects), Rules.Version);
+        return new ReviewReport(projects, unitReviews, departments, ReviewSummary.Of(projects), Rules);
     }
 
     /// <summary>Reviews one project on its own (no boilerplate comparison with other projects).</summary>

@@ -89,8 +89,10 @@ public sealed record ReviewReport(
     IReadOnlyList<UnitReview> Units,
     IReadOnlyList<DepartmentReview> Departments,
     ReviewSummary Total,
-    string RulesVersion)
+    ReviewRuleSet Rules)
 {
+    public string RulesVersion => Rules.Version;
+
     /// <summary>The review of the named project (exact name first, then the only name containing it); null if none or ambiguous.</summary>
     public ProjectReview? Find(string name, string? unit = null)
     {

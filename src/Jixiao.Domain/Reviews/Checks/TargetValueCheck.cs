@@ -98,7 +98,7 @@ internal sealed class TargetValueCheck : IProjectCheck
                 var measurable = IsMeasurable(indicator);
                 if (q.Keyword is null)
                 {
-                    Once(project, indicator, "REV105", 4, reported, text, expected: CheckContext.ValueExample(indicator));
+                    Once(project, indicator, "REV105", 4, reported, text, expected: measurable ? CheckContext.ValueExample(indicator) : Example(project, indicator));
                 }
                 else if (measurable)
                 {
@@ -106,7 +106,7 @@ internal sealed class TargetValueCheck : IProjectCheck
                 }
                 else if (ReviewText.FirstContained(ChineseText.Normalize(text), vagueWords) is { } vague)
                 {
-                    Once(project, indicator, "REV102", 1, reported, text, detail: $"“{vague}”", expected: CheckContext.ValueExample(indicator));
+                    Once(project, indicator, "REV102", 1, reported, text, detail: $"“{vague}”", expected: Example(project, indicator));
                 }
 
                 break;
@@ -136,6 +136,10 @@ internal sealed class TargetValueCheck : IProjectCheck
                 break;
         }
     }
+
+    /// <summary>For an indicator whose name is not a measure: a measurable indicator of its 二级 from the library ("群众安全感 ≥90%").</summary>
+    private string Example(ProjectFacts project, IndicatorFacts indicator) =>
+        indicator.Level2 is { } l2 && context.LibraryExample(project, l2.Code) is { Length: > 0 } example ? example : CheckContext.ValueExample(indicator);
 
     private void Once(ProjectFacts project, IndicatorFacts indicator, string rule, int slot, Span<bool> reported, string value,
         string? detail = null, string? expected = null)
