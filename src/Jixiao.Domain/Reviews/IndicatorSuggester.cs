@@ -32,17 +32,30 @@ public sealed class IndicatorSuggester(IndicatorLibrary library, double minSimil
 
     public IndicatorLibrary Library { get; } = library;
 
-    /// <summary>Suggestions for a reviewed project, at most <paramref name="perGap"/> for each gap.</summary>
+    /// <summary>Suggestions for a reviewed project, at most <paramref name="perGap"/> for each gap; missing categories first.</summary>
     public IReadOnlyList<IndicatorSuggestion> Suggest(ProjectReview review, int perGap = 2)
     {
         var project = review.Project;
         var type = Library.Classify(project.Name, project.Goal.Text);
-        var taken = new HashSet<string>(project.Indicators.Select(i => ReviewText.Stem(i.Name)), StringComparer.Ordinal);
+        var facts = new ProjectFacts(new Projects.BudgetUnit(review.Unit, review.Department, null, [project]), project, Taxonomy.IndicatorTaxonomy.Default);
+        var taken = new HashSet<string>(facts.Indicators.Select(i => i.Stem), StringComparer.Ordinal);
         var result = new List<IndicatorSuggestion>();
 
-        foreach (var finding in review.Findings)
+        foreach (var finding in review.Findings.OrderBy(f => f.Indicator is null ? 0 : 1))
         {
-            var (codes, replaces, reason) = Gap(finding);
+            var indicator = finding.Indicator is null ? null : facts.Indicators.FirstOrDefault(i => i.Label == finding.Indicator);
+            if (finding.Rule == "REV101" && indicator is { Level1: { } l1, Level2: { } l2 } && result.All(r => r.Replaces != indicator.Label))
+            {
+                // the indicator can be measured: keep it and give it a number (what similar projects use, or a typical value)
+                var learned = Library.Learned.FirstOrDefault(l => l.Indicator.Name == indicator.Label && l.Project != project.Name);
+                result.Add(new IndicatorSuggestion(indicator.Label, l1, l2, learned?.Indicator.Unit,
+                    learned?.Indicator.TypicalValue ?? Checks.CheckContext.ValueExample(indicator),
+                    $"保留指标“{indicator.Label}”，把定性表述“{ReviewText.Values(indicator.Indicator)}”改为定量目标", finding.Rule, indicator.Label,
+                    learned?.Indicator.Source ?? "按指标名称推断"));
+                continue;
+            }
+
+            var (codes, replaces, reason) = Gap(finding, indicator);
             if (codes.Length == 0)
             {
                 continue;
@@ -71,7 +84,7 @@ public sealed class IndicatorSuggester(IndicatorLibrary library, double minSimil
     }
 
     /// <summary>Which 二级 codes fill the gap a finding shows, and the reason in Chinese.</summary>
-    private static (string[] Codes, string? Replaces, string Reason) Gap(ReviewFinding finding) => finding.Rule switch
+    private static (string[] Codes, string? Replaces, string Reason) Gap(ReviewFinding finding, IndicatorFacts? indicator) => finding.Rule switch
     {
         "REV200" => (["11", "12", "22", "31"], null, "项目没有绩效指标，先按产出、效益、满意度各设一项"),
         "REV201" => (["11", "12", "13"], null, "缺少产出指标（财预〔2021〕101号）"),
@@ -81,16 +94,11 @@ public sealed class IndicatorSuggester(IndicatorLibrary library, double minSimil
         "REV205" => (["11", "12", "22", "31"], null, "指标少于 3 项，补足产出、效益、满意度"),
         "REV206" => (["11"], null, "产出指标缺少数量指标，说明完成多少"),
         "REV207" => (["12", "13"], null, "产出指标缺少质量或时效指标"),
-        "REV101" or "REV102" or "REV105" => (LevelOf(finding), finding.Indicator,
+        "REV101" or "REV102" or "REV105" => (indicator?.Level2 is { } l2 ? [l2.Code] : ["11", "12", "22"], finding.Indicator,
             $"“{finding.Indicator}”的指标值不可考核，换成同类的可量化指标"),
-        "REV403" or "REV501" or "REV502" => (["11", "12"], finding.Indicator,
-            $"“{finding.Indicator}”衡量的是投入，换成反映产出的指标"),
+        "REV403" or "REV501" or "REV502" => (["11"], finding.Indicator, $"“{finding.Indicator}”衡量的是投入，换成反映产出的指标"),
         _ => ([], null, ""),
     };
-
-    // The finding does not carry the category; 满意度 words mean 31, otherwise 数量/质量 outputs and social benefit.
-    private static string[] LevelOf(ReviewFinding finding) =>
-        finding.Indicator is { } name && name.Contains("满意", StringComparison.Ordinal) ? ["31"] : ["11", "12", "22"];
 
     private IEnumerable<LibraryIndicator> Candidates(string projectName, ProjectType type, string[] codes)
     {
