@@ -41,7 +41,16 @@ public sealed class IndicatorLibrary
         FallbackType = types.First(t => t.Id == fallbackType);
         Learned = learned;
         Source = source;
+        var all = types.SelectMany((t, index) => t.Keywords.Select(k => (Keyword: k, Type: index))).ToArray();
+        keywordCount = all.Length;
+        keywordIndex = all
+            .Select((k, id) => (k.Keyword, k.Type, Id: id))
+            .GroupBy(k => k.Keyword[0])
+            .ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    private readonly Dictionary<char, (string Keyword, int Type, int Id)[]> keywordIndex;
+    private readonly int keywordCount;
 
     private static readonly Lazy<IndicatorLibrary> DefaultLibrary = new(() =>
     {
@@ -68,32 +77,45 @@ public sealed class IndicatorLibrary
     /// <summary>The type of a project from its name and goal text (deterministic).</summary>
     public ProjectType Classify(string projectName, string? goal)
     {
-        ProjectType? best = null;
-        var bestScore = 0;
-        foreach (var type in Types)
+        Span<int> scores = stackalloc int[Types.Count];
+        Score(projectName, 3, scores);
+        if (goal is not null)
         {
-            var score = 0;
-            foreach (var keyword in type.Keywords)
-            {
-                if (projectName.Contains(keyword, StringComparison.Ordinal))
-                {
-                    score += 3;
-                }
+            Score(goal, 1, scores);
+        }
 
-                if (goal is not null && goal.Contains(keyword, StringComparison.Ordinal))
-                {
-                    score += 1;
-                }
-            }
-
-            if (score > bestScore)
+        var best = -1;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] > 0 && (best < 0 || scores[i] > scores[best]))
             {
-                best = type;
-                bestScore = score;
+                best = i;
             }
         }
 
-        return best ?? FallbackType;
+        return best < 0 ? FallbackType : Types[best];
+    }
+
+    // Every occurrence of every keyword counts once per text, as string.Contains would: a keyword found twice scores once.
+    private void Score(string text, int weight, Span<int> scores)
+    {
+        Span<bool> seen = keywordCount <= 512 ? stackalloc bool[keywordCount] : new bool[keywordCount];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!keywordIndex.TryGetValue(text[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (keyword, type, id) in candidates)
+            {
+                if (!seen[id] && i + keyword.Length <= text.Length && string.CompareOrdinal(text, i, keyword, 0, keyword.Length) == 0)
+                {
+                    seen[id] = true;
+                    scores[type] += weight;
+                }
+            }
+        }
     }
 
     /// <summary>The first indicator of the type placed under one of the 二级 codes (or 一级 codes), falling back to the fallback type.</summary>
@@ -159,12 +181,13 @@ public sealed class IndicatorLibrary
     {
         taxonomy ??= IndicatorTaxonomy.Default;
         var learned = new List<LearnedIndicator>(Learned);
+        var memo = new FactsMemo(taxonomy);
         foreach (var review in report.Projects)
         {
             var project = review.Project;
             var flagged = new HashSet<string>(review.Findings.Where(f => f.Indicator is not null).Select(f => f.Indicator!), StringComparer.Ordinal);
             var type = Classify(project.Name, project.Goal.Text);
-            var facts = new ProjectFacts(new Projects.BudgetUnit(review.Unit, review.Department, null, [project]), project, taxonomy);
+            var facts = new ProjectFacts(new Projects.BudgetUnit(review.Unit, review.Department, null, [project]), project, memo);
             foreach (var indicator in facts.Indicators)
             {
                 if (indicator.Level1 is not { } l1 || indicator.Level2 is not { } l2 || indicator.Indicator.AnnualTarget is not { } target

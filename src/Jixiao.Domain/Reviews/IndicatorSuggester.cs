@@ -37,7 +37,7 @@ public sealed class IndicatorSuggester(IndicatorLibrary library, double minSimil
     {
         var project = review.Project;
         var type = Library.Classify(project.Name, project.Goal.Text);
-        var facts = new ProjectFacts(new Projects.BudgetUnit(review.Unit, review.Department, null, [project]), project, Taxonomy.IndicatorTaxonomy.Default);
+        var facts = new ProjectFacts(new Projects.BudgetUnit(review.Unit, review.Department, null, [project]), project, new FactsMemo(Taxonomy.IndicatorTaxonomy.Default));
         var taken = new HashSet<string>(facts.Indicators.Select(i => i.Stem), StringComparer.Ordinal);
         var result = new List<IndicatorSuggestion>();
 

@@ -45,38 +45,59 @@ public static class NameSimilarity
         return core;
     }
 
-    public static double Of(string a, string b)
+    public static double Of(string a, string b) => Of(Bigrams(a), Bigrams(b));
+
+    /// <summary>The sorted character bigrams of a name's <see cref="Core"/>, for comparing one name with many.</summary>
+    public static uint[] Bigrams(string name)
     {
-        var x = Core(a);
-        var y = Core(b);
-        if (x == y)
+        var core = Core(name);
+        if (core.Length < 2)
+        {
+            return core.Length == 1 ? [core[0]] : [];
+        }
+
+        var result = new uint[core.Length - 1];
+        for (var i = 0; i + 1 < core.Length; i++)
+        {
+            result[i] = (uint)core[i] << 16 | core[i + 1];
+        }
+
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>Dice coefficient of two sorted bigram multisets (1 when both are equal, including both empty).</summary>
+    public static double Of(uint[] x, uint[] y)
+    {
+        if (x.AsSpan().SequenceEqual(y))
         {
             return 1;
         }
 
-        if (x.Length < 2 || y.Length < 2)
+        if (x.Length == 0 || y.Length == 0)
         {
             return 0;
         }
 
-        var bigrams = new Dictionary<(char, char), int>();
-        for (var i = 0; i + 1 < x.Length; i++)
+        int i = 0, j = 0, common = 0;
+        while (i < x.Length && j < y.Length)
         {
-            var key = (x[i], x[i + 1]);
-            bigrams[key] = bigrams.GetValueOrDefault(key) + 1;
-        }
-
-        var common = 0;
-        for (var i = 0; i + 1 < y.Length; i++)
-        {
-            var key = (y[i], y[i + 1]);
-            if (bigrams.TryGetValue(key, out var n) && n > 0)
+            if (x[i] == y[j])
             {
-                bigrams[key] = n - 1;
                 common++;
+                i++;
+                j++;
+            }
+            else if (x[i] < y[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        return 2.0 * common / (x.Length - 1 + y.Length - 1);
+        return 2.0 * common / (x.Length + y.Length);
     }
 }

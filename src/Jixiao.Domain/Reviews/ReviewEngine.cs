@@ -32,21 +32,28 @@ public sealed class ReviewEngine
 
     private readonly CheckContext context;
     private readonly IProjectCheck[] checks;
+    private readonly IIndicatorCheck[] indicatorChecks;
     private readonly double maxNameSimilarity;
     private readonly int minGoalLength;
+    private readonly Memo<string, string> goalKeys = new(50_000);
 
     public ReviewEngine(ReviewRuleSet? rules = null, IndicatorLibrary? library = null, IndicatorTaxonomy? taxonomy = null)
     {
         Rules = rules ?? ReviewRuleSet.Default;
         Library = library ?? IndicatorLibrary.Default;
         context = new CheckContext(Rules, taxonomy ?? IndicatorTaxonomy.Default, Library);
-        checks =
+        var classification = new ClassificationCheck(context);
+        indicatorChecks =
         [
             new TargetValueCheck(context),
-            new CompletenessCheck(context),
-            new ClassificationCheck(context),
+            classification,
             new ReasonablenessCheck(context),
             new InputAsOutputCheck(context),
+        ];
+        checks =
+        [
+            new CompletenessCheck(context),
+            classification,
             new GoalTextCheck(context),
             new AmountCheck(context),
         ];
@@ -87,8 +94,13 @@ public sealed class ReviewEngine
             unitFindings[unit] = CheckUnitTotal(unit);
             foreach (var project in unit.Projects)
             {
-                var f = new ProjectFacts(unit, project, context.Taxonomy);
+                var f = new ProjectFacts(unit, project, context.Facts);
                 f.ProjectType = Library.Classify(project.Name, f.Goal).Id;
+                foreach (var indicator in f.Indicators)
+                {
+                    context.Emit(f, indicator, indicatorChecks);
+                }
+
                 foreach (var check in checks)
                 {
                     check.Check(f);
@@ -109,19 +121,20 @@ public sealed class ReviewEngine
         }
 
         var unitReviews = new List<UnitReview>(unitList.Count);
+        var unitProjects = new List<List<ProjectReview>>(unitList.Count);
         var offset = 0;
         foreach (var unit in unitList)
         {
             var own = projects.GetRange(offset, unit.Projects.Count);
             offset += unit.Projects.Count;
+            unitProjects.Add(own);
             unitReviews.Add(new UnitReview(unit.Name, unit.Department, ReviewSummary.Of(own), unitFindings[unit]));
         }
 
-        var departments = unitList
-            .Select((u, index) => (Unit: u, Review: unitReviews[index]))
-            .GroupBy(x => x.Unit.Department ?? x.Unit.Name, StringComparer.Ordinal)
-            .Select(g => new DepartmentReview(g.Key, g.Select(x => x.Unit.Name).ToList(),
-                ReviewSummary.Of(projects.Where(p => (p.Department ?? p.Unit) == g.Key).ToList())))
+        var departments = Enumerable.Range(0, unitList.Count)
+            .GroupBy(i => unitList[i].Department ?? unitList[i].Name, StringComparer.Ordinal)
+            .Select(g => new DepartmentReview(g.Key, g.Select(i => unitList[i].Name).ToList(),
+                ReviewSummary.Of(g.SelectMany(i => unitProjects[i]).ToList())))
             .ToList();
 
         return new ReviewReport(projects, unitReviews, departments, ReviewSummary.Of(projects), Rules);
@@ -204,10 +217,7 @@ public sealed class ReviewEngine
             var unitName = Money.UnitName(money);
             var value = $"{ReviewRule.Format(stated)}{unitName}";
             var expected = $"{ReviewRule.Format(money == MoneyUnit.WanYuan ? sum / 10_000m : sum)}{unitName}";
-            findings.Add(new ReviewFinding(rule.Id, rule.Severity, null,
-                ReviewRule.Fill(rule.Message, unit.Name, null, value, null, expected),
-                ReviewRule.Fill(rule.Suggestion, unit.Name, null, value, null, expected),
-                rule.Title, rule.Regulation, null, unit.Location));
+            findings.Add(new ReviewFinding(rule, unit.Name, null, value, null, expected, null, unit.Location));
         }
 
         return findings;
@@ -227,7 +237,7 @@ public sealed class ReviewEngine
         var groups = new Dictionary<(string Department, string Goal), List<ProjectFacts>>();
         foreach (var f in facts)
         {
-            var key = ReviewText.Key(f.Goal);
+            var key = goalKeys.Get(f.Goal, 0, static (goal, _) => ReviewText.Key(goal));
             if (key.Length < minGoalLength)
             {
                 continue;
@@ -248,19 +258,32 @@ public sealed class ReviewEngine
                 continue;
             }
 
-            foreach (var f in list)
+            var bigrams = list.Select(f => NameSimilarity.Bigrams(f.Project.Name)).ToArray();
+            for (var a = 0; a < list.Count; a++)
             {
-                var unrelated = list.Where(o => !ReferenceEquals(o, f) && NameSimilarity.Of(f.Project.Name, o.Project.Name) < maxNameSimilarity)
-                    .Select(o => $"“{o.Project.Name}”").ToList();
-                if (unrelated.Count == 0)
+                var unrelated = 0;
+                var names = new List<string>(3);
+                for (var b = 0; b < list.Count; b++)
+                {
+                    if (a != b && NameSimilarity.Of(bigrams[a], bigrams[b]) < maxNameSimilarity)
+                    {
+                        unrelated++;
+                        if (names.Count < 3)
+                        {
+                            names.Add($"“{list[b].Project.Name}”");
+                        }
+                    }
+                }
+
+                if (unrelated == 0)
                 {
                     continue;
                 }
 
-                var detail = unrelated.Count <= 3
-                    ? string.Join("", unrelated)
-                    : string.Join("", unrelated.Take(3)) + string.Format(CultureInfo.InvariantCulture, "等{0}个项目", unrelated.Count);
-                context.Add(f, "REV601", null, detail: detail);
+                var detail = unrelated <= 3
+                    ? string.Concat(names)
+                    : string.Concat(names) + string.Format(CultureInfo.InvariantCulture, "等{0}个项目", unrelated);
+                context.Add(list[a], "REV601", null, detail: detail);
             }
         }
     }

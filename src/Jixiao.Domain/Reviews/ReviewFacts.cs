@@ -14,15 +14,22 @@ namespace Jixiao.Domain.Reviews;
 /// </summary>
 internal sealed class IndicatorFacts
 {
-    public IndicatorFacts(Indicator indicator, int index, IndicatorTaxonomy taxonomy)
+    public IndicatorFacts(Indicator indicator, int index, FactsMemo memo)
     {
         Indicator = indicator;
         Index = index;
-        Label = ReviewText.Label(indicator.Name);
-        Key = ReviewText.Key(indicator.Name);
-        Stem = ReviewText.Stem(indicator.Name);
-        (Level1, Level2) = Effective(indicator, taxonomy);
+        VerdictKey = new IndicatorKey(indicator.Name, indicator.Level1?.Code, indicator.Level2?.Code, indicator.Level1Code, indicator.Level1Text,
+            indicator.Level2Code, indicator.Level2Text, indicator.PeriodTarget?.Text, indicator.AnnualTarget?.Text, indicator.Unit);
+        (Label, Key, Stem, Level1, Level2) = memo.Indicators.Get(VerdictKey, (indicator, memo.Taxonomy), static (_, state) =>
+        {
+            var name = state.indicator.Name ?? "";
+            var (level1, level2) = Effective(state.indicator, state.Taxonomy);
+            return (ReviewText.Label(name), ReviewText.Key(name), ReviewText.Stem(name), level1, level2);
+        });
     }
+
+    /// <summary>Everything the per-indicator checks read (name, codes, values, unit); equal keys get equal verdicts.</summary>
+    public IndicatorKey VerdictKey { get; }
 
     public Indicator Indicator { get; }
 
@@ -83,10 +90,18 @@ internal sealed class IndicatorFacts
     }
 }
 
+/// <summary>Memos of what depends only on an indicator's name or codes (see <see cref="Memo{TKey, TValue}"/>).</summary>
+internal sealed class FactsMemo(IndicatorTaxonomy taxonomy)
+{
+    public IndicatorTaxonomy Taxonomy { get; } = taxonomy;
+
+    public Memo<IndicatorKey, (string Label, string Key, string Stem, IndicatorCategory? Level1, IndicatorCategory? Level2)> Indicators { get; } = new();
+}
+
 /// <summary>One project with its unit and the facts of its indicators.</summary>
 internal sealed class ProjectFacts
 {
-    public ProjectFacts(BudgetUnit unit, Project project, IndicatorTaxonomy taxonomy)
+    public ProjectFacts(BudgetUnit unit, Project project, FactsMemo memo)
     {
         Unit = unit;
         Project = project;
@@ -94,7 +109,7 @@ internal sealed class ProjectFacts
         var indicators = new IndicatorFacts[project.Indicators.Count];
         for (var i = 0; i < indicators.Length; i++)
         {
-            indicators[i] = new IndicatorFacts(project.Indicators[i], i, taxonomy);
+            indicators[i] = new IndicatorFacts(project.Indicators[i], i, memo);
         }
 
         Indicators = indicators;

@@ -5,18 +5,70 @@ namespace Jixiao.Domain.Reviews;
 
 /// <summary>
 /// One thing a reviewer would send back: which rule, how severe, on which indicator (null for the project as a whole),
-/// what is wrong and how to fix it, in Chinese.
+/// what is wrong and how to fix it, in Chinese. The message and suggestion are worded from the rule's templates when
+/// first read, so a review of a province pays for wording only where someone looks.
 /// </summary>
-public sealed record ReviewFinding(
-    string Rule,
-    Severity Severity,
-    string? Indicator,
-    string Message,
-    string Suggestion,
-    string Title,
-    string Regulation,
-    int? IndicatorNumber = null,
-    SourceLocation? Location = null);
+public sealed class ReviewFinding
+{
+    private readonly ReviewRule? rule;
+    private readonly string? project;
+    private readonly string? value;
+    private readonly string? detail;
+    private readonly string? expected;
+    private string? message;
+    private string? suggestion;
+
+    public ReviewFinding(string rule, Severity severity, string? indicator, string message, string suggestion, string title, string regulation,
+        int? indicatorNumber = null, SourceLocation? location = null)
+    {
+        Rule = rule;
+        Severity = severity;
+        Indicator = indicator;
+        this.message = message;
+        this.suggestion = suggestion;
+        Title = title;
+        Regulation = regulation;
+        IndicatorNumber = indicatorNumber;
+        Location = location;
+    }
+
+    internal ReviewFinding(ReviewRule rule, string project, string? indicator, string? value, string? detail, string? expected,
+        int? indicatorNumber, SourceLocation? location)
+    {
+        this.rule = rule;
+        this.project = project;
+        this.value = value;
+        this.detail = detail;
+        this.expected = expected;
+        Rule = rule.Id;
+        Severity = rule.Severity;
+        Indicator = indicator;
+        Title = rule.Title;
+        Regulation = rule.Regulation;
+        IndicatorNumber = indicatorNumber;
+        Location = location;
+    }
+
+    public string Rule { get; }
+
+    public Severity Severity { get; }
+
+    public string? Indicator { get; }
+
+    public string Message => message ??= ReviewRule.Fill(rule!.Message, project, Indicator, value, detail, expected);
+
+    public string Suggestion => suggestion ??= ReviewRule.Fill(rule!.Suggestion, project, Indicator, value, detail, expected);
+
+    public string Title { get; }
+
+    public string Regulation { get; }
+
+    public int? IndicatorNumber { get; }
+
+    public SourceLocation? Location { get; }
+
+    public override string ToString() => $"{Rule} {Message}";
+}
 
 /// <summary>The review of one project: its quality score (0–100), the 财预〔2015〕88号 outcome and the findings.</summary>
 public sealed record ProjectReview(
@@ -54,21 +106,42 @@ public sealed record ReviewSummary(
 {
     public static ReviewSummary Of(IReadOnlyCollection<ProjectReview> projects, int topRules = 5)
     {
-        var findings = projects.SelectMany(p => p.Findings).ToList();
+        int excellent = 0, good = 0, fair = 0, poor = 0, errors = 0, warnings = 0, infos = 0;
+        long scores = 0;
+        decimal amount = 0, blocked = 0;
+        var rules = new Dictionary<string, (string Title, int Count)>(StringComparer.Ordinal);
+        foreach (var p in projects)
+        {
+            scores += p.Score;
+            switch (p.Outcome)
+            {
+                case ReviewOutcome.Excellent: excellent++; break;
+                case ReviewOutcome.Good: good++; break;
+                case ReviewOutcome.Fair: fair++; break;
+                default: poor++; break;
+            }
+
+            var wan = WanYuan(p.Project);
+            amount += wan;
+            blocked += p.Outcome.BlocksBudgeting() ? wan : 0;
+            foreach (var f in p.Findings)
+            {
+                switch (f.Severity)
+                {
+                    case Severity.Error: errors++; break;
+                    case Severity.Warning: warnings++; break;
+                    default: infos++; break;
+                }
+
+                rules[f.Rule] = rules.TryGetValue(f.Rule, out var seen) ? (seen.Title, seen.Count + 1) : (f.Title, 1);
+            }
+        }
+
         return new ReviewSummary(
             projects.Count,
-            projects.Count == 0 ? 0 : Math.Round(projects.Average(p => p.Score), 1),
-            projects.Count(p => p.Outcome == ReviewOutcome.Excellent),
-            projects.Count(p => p.Outcome == ReviewOutcome.Good),
-            projects.Count(p => p.Outcome == ReviewOutcome.Fair),
-            projects.Count(p => p.Outcome == ReviewOutcome.Poor),
-            findings.Count(f => f.Severity == Severity.Error),
-            findings.Count(f => f.Severity == Severity.Warning),
-            findings.Count(f => f.Severity == Severity.Info),
-            projects.Sum(p => WanYuan(p.Project)),
-            projects.Where(p => p.Outcome.BlocksBudgeting()).Sum(p => WanYuan(p.Project)),
-            findings.GroupBy(f => (f.Rule, f.Title))
-                .Select(g => new RuleCount(g.Key.Rule, g.Key.Title, g.Count()))
+            projects.Count == 0 ? 0 : Math.Round((double)scores / projects.Count, 1),
+            excellent, good, fair, poor, errors, warnings, infos, amount, blocked,
+            rules.Select(r => new RuleCount(r.Key, r.Value.Title, r.Value.Count))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Rule, StringComparer.Ordinal)
                 .Take(topRules).ToList());
     }

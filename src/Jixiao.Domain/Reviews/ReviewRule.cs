@@ -50,17 +50,50 @@ public sealed record ReviewRule(
     /// <summary>Fills a template; unknown placeholders stay as written.</summary>
     public static string Fill(string template, string? project, string? indicator, string? value, string? detail, string? expected)
     {
-        if (template.IndexOf('{', StringComparison.Ordinal) < 0)
+        var parts = Templates.GetOrAdd(template, Split);
+        if (parts.Length == 1)
         {
             return template;
         }
 
-        return template
-            .Replace("{project}", project ?? "", StringComparison.Ordinal)
-            .Replace("{indicator}", indicator ?? "", StringComparison.Ordinal)
-            .Replace("{value}", value ?? "", StringComparison.Ordinal)
-            .Replace("{detail}", detail ?? "", StringComparison.Ordinal)
-            .Replace("{expected}", expected ?? "", StringComparison.Ordinal);
+        var builder = new System.Text.StringBuilder(template.Length + 64);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            // even parts are literal text, odd parts placeholder names
+            builder.Append((i & 1) == 0 ? parts[i] : parts[i] switch
+            {
+                "project" => project,
+                "indicator" => indicator,
+                "value" => value,
+                "detail" => detail,
+                "expected" => expected,
+                var other => "{" + other + "}",
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Templates = new(StringComparer.Ordinal);
+
+    private static string[] Split(string template)
+    {
+        var parts = new List<string>();
+        var at = 0;
+        while (true)
+        {
+            var open = template.IndexOf('{', at);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(template[at..]);
+                return [.. parts];
+            }
+
+            parts.Add(template[at..open]);
+            parts.Add(template[(open + 1)..close]);
+            at = close + 1;
+        }
     }
 
     internal static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -11,6 +11,7 @@ internal sealed class AmountCheck : IProjectCheck
     private readonly CheckContext context;
     private readonly decimal arithmeticTolerance;
     private readonly decimal budgetTolerance;
+    private readonly Memo<string, GoalCalculation?> calculations = new(50_000);
 
     public AmountCheck(CheckContext context)
     {
@@ -59,7 +60,8 @@ internal sealed class AmountCheck : IProjectCheck
 
     private void CheckGoalArithmetic(ProjectFacts project, decimal? budgetYuan)
     {
-        if (project.Goal.Length == 0 || project.Goal.IndexOf('元', StringComparison.Ordinal) < 0 || GoalCalculation.Find(project.Goal) is not { } calc)
+        if (project.Goal.Length == 0 || project.Goal.IndexOf('元', StringComparison.Ordinal) < 0
+            || calculations.Get(project.Goal, 0, static (goal, _) => GoalCalculation.Find(goal)) is not { } calc)
         {
             return;
         }

@@ -8,7 +8,7 @@ namespace Jixiao.Domain.Reviews.Checks;
 /// level or a 二级 under another 一级 (REV302), names that belong to another category (REV303), the same indicator
 /// twice (REV304) and list numbers that restart or skip (REV305).
 /// </summary>
-internal sealed class ClassificationCheck : IProjectCheck
+internal sealed class ClassificationCheck : IProjectCheck, IIndicatorCheck
 {
     private readonly CheckContext context;
     private readonly (string[] Words, string Code, string Meaning)[] placements;
@@ -34,17 +34,16 @@ internal sealed class ClassificationCheck : IProjectCheck
 
     public IReadOnlyList<string> RuleIds { get; } = ["REV301", "REV302", "REV303", "REV304", "REV305"];
 
+    public void Decide(ProjectFacts project, IndicatorFacts indicator, List<Verdict> output)
+    {
+        if (!CheckCodes(indicator, output))
+        {
+            CheckPlacement(indicator, output);
+        }
+    }
+
     public void Check(ProjectFacts project)
     {
-        foreach (var indicator in project.Indicators)
-        {
-            var structural = CheckCodes(project, indicator);
-            if (!structural)
-            {
-                CheckPlacement(project, indicator);
-            }
-        }
-
         CheckDuplicates(project);
         CheckNumbering(project);
     }
@@ -55,7 +54,7 @@ internal sealed class ClassificationCheck : IProjectCheck
     private static string Show(IndicatorCategory category) => $"{category.Code}-{category.Name}";
 
     /// <summary>REV301/REV302 from the codes and names the source wrote. True when the placement itself is wrong.</summary>
-    private bool CheckCodes(ProjectFacts project, IndicatorFacts indicator)
+    private bool CheckCodes(IndicatorFacts indicator, List<Verdict> output)
     {
         var i = indicator.Indicator;
         if (i.Level1Code is not { Length: > 0 } && i.Level2Code is not { Length: > 0 })
@@ -75,39 +74,39 @@ internal sealed class ClassificationCheck : IProjectCheck
         if (i.Level1Code is { Length: > 0 } && c1 is null || i.Level2Code is { Length: > 0 } && c2 is null)
         {
             var unknown = c1 is null && i.Level1Code is { Length: > 0 } ? i.Level1Code : i.Level2Code;
-            context.Add(project, "REV301", indicator, written, $"代码“{unknown}”不在指标分类中", expected);
+            output.Add(new Verdict("REV301", written, $"代码“{unknown}”不在指标分类中", expected));
             return true;
         }
 
         if (c1 is { Level: 2 })
         {
-            context.Add(project, "REV302", indicator, written, $"一级位置写的是二级指标“{Show(c1)}”", expected);
+            output.Add(new Verdict("REV302", written, $"一级位置写的是二级指标“{Show(c1)}”", expected));
             return true;
         }
 
         if (c2 is { Level: 1 })
         {
-            context.Add(project, "REV302", indicator, written, $"二级位置写的是一级指标“{Show(c2)}”", expected);
+            output.Add(new Verdict("REV302", written, $"二级位置写的是一级指标“{Show(c2)}”", expected));
             return true;
         }
 
         if (c1 is not null && c2 is not null && c2.ParentCode != c1.Code)
         {
             var parent = taxonomy.ParentOf(c2);
-            context.Add(project, "REV302", indicator, written,
-                $"二级指标“{Show(c2)}”属于“{(parent is null ? "?" : Show(parent))}”，不属于“{Show(c1)}”", expected);
+            output.Add(new Verdict("REV302", written,
+                $"二级指标“{Show(c2)}”属于“{(parent is null ? "?" : Show(parent))}”，不属于“{Show(c1)}”", expected));
             return true;
         }
 
         if (c1 is not null && i.Level1Text is { Length: > 0 } t1 && (taxonomy.FindLevel1(t1) ?? taxonomy.FindLevel2(t1)) is { } named1 && named1 != c1)
         {
-            context.Add(project, "REV301", indicator, written, $"代码“{c1.Code}”是“{c1.Name}”，名称却是“{t1}”", expected);
+            output.Add(new Verdict("REV301", written, $"代码“{c1.Code}”是“{c1.Name}”，名称却是“{t1}”", expected));
             return true;
         }
 
         if (c2 is not null && i.Level2Text is { Length: > 0 } t2 && (taxonomy.FindLevel2(t2, c1 ?? taxonomy.ParentOf(c2)) ?? taxonomy.FindLevel1(t2)) is { } named2 && named2 != c2)
         {
-            context.Add(project, "REV301", indicator, written, $"代码“{c2.Code}”是“{c2.Name}”，名称却是“{t2}”", expected);
+            output.Add(new Verdict("REV301", written, $"代码“{c2.Code}”是“{c2.Name}”，名称却是“{t2}”", expected));
             return true;
         }
 
@@ -115,7 +114,7 @@ internal sealed class ClassificationCheck : IProjectCheck
     }
 
     /// <summary>REV303: a 满意度, 质量, 时效 or 成本 indicator by its name, filed elsewhere.</summary>
-    private void CheckPlacement(ProjectFacts project, IndicatorFacts indicator)
+    private void CheckPlacement(IndicatorFacts indicator, List<Verdict> output)
     {
         if (indicator.Level1 is not { } level1)
         {
@@ -142,7 +141,7 @@ internal sealed class ClassificationCheck : IProjectCheck
                 var parent = target.ParentCode is null ? null : context.Taxonomy.FindByCode(target.ParentCode);
                 var expected = parent is null ? Show(target) : $"{Show(parent)}，{Show(target)}";
                 var current = indicator.Level2 is { } l2 ? $"{Show(level1)}，{Show(l2)}" : Show(level1);
-                context.Add(project, "REV303", indicator, current, meaning, expected);
+                output.Add(new Verdict("REV303", current, meaning, expected));
             }
 
             return;

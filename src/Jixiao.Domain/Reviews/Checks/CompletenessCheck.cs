@@ -10,6 +10,7 @@ internal sealed class CompletenessCheck : IProjectCheck
     private readonly CheckContext context;
     private readonly string[] servesPeopleWords;
     private readonly int minIndicators;
+    private readonly Memo<string, string?> servedByGoal = new(50_000);
 
     public CompletenessCheck(CheckContext context)
     {
@@ -62,13 +63,13 @@ internal sealed class CompletenessCheck : IProjectCheck
 
             if (!qualityOrTime)
             {
-                context.Add(project, "REV207", null, expected: context.LibraryExample(project, "12", "13"));
+                context.Add(project, "REV207", null, expected: context.LibraryExample(project, "12,13"));
             }
         }
 
         if (!benefit)
         {
-            context.Add(project, "REV202", null, expected: context.LibraryExample(project, "22", "21", "24"));
+            context.Add(project, "REV202", null, expected: context.LibraryExample(project, "22,21,24"));
         }
 
         if (!satisfaction && ServedPeople(project) is { } people)
@@ -78,7 +79,7 @@ internal sealed class CompletenessCheck : IProjectCheck
 
         if (!cost)
         {
-            context.Add(project, "REV204", null, expected: context.LibraryExample(project, "14", "41"));
+            context.Add(project, "REV204", null, expected: context.LibraryExample(project, "14,41"));
         }
     }
 
@@ -90,7 +91,7 @@ internal sealed class CompletenessCheck : IProjectCheck
             return inName;
         }
 
-        if (ReviewText.FirstContained(project.Goal, servesPeopleWords) is { } inGoal)
+        if (servedByGoal.Get(project.Goal, servesPeopleWords, static (goal, words) => ReviewText.FirstContained(goal, words)) is { } inGoal)
         {
             return inGoal;
         }

@@ -7,7 +7,7 @@ namespace Jixiao.Domain.Reviews.Checks;
 /// at most 0 % (REV402), 100 % of an input such as money paid out (REV403), a 实施周期 target weaker than the annual one
 /// (REV404) and an annual count above the 实施周期 count (REV405).
 /// </summary>
-internal sealed class ReasonablenessCheck : IProjectCheck
+internal sealed class ReasonablenessCheck : IIndicatorCheck
 {
     private readonly CheckContext context;
     private readonly string[] savingWords;
@@ -29,14 +29,11 @@ internal sealed class ReasonablenessCheck : IProjectCheck
 
     public IReadOnlyList<string> RuleIds { get; } = ["REV401", "REV402", "REV403", "REV404", "REV405"];
 
-    public void Check(ProjectFacts project)
+    public void Decide(ProjectFacts project, IndicatorFacts indicator, List<Verdict> output)
     {
-        foreach (var indicator in project.Indicators)
-        {
-            CheckZeroCeilings(project, indicator);
-            CheckInputHundred(project, indicator);
-            CheckPeriodAgainstAnnual(project, indicator);
-        }
+        CheckZeroCeilings(indicator, output);
+        CheckInputHundred(project, indicator, output);
+        CheckPeriodAgainstAnnual(indicator, output);
     }
 
     private static bool IsCeilingAtZero(Target target, out Target.Quantitative quantitative)
@@ -52,7 +49,7 @@ internal sealed class ReasonablenessCheck : IProjectCheck
         return false;
     }
 
-    private void CheckZeroCeilings(ProjectFacts project, IndicatorFacts indicator)
+    private void CheckZeroCeilings(IndicatorFacts indicator, List<Verdict> output)
     {
         foreach (var target in indicator.Targets)
         {
@@ -64,16 +61,14 @@ internal sealed class ReasonablenessCheck : IProjectCheck
             var words = indicator.Key + ChineseTextOf(q);
             if (ReviewText.ContainsAny(words, savingWords))
             {
-                context.Add(project, "REV401", indicator, target.Text.Trim());
+                output.Add(new Verdict("REV401", target.Text.Trim(), null, null));
                 return;
             }
 
             if ((indicator.IsCost || ReviewText.ContainsAny(words, costWords)) && !ReviewText.ContainsAny(words, costExempt)
                 && (q.Unit == "%" || q.Remark?.Contains('%', StringComparison.Ordinal) == true || target.Text.Contains('%', StringComparison.Ordinal)))
             {
-                var amount = project.Project.Amounts.Total is { } total
-                    ? $"预算数{ReviewRule.Format(total)}{Projects.Money.UnitName(project.Project.Amounts.Unit)}" : "预算数";
-                context.Add(project, "REV402", indicator, target.Text.Trim(), expected: amount);
+                output.Add(new Verdict("REV402", target.Text.Trim(), null, CheckContext.BudgetMarker));
                 return;
             }
         }
@@ -81,7 +76,7 @@ internal sealed class ReasonablenessCheck : IProjectCheck
 
     private static string ChineseTextOf(Target.Quantitative q) => q.Remark ?? "";
 
-    private void CheckInputHundred(ProjectFacts project, IndicatorFacts indicator)
+    private void CheckInputHundred(ProjectFacts project, IndicatorFacts indicator, List<Verdict> output)
     {
         if (!ReviewText.ContainsAny(indicator.Key, inputWords) || ReviewText.ContainsAny(indicator.Key, inputExempt))
         {
@@ -93,13 +88,13 @@ internal sealed class ReasonablenessCheck : IProjectCheck
             if (target is Target.Quantitative { Value: 100m } q && (q.Unit == "%" || indicator.Key.Contains('%'))
                 && q.Comparator is Comparator.AtLeast or Comparator.Equal)
             {
-                context.Add(project, "REV403", indicator, target.Text.Trim(), expected: context.LibraryExample(project, "11"));
+                output.Add(new Verdict("REV403", target.Text.Trim(), null, context.LibraryExample(project, "11")));
                 return;
             }
         }
     }
 
-    private void CheckPeriodAgainstAnnual(ProjectFacts project, IndicatorFacts indicator)
+    private static void CheckPeriodAgainstAnnual(IndicatorFacts indicator, List<Verdict> output)
     {
         if (indicator.Indicator.PeriodTarget is not Target.Quantitative period || indicator.Indicator.AnnualTarget is not Target.Quantitative annual
             || period.Unit != annual.Unit && !(period.Unit is null || annual.Unit is null))
@@ -121,7 +116,7 @@ internal sealed class ReasonablenessCheck : IProjectCheck
             var weaker = lowerBetter ? Bound(period, up: false) > Bound(annual, up: false) : Bound(period, up: true) < Bound(annual, up: true);
             if (weaker)
             {
-                context.Add(project, "REV404", indicator, period.Text.Trim(), expected: annual.Text.Trim());
+                output.Add(new Verdict("REV404", period.Text.Trim(), null, annual.Text.Trim()));
             }
 
             return;
@@ -130,7 +125,7 @@ internal sealed class ReasonablenessCheck : IProjectCheck
         // counts: the annual amount is a part of the 实施周期 amount (Σ 年度 ≤ 实施期)
         if (Bound(annual, up: true) > Bound(period, up: true))
         {
-            context.Add(project, "REV405", indicator, period.Text.Trim(), expected: annual.Text.Trim());
+            output.Add(new Verdict("REV405", period.Text.Trim(), null, annual.Text.Trim()));
         }
     }
 

@@ -17,6 +17,38 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
 
     public bool Enabled(string ruleId) => Rules[ruleId].Enabled;
 
+    public FactsMemo Facts { get; } = new(taxonomy);
+
+    private readonly Memo<(IndicatorKey Indicator, string Type), Verdict[]> verdicts = new();
+
+    private readonly Memo<(string Type, string Codes), string> examples = new(10_000);
+
+    /// <summary>Stands for the project's budget in a verdict's example; filled in when the finding is worded.</summary>
+    public const string BudgetMarker = "\u0001budget";
+
+    /// <summary>Records what the indicator checks decide about an indicator, deciding once per distinct indicator and project type.</summary>
+    public void Emit(ProjectFacts project, IndicatorFacts indicator, IIndicatorCheck[] checks)
+    {
+        var found = verdicts.Get((indicator.VerdictKey, project.ProjectType), (checks, project, indicator), static (_, s) =>
+        {
+            var list = new List<Verdict>(2);
+            foreach (var check in s.checks)
+            {
+                check.Decide(s.project, s.indicator, list);
+            }
+
+            return list.ToArray();
+        });
+        foreach (var v in found)
+        {
+            var expected = v.Expected == BudgetMarker ? Budget(project) : v.Expected;
+            Add(project, v.Rule, indicator, v.Value, v.Detail, expected);
+        }
+    }
+
+    private static string Budget(ProjectFacts project) => project.Project.Amounts.Total is { } total
+        ? $"预算数{ReviewRule.Format(total)}{Projects.Money.UnitName(project.Project.Amounts.Unit)}" : "预算数";
+
     public void Add(ProjectFacts project, string ruleId, IndicatorFacts? indicator, string? value = null, string? detail = null, string? expected = null)
     {
         var rule = Rules[ruleId];
@@ -25,22 +57,15 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
             return;
         }
 
-        var name = indicator?.Label;
-        project.Findings.Add(new ReviewFinding(
-            rule.Id,
-            rule.Severity,
-            name,
-            ReviewRule.Fill(rule.Message, project.Project.Name, name, value, detail, expected),
-            ReviewRule.Fill(rule.Suggestion, project.Project.Name, name, value, detail, expected),
-            rule.Title,
-            rule.Regulation,
-            indicator?.Indicator.Number,
-            indicator?.Indicator.Location ?? project.Project.Location));
+        project.Findings.Add(new ReviewFinding(rule, project.Project.Name, indicator?.Label, value, detail, expected,
+            indicator?.Indicator.Number, indicator?.Indicator.Location ?? project.Project.Location));
     }
 
     /// <summary>"竣工验收合格率 =100%": the first library indicator of the project's type under one of the codes.</summary>
-    public string LibraryExample(ProjectFacts project, params string[] codes) =>
-        Library.Example(project.ProjectType, codes) is { } example ? $"{example.Name} {example.TypicalValue}" : "";
+    /// <param name="codes">二级 or 一级 codes, comma-separated, in order of preference: "12,13".</param>
+    public string LibraryExample(ProjectFacts project, string codes) =>
+        examples.Get((project.ProjectType, codes), Library,
+            static (key, library) => library.Example(key.Type, key.Codes.Split(',')) is { } example ? $"{example.Name} {example.TypicalValue}" : "");
 
     /// <summary>A typical value for an indicator, from its name: 满意度 ≥90%, …率 ≥95% (≤ for 故障率 and the like), counts ≥N.</summary>
     public static string ValueExample(IndicatorFacts indicator)
@@ -96,9 +121,22 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
 }
 
 /// <summary>A group of review rules implemented together; <see cref="RuleIds"/> lists the rules it may report.</summary>
-internal interface IProjectCheck
+internal interface IReviewCheck
 {
     IReadOnlyList<string> RuleIds { get; }
+}
 
+/// <summary>A check of a project as a whole (its categories, numbering, amounts).</summary>
+internal interface IProjectCheck : IReviewCheck
+{
     void Check(ProjectFacts project);
+}
+
+/// <summary>
+/// A check of one indicator. What it decides may depend only on the indicator's <see cref="IndicatorFacts.VerdictKey"/>
+/// and the project's type, so the engine decides once per distinct indicator (<see cref="CheckContext.Emit"/>).
+/// </summary>
+internal interface IIndicatorCheck : IReviewCheck
+{
+    void Decide(ProjectFacts project, IndicatorFacts indicator, List<Verdict> output);
 }

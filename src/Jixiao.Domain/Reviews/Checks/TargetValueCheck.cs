@@ -9,7 +9,7 @@ namespace Jixiao.Domain.Reviews.Checks;
 /// (REV105), no value (REV106), placeholders (REV306) and near-misses of the value vocabulary (REV307).
 /// One finding per rule and indicator, however many of its two values show the problem.
 /// </summary>
-internal sealed class TargetValueCheck : IProjectCheck
+internal sealed class TargetValueCheck : IIndicatorCheck
 {
     private readonly CheckContext context;
     private readonly string[] measurableSuffixes;
@@ -39,15 +39,7 @@ internal sealed class TargetValueCheck : IProjectCheck
 
     public IReadOnlyList<string> RuleIds { get; } = ["REV101", "REV102", "REV103", "REV104", "REV105", "REV106", "REV306", "REV307"];
 
-    public void Check(ProjectFacts project)
-    {
-        foreach (var indicator in project.Indicators)
-        {
-            CheckIndicator(project, indicator);
-        }
-    }
-
-    private void CheckIndicator(ProjectFacts project, IndicatorFacts indicator)
+    public void Decide(ProjectFacts project, IndicatorFacts indicator, List<Verdict> output)
     {
         var period = indicator.Indicator.PeriodTarget;
         var annual = indicator.Indicator.AnnualTarget;
@@ -55,34 +47,34 @@ internal sealed class TargetValueCheck : IProjectCheck
         var hasAnnual = !string.IsNullOrWhiteSpace(annual?.Text);
         if (ReviewText.FirstContained(indicator.Label, placeholders) is { } inName)
         {
-            context.Add(project, "REV306", indicator, inName);
+            output.Add(new Verdict("REV306", inName, null, null));
         }
 
         if (!hasPeriod && !hasAnnual)
         {
-            context.Add(project, "REV106", indicator, expected: CheckContext.ValueExample(indicator));
+            output.Add(new Verdict("REV106", null, null, CheckContext.ValueExample(indicator)));
             return;
         }
 
         Span<bool> reported = stackalloc bool[8];
         if (hasPeriod)
         {
-            CheckTarget(project, indicator, period!, hasAnnual ? annual : null, reported);
+            CheckTarget(project, indicator, period!, hasAnnual ? annual : null, reported, output);
         }
 
         if (hasAnnual && (!hasPeriod || annual!.Text.Trim() != period!.Text.Trim()))
         {
-            CheckTarget(project, indicator, annual!, hasPeriod ? period : null, reported);
+            CheckTarget(project, indicator, annual!, hasPeriod ? period : null, reported, output);
         }
     }
 
     // reported: 0 REV101, 1 REV102, 2 REV103, 3 REV104, 4 REV105, 5 REV306, 6 REV307
-    private void CheckTarget(ProjectFacts project, IndicatorFacts indicator, Target target, Target? sibling, Span<bool> reported)
+    private void CheckTarget(ProjectFacts project, IndicatorFacts indicator, Target target, Target? sibling, Span<bool> reported, List<Verdict> output)
     {
         var text = target.Text.Trim();
         if (ReviewText.FirstContained(text, placeholders) is { } placeholder)
         {
-            Once(project, indicator, "REV306", 5, reported, text);
+            Once(output, "REV306", 5, reported, text);
             return;
         }
 
@@ -91,22 +83,22 @@ internal sealed class TargetValueCheck : IProjectCheck
             case Target.Qualitative q:
                 if (q.Keyword is null && NearMiss(text, sibling) is { } intended)
                 {
-                    Once(project, indicator, "REV307", 6, reported, text, expected: intended);
+                    Once(output, "REV307", 6, reported, text, expected: intended);
                     return;
                 }
 
                 var measurable = IsMeasurable(indicator);
                 if (q.Keyword is null)
                 {
-                    Once(project, indicator, "REV105", 4, reported, text, expected: measurable ? CheckContext.ValueExample(indicator) : Example(project, indicator));
+                    Once(output, "REV105", 4, reported, text, expected: measurable ? CheckContext.ValueExample(indicator) : Example(project, indicator));
                 }
                 else if (measurable)
                 {
-                    Once(project, indicator, "REV101", 0, reported, text, expected: CheckContext.ValueExample(indicator));
+                    Once(output, "REV101", 0, reported, text, expected: CheckContext.ValueExample(indicator));
                 }
                 else if (ReviewText.FirstContained(ChineseText.Normalize(text), vagueWords) is { } vague)
                 {
-                    Once(project, indicator, "REV102", 1, reported, text, detail: $"“{vague}”", expected: Example(project, indicator));
+                    Once(output, "REV102", 1, reported, text, detail: $"“{vague}”", expected: Example(project, indicator));
                 }
 
                 break;
@@ -116,20 +108,20 @@ internal sealed class TargetValueCheck : IProjectCheck
                 if (n.Implicit && !(percent && Array.IndexOf(exemptPercentValues, n.Value) >= 0) && !(exemptZeroCounts && n.Value == 0))
                 {
                     var symbol = CheckContext.IsLowerBetter(indicator.Stem) ? "≤" : n.Value >= 100 && percent ? "=" : "≥";
-                    Once(project, indicator, "REV103", 2, reported, text, expected: symbol + text.TrimStart('=', '＝'));
+                    Once(output, "REV103", 2, reported, text, expected: symbol + text.TrimStart('=', '＝'));
                 }
 
                 if (n.Unit is null && indicator.Indicator.Unit is null && !HasUnitHint(indicator))
                 {
                     var unit = indicator.Stem.EndsWith('率') ? "%" : indicator.Stem.EndsWith("人次", StringComparison.Ordinal) ? "人次" : "个";
                     var example = unit == "%" && n.Value <= 1 && n.Value > 0 ? $"{n.Value * 100:0.##}%" : $"{ReviewRule.Format(n.Value)}{unit}";
-                    Once(project, indicator, "REV104", 3, reported, text, expected: example);
+                    Once(output, "REV104", 3, reported, text, expected: example);
                 }
 
                 break;
 
             case Target.Range r when r.Unit is null && indicator.Indicator.Unit is null && !HasUnitHint(indicator):
-                Once(project, indicator, "REV104", 3, reported, text, expected: $"{ReviewRule.Format(r.Min)}%-{ReviewRule.Format(r.Max)}%");
+                Once(output, "REV104", 3, reported, text, expected: $"{ReviewRule.Format(r.Min)}%-{ReviewRule.Format(r.Max)}%");
                 break;
 
             default:
@@ -141,7 +133,7 @@ internal sealed class TargetValueCheck : IProjectCheck
     private string Example(ProjectFacts project, IndicatorFacts indicator) =>
         indicator.Level2 is { } l2 && context.LibraryExample(project, l2.Code) is { Length: > 0 } example ? example : CheckContext.ValueExample(indicator);
 
-    private void Once(ProjectFacts project, IndicatorFacts indicator, string rule, int slot, Span<bool> reported, string value,
+    private static void Once(List<Verdict> output, string rule, int slot, Span<bool> reported, string value,
         string? detail = null, string? expected = null)
     {
         if (reported[slot])
@@ -150,7 +142,7 @@ internal sealed class TargetValueCheck : IProjectCheck
         }
 
         reported[slot] = true;
-        context.Add(project, rule, indicator, value, detail, expected);
+        output.Add(new Verdict(rule, value, detail, expected));
     }
 
     private bool IsMeasurable(IndicatorFacts indicator) =>
