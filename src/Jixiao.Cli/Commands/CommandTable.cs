@@ -10,6 +10,8 @@ internal static class CommandTable
         new ExportCommand(),
         new ScoreCommand(),
         new TemplateCommand(),
+        new ReviewCommand(),
+        new SuggestCommand(),
         new ServeCommand(),
         new DemoCommand(),
     ];
