@@ -229,6 +229,35 @@ public sealed class ApiTests(SeededApps apps) : IClassFixture<SeededApps>
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Review_findings_flag_a_vague_target_and_disappear_once_it_is_quantified(string provider)
+    {
+        var app = apps.Get(provider);
+        var gaj = await app.LoginAsync("gaj");
+        var id = await ProjectIdAsync(gaj, "正风反腐专项经费");
+        static List<JsonElement> On(JsonElement review, string indicator) =>
+            review.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("indicator").GetString() == indicator).ToList();
+
+        var before = await JsonOf(await gaj.GetAsync($"/api/v1/projects/{id}/findings"));
+        before.GetProperty("name").GetString().ShouldBe("正风反腐专项经费");
+        var vague = On(before, "刑事案件破案率");
+        vague.ShouldContain(f => f.GetProperty("rule").GetString()!.StartsWith("REV1"));
+        vague.ShouldAllBe(f => f.GetProperty("suggestion").GetString()!.Length > 0);
+
+        var indicator = (await JsonOf(await gaj.GetAsync($"/api/v1/projects/{id}"))).GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("name").GetString() == "刑事案件破案率");
+        (await gaj.PutAsJsonAsync($"/api/v1/indicators/{indicator.GetProperty("id").GetInt32()}/targets",
+            new { periodTarget = "≥90%", annualTarget = "≥90%", version = indicator.GetProperty("version").GetInt64() })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var after = await JsonOf(await gaj.GetAsync($"/api/v1/projects/{id}/findings"));
+        On(after, "刑事案件破案率").ShouldNotContain(f => f.GetProperty("rule").GetString()!.StartsWith("REV1"));
+        after.GetProperty("findings").GetArrayLength().ShouldBeLessThan(before.GetProperty("findings").GetArrayLength());
+
+        var zfw = await app.LoginAsync("zfw");
+        await ProblemAsync(await zfw.GetAsync($"/api/v1/projects/{id}/findings"), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Parse_endpoint_reads_a_target_like_the_cli(string provider)
     {
         var client = await apps.Get(provider).LoginAsync("gaj");

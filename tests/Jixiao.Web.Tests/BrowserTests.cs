@@ -111,7 +111,9 @@ public sealed class BrowserTests
 
         var row = page.Locator("tr.indicator-row", new PageLocatorOptions { HasText = "刑事案件破案率" });
         (await row.TextContentAsync())!.ShouldContain("提高");
-        await row.Locator("button:has-text('修改')").ClickAsync();
+        // The review engine's finding sits under the indicator; its one-click suggestion opens the editor.
+        (await row.Locator(".finding").First.TextContentAsync())!.ShouldContain("无法考核");
+        await row.Locator("button:has-text('按建议修改')").First.ClickAsync();
         var editor = page.Locator("tr.editing");
         var annual = editor.Locator("input[name=annual]");
         await annual.FillAsync("");
@@ -125,6 +127,7 @@ public sealed class BrowserTests
         var saved = page.Locator("tr.indicator-row", new PageLocatorOptions { HasText = "刑事案件破案率" });
         await saved.Locator("text=已保存").WaitForAsync();
         (await saved.TextContentAsync())!.ShouldContain("≥85%");
+        (await saved.TextContentAsync())!.ShouldNotContain("“≥85%”，无法考核");
 
         await page.ClickAsync("button:has-text('提交审核')");
         await page.Locator(".alert-success").WaitForAsync();

@@ -33,6 +33,7 @@ public static class JixiaoApi
         projects.MapGet("/{id:int}", GetProjectAsync).WithSummary("项目详情，含绩效目标和指标");
         projects.MapGet("/{id:int}/indicators", ListIndicatorsAsync).WithSummary("项目的绩效指标");
         projects.MapGet("/{id:int}/history", HistoryAsync).WithSummary("项目的修改和审核记录（审计日志）");
+        projects.MapGet("/{id:int}/findings", FindingsAsync).WithSummary("系统预审意见：质量得分、结论（优/良/中/差）、各指标的问题和修改建议");
 
         var indicators = api.MapGroup("/indicators").WithTags("指标");
         indicators.MapGet("/{id:int}", GetIndicatorAsync).WithSummary("一个指标");
@@ -241,6 +242,15 @@ public static class JixiaoApi
 
         var history = await ProjectDetail.HistoryAsync(db, id, ct);
         return TypedResults.Ok(history.Select(a => new HistoryDto(a.Id, a.At, a.Actor, a.Entity, a.EntityId, a.Field, a.OldValue, a.NewValue, a.Reason)).ToList());
+    }
+
+    private static async Task<Results<Ok<Domain.Reviews.ProjectReviewJson>, ProblemHttpResult>> FindingsAsync(int id, JixiaoDbContext db,
+        AccessService access, CancellationToken ct)
+    {
+        var project = await ProjectDetail.RunAsync(db, await access.GetAsync(ct), id, ct);
+        return project is null
+            ? ApiProblems.NotFound($"项目 {id}")
+            : TypedResults.Ok(Domain.Reviews.ProjectReviewJson.From(ProjectReviewer.Review(project)));
     }
 
     private static async Task<Results<Ok<IndicatorDto>, ProblemHttpResult>> GetIndicatorAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)

@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Pages.Projects;
 
-public sealed record IndicatorRowModel(IndicatorEntity Indicator, bool CanEdit, string? Message = null);
+public sealed record IndicatorRowModel(IndicatorEntity Indicator, bool CanEdit, string? Message = null,
+    IReadOnlyList<Jixiao.Domain.Reviews.ReviewFinding>? Findings = null);
 
 public sealed record TargetCellModel(string? Text, string? Kind, string? Comparator, bool Implicit, decimal? Value, decimal? Max, string? Unit, string? Direction);
 
@@ -30,6 +31,7 @@ public sealed record IndicatorEditModel(IndicatorEntity Indicator, string? Perio
 public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<EvaluationEntity> Evaluations { get; private set; } = [];
+    public Jixiao.Domain.Reviews.ProjectReview Review { get; private set; } = null!;
     public bool CanStartSelfEvaluation { get; private set; }
     public bool CanStartDepartmentEvaluation { get; private set; }
     public IReadOnlyList<(string Id, string Name)> Experts { get; private set; } = [];
@@ -58,6 +60,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         }
 
         Project = project;
+        Review = ProjectReviewer.Review(project);
         CanEdit = EditAllowed(scope, project);
         Steps = ReviewWorkflow.AllowedSteps(scope, project);
         History = await ProjectDetail.HistoryAsync(db, id, cancellationToken);
@@ -78,7 +81,8 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         var indicator = await ProjectDetail.IndicatorAsync(db, scope, indicatorId, cancellationToken);
         return indicator is null || indicator.ProjectId != id
             ? NotFound()
-            : Partial("_IndicatorRow", new IndicatorRowModel(indicator, EditAllowed(scope, indicator.Project!)));
+            : Partial("_IndicatorRow", new IndicatorRowModel(indicator, EditAllowed(scope, indicator.Project!), null,
+                await FindingsAsync(scope, indicator, cancellationToken)));
     }
 
     public async Task<IActionResult> OnGetEditAsync(int id, int indicatorId, CancellationToken cancellationToken)
@@ -106,7 +110,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         switch (outcome)
         {
             case Outcome.Done when indicator!.ProjectId == id:
-                return Partial("_IndicatorRow", new IndicatorRowModel(indicator, true, "已保存"));
+                return Partial("_IndicatorRow", new IndicatorRowModel(indicator, true, "已保存", await FindingsAsync(scope, indicator, cancellationToken)));
             case Outcome.NotFound or Outcome.Done:
                 return NotFound();
             case Outcome.Forbidden:
@@ -173,6 +177,13 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
                 TempData["Error"] = outcome is Outcome.Invalid i ? i.Message : "发起评价失败。";
                 return RedirectToPage("/Projects/Detail", new { id });
         }
+    }
+
+    private async Task<IReadOnlyList<Jixiao.Domain.Reviews.ReviewFinding>> FindingsAsync(AccessScope scope, IndicatorEntity indicator,
+        CancellationToken cancellationToken)
+    {
+        var project = await ProjectDetail.RunAsync(db, scope, indicator.ProjectId, cancellationToken);
+        return project is null ? [] : ProjectReviewer.For(ProjectReviewer.Review(project), indicator.Name);
     }
 
     private static bool EditAllowed(AccessScope scope, ProjectEntity project) =>
