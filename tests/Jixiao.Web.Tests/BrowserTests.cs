@@ -81,6 +81,8 @@ public sealed class BrowserTests
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
 
         // 1. The admin imports the police bureau's target table.
+        await page.GotoAsync(baseUrl + "/login");
+        await ShotAsync(page, "00-login");
         await LoginAsync(page, baseUrl, "admin");
         await page.GotoAsync(baseUrl + "/imports");
         await page.SetInputFilesAsync("#file", DemoSetup.SeedFiles[0]);
@@ -139,6 +141,7 @@ public sealed class BrowserTests
         // 3. The finance reviewer finds it in the queue and approves.
         await LoginAsync(page, baseUrl, "czj");
         await page.GotoAsync(baseUrl + "/reviews");
+        await ShotAsync(page, "04b-review-queue");
         await page.Locator("a:has-text('公安执法办案费')").First.ClickAsync();
         await page.WaitForURLAsync(projectUrl);
         await page.FillAsync("#review-comment", "目标已量化，同意。");
@@ -170,6 +173,9 @@ public sealed class BrowserTests
         (await page.TextContentAsync("#evaluation-grade"))!.Trim().ShouldBe("优");
         await ShotAsync(page, "06-evaluation-scored");
 
+        await page.GotoAsync(baseUrl + "/evaluations");
+        (await page.TextContentAsync("table"))!.ShouldContain("99.8");
+        await ShotAsync(page, "06b-evaluation-list");
         await page.GotoAsync(baseUrl + "/");
         await page.Locator("#chart-grades canvas").WaitForAsync();
         await ShotAsync(page, "07-dashboard-with-grades");
