@@ -14,7 +14,7 @@ internal sealed class DemoCommand : ICommand
         用法：jixiao demo [--urls <地址>] [--data <目录>] [--reset]
 
         在本机 SQLite 数据库上启动 Web 应用，导入示例目标表（公安白云分局 55 个项目、政法委 18 个项目），
-        并为每个角色创建演示账号，然后显示网址和账号。
+        载入示例评价报告的评分表（000、001、004），并为每个角色创建演示账号，然后显示网址和账号。
           --urls    监听地址，默认 http://127.0.0.1:5080
           --data    演示数据目录，默认用户本地数据目录下的 jixiao-demo
           --reset   删除已有演示数据，重新开始
@@ -46,6 +46,7 @@ internal sealed class DemoCommand : ICommand
         {
             context.Out.WriteLine("正在准备演示数据（导入 002、003 示例目标表）…");
             await DemoSetup.RunAsync(app.Services);
+            await DemoSetup.LoadReportEvaluationsAsync(app.Services);
         }, started: () =>
         {
             context.Out.WriteLine();

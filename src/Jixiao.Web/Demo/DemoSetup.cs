@@ -23,12 +23,15 @@ public static class DemoSetup
     public const string PoliticsUnit = "中共广州市白云区委政法委员会";
     public const string GridUnit = "广州市白云区网格化服务管理中心";
 
+    /// <summary>The unit of seed report 004 (雪亮工程), which has no target table among the seeds.</summary>
+    public const string XinjianUnit = "南昌市公安局新建分局";
+
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
         new("admin", Password, "系统管理员", Roles.Admin, []),
         new("gaj", Password, "公安分局填报员", Roles.Filler, [PoliceUnit]),
         new("zfw", Password, "政法委填报员", Roles.Filler, [PoliticsUnit, GridUnit]),
-        new("czj", Password, "财政局审核员", Roles.Reviewer, [PoliceUnit, PoliticsUnit, GridUnit]),
+        new("czj", Password, "财政局审核员", Roles.Reviewer, [PoliceUnit, PoliticsUnit, GridUnit, XinjianUnit]),
         new("zhuanjia", Password, "评价专家王工", Roles.Expert, [PoliceUnit]),
     ];
 
@@ -94,6 +97,64 @@ public static class DemoSetup
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The evaluations of the seed reports (samples/evaluations: 000 ×2, 001, 004) as locked 部门评价 assigned to the
+    /// demo expert, each on its project: found by name in its unit, or added (the reports' projects are not in the
+    /// target tables). Skipped when evaluations exist.
+    /// </summary>
+    public static async Task LoadReportEvaluationsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+        if (await db.Evaluations.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.ActorOverride = "演示数据";
+        var expert = await db.Users.Where(u => u.UserName == "zhuanjia").Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        var folder = Path.Combine(AppContext.BaseDirectory, "demo", "evaluations");
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var json = await File.ReadAllTextAsync(file, cancellationToken);
+            var sheet = Domain.Evaluations.EvaluationSheetJson.Read(json, Path.GetFileName(file)).Sheet
+                ?? throw new InvalidOperationException($"Seed evaluation {file} does not read.");
+            var unitName = Path.GetFileName(file).StartsWith("004", StringComparison.Ordinal) ? XinjianUnit : PoliceUnit;
+            var unit = await db.Units.Include(u => u.Projects).SingleOrDefaultAsync(u => u.Name == unitName, cancellationToken)
+                ?? db.Units.Add(new UnitEntity { Name = unitName, Department = unitName }).Entity;
+            var project = unit.Projects.FirstOrDefault(p => p.Name == sheet.Project);
+            if (project is null)
+            {
+                project = new ProjectEntity
+                {
+                    Name = sheet.Project,
+                    FiscalYear = sheet.Year,
+                    SourceMoneyUnit = "万元",
+                    Goal = "（项目来自绩效评价报告，示例目标表中没有该项目。）",
+                    Source = Path.GetFileName(file),
+                };
+                unit.Projects.Add(project);
+            }
+
+            var scored = Domain.Evaluations.Scorer.Score(sheet);
+            db.Evaluations.Add(new EvaluationEntity
+            {
+                Project = project,
+                Kind = Domain.Evaluations.EvaluationNames.Chinese(sheet.Kind),
+                SheetJson = json,
+                Total = scored.Total,
+                Grade = scored.Grade,
+                Status = EvaluationStatus.Locked,
+                AssignedExpertId = expert,
+                CreatedBy = "演示数据",
+                CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await LinkUnitsAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<JixiaoUser>>(), cancellationToken);
     }
 
     public static async Task EnsureRolesAsync(IServiceProvider services)
