@@ -1,6 +1,12 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Jixiao.Bench -- --filter '*'   (figures go to docs/benchmarks.md)
+if (args is ["scoring-cpu", ..])
+{
+    Jixiao.Bench.Scoring.ScoringThroughput.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 // dotnet run -c Release --project bench/Jixiao.Bench -- city-db DB [PROJECTS]   (the web load test's database, docs/benchmarks-web.md)
 if (args is ["city-db", var database, ..])
 {

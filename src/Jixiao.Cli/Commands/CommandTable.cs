@@ -12,6 +12,7 @@ internal static class CommandTable
         new TemplateCommand(),
         new ReviewCommand(),
         new SuggestCommand(),
+        new ReportCommand(),
         new ServeCommand(),
         new DemoCommand(),
     ];

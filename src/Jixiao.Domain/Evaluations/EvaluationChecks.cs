@@ -12,7 +12,7 @@ internal static class EvaluationChecks
 {
     // ---- per line ------------------------------------------------------------------------------------------------
 
-    public static void CheckLine(EvaluationIndicator indicator, ScoredIndicator item, decimal weight, List<EvaluationFinding> findings)
+    public static void CheckLine(EvaluationIndicator indicator, ScoredIndicator item, List<EvaluationFinding> findings)
     {
         if (indicator.Weight is { } stated && indicator.Method != ScoringMethod.Manual && indicator.Score is { } statedScore
             && item.Score is { } score && Scorer.Round2(statedScore) != score)
@@ -51,8 +51,6 @@ internal static class EvaluationChecks
             findings.Add(new(Severity.Warning, EvaluationCodes.FarExceededWithoutExplanation, indicator.Path,
                 $"“{indicator.Path}”实际完成 {Numbers.Format(value)}，{share}，超过 130%：需说明原因，指标值是否设定过低。"));
         }
-
-        _ = weight;
     }
 
     private static string HowComputed(EvaluationIndicator indicator) => indicator.Actual switch

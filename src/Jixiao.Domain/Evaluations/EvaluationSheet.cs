@@ -46,6 +46,20 @@ public sealed record EvaluationIndicator(
     string? Reason = null,
     Direction? DirectionOverride = null)
 {
+    // The fields that the cached facts below derive from are get-only, so `with` cannot leave those facts stale:
+    // change them by building a new line.
+    public string Level1 { get; } = Level1;
+
+    public string Level2 { get; } = Level2;
+
+    public string Name { get; } = Name;
+
+    public Target? Target { get; } = Target;
+
+    public IReadOnlyList<Tier>? Tiers { get; } = Tiers;
+
+    public Direction? DirectionOverride { get; } = DirectionOverride;
+
     /// <summary>Which way the target is scored, decided once from the comparator, the override and the name.</summary>
     internal ScoringDirection ScoringDirection { get; } = IndicatorDirections.Resolve(Name, Level2, Target, DirectionOverride);
 

@@ -24,6 +24,7 @@ public static class EvaluationTemplates
     /// <summary>
     /// A 单位自评 sheet from a project's target table: the 预算执行率 line (10 points) and one line per indicator
     /// with its 年度指标值 (else 实施周期指标值) as the target. The default 一级 weights (产出 50, 效益 30, 满意度 10)
+    /// The 预算执行率 line gets the project's 总计 as its 全年预算数 input.
     /// are spread evenly over the indicators of each 一级 (2 decimals, the last takes the remainder); 成本指标 share
     /// the 产出 points (before 财预〔2021〕101号 成本 was a 二级 of 产出). When a 一级 has no indicator, its points go
     /// to the others in proportion, so that the sheet still adds up to 100 (regulations.md §1.2, S8).
@@ -32,6 +33,13 @@ public static class EvaluationTemplates
     {
         var template = Load(EvaluationKind.SelfEvaluation);
         var execution = template.Indicators.First(EvaluationChecks.IsBudgetExecution);
+        if (project.Amounts.Total is { } budget && execution.Actual is ActualValue.Computed computed)
+        {
+            // the 全年预算数 is known from the target table; the clerk adds the 全年执行数 after year-end
+            var amount = budget.ToString(System.Globalization.CultureInfo.InvariantCulture) + Money.UnitName(project.Amounts.Unit);
+            execution = execution with { Actual = new ActualValue.Computed(computed.Formula, [FormulaInput.Of("全年预算数", amount)]) };
+        }
+
         var pools = new (string Level1, decimal Weight, List<Indicator> Lines)[]
         {
             ("产出指标", 50m, []),

@@ -15,6 +15,7 @@ public static class Scorer
         var findings = new List<EvaluationFinding>();
         var items = new ScoredIndicator[sheet.Indicators.Count];
         var weighted = false;
+        var overflow = false;
         decimal total = 0;
         for (var i = 0; i < items.Length; i++)
         {
@@ -24,11 +25,27 @@ public static class Scorer
             if (item.Score is { } score)
             {
                 weighted = true;
-                total += score;
+                overflow |= total > decimal.MaxValue - score;
+                total = overflow ? total : total + score;
             }
         }
 
-        EvaluationChecks.CheckSheet(sheet, findings);
+        try
+        {
+            EvaluationChecks.CheckSheet(sheet, findings);
+        }
+        catch (OverflowException)
+        {
+            overflow = true;
+        }
+
+        if (overflow)
+        {
+            // weights near decimal's limit cannot be added up; a sheet of that kind is not a real one
+            findings.Add(new(Diagnostics.Severity.Error, EvaluationCodes.WeightsDoNotAddUp, null, "分值合计超出可计算范围：请检查各指标的分值。"));
+            weighted = false;
+        }
+
         decimal? roundedTotal = weighted ? Round2(total) : null;
         var grade = roundedTotal is { } t ? (sheet.GradeScale ?? GradeScale.Default).GradeOf(t) : null;
         return new ScoredEvaluation(sheet, items, roundedTotal, grade, findings);
@@ -39,18 +56,28 @@ public static class Scorer
     {
         // An unweighted line is scored out of 100 and reported as a completion percent, not as points.
         var weight = indicator.Weight is { } w ? Math.Max(w, 0m) : 100m;
-        var item = indicator.Method switch
+        try
         {
-            ScoringMethod.Proportional => Proportional(indicator, weight, lowerIsBetter, findings),
-            ScoringMethod.Tiers => Tiered(indicator, weight, findings),
-            ScoringMethod.Qualitative => Qualitative(indicator, weight, findings),
-            ScoringMethod.Deduction => Deducted(indicator, weight, findings),
-            ScoringMethod.Binary => Binary(indicator, weight, lowerIsBetter, findings),
-            ScoringMethod.Manual => Manual(indicator, weight, findings),
-            _ => throw new ArgumentOutOfRangeException(nameof(indicator)),
-        };
-        EvaluationChecks.CheckLine(indicator, item, weight, findings);
-        return item;
+            var item = indicator.Method switch
+            {
+                ScoringMethod.Proportional => Proportional(indicator, weight, lowerIsBetter, findings),
+                ScoringMethod.Tiers => Tiered(indicator, weight, findings),
+                ScoringMethod.Qualitative => Qualitative(indicator, weight, findings),
+                ScoringMethod.Deduction => Deducted(indicator, weight, findings),
+                ScoringMethod.Binary => Binary(indicator, weight, lowerIsBetter, findings),
+                ScoringMethod.Manual => Manual(indicator, weight, findings),
+                _ => throw new ArgumentOutOfRangeException(nameof(indicator)),
+            };
+            EvaluationChecks.CheckLine(indicator, item, findings);
+            return item;
+        }
+        catch (OverflowException)
+        {
+            // numbers near decimal's limit (a 28-digit actual against a target of 0.0001) cannot be compared: say so, never crash
+            findings.Add(new(Diagnostics.Severity.Error, EvaluationCodes.MissingInput, indicator.Path,
+                $"“{indicator.Path}”的数值超出可计算范围，无法计分：请检查指标值和实际完成值。"));
+            return Make(indicator, weight, null, 0, null, ScoreOutcome.NoActual);
+        }
     }
 
     internal static decimal Round2(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);

@@ -47,7 +47,7 @@ public static class EvaluationSheetXlsxWriter
                 "kind" => sheet.Kind.Chinese(),
                 "template" => sheet.Template ?? "",
                 "gradeBands" => EvaluationSheetCells.FormatGradeBands(sheet.GradeScale ?? GradeScale.Default),
-                "lowerIsBetter" => sheet.LowerIsBetter == LowerIsBetterRule.Ratio ? "ratio" : "deviation",
+                "lowerIsBetter" => sheet.LowerIsBetter == LowerIsBetterRule.Ratio ? "比值" : "偏差",
                 _ => "",
             };
             data.Append(Row(row++, [Text(label, HeaderStyle), Text(value)]));

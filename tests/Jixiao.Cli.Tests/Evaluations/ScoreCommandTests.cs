@@ -102,6 +102,34 @@ public sealed class ScoreCommandTests : IDisposable
         read.Diagnostics.ShouldNotContain(d => d.Severity == Domain.Diagnostics.Severity.Error);
     }
 
+    [Fact]
+    public void Template_starts_a_self_evaluation_from_a_project_of_the_seed_target_table()
+    {
+        var targets = Path.Combine(RepoRoot, "samples", "seeds", "002_57b7928e8e0f944a.txt");
+        var path = Path.Combine(temp, "self.json");
+
+        var (exit, _, _) = Run("template", "--from-targets", targets, "--project", "白云区视频网络建设经费", "-o", path);
+
+        exit.ShouldBe(ExitCodes.Ok);
+        var sheet = EvaluationSheetJson.Read(File.ReadAllText(path)).Sheet!;
+        sheet.Project.ShouldBe("白云区视频网络建设经费");
+        sheet.Indicators.Select(i => i.Weight!.Value).ShouldBe([10m, 18.75m, 18.75m, 18.75m, 33.75m]);
+        sheet.Indicators[3].Target!.Text.ShouldBe("95%");
+        sheet.Indicators[0].Actual.ShouldBeOfType<ActualValue.Computed>().Inputs.Single().Text.ShouldBe("1443.93万元");
+    }
+
+    [Fact]
+    public void Template_lists_the_projects_when_no_project_is_named()
+    {
+        var targets = Path.Combine(RepoRoot, "samples", "seeds", "002_57b7928e8e0f944a.txt");
+
+        var (exit, _, error) = Run("template", "--from-targets", targets);
+
+        exit.ShouldBe(ExitCodes.BadInput);
+        error.ShouldContain("中有 55 个项目，请用 --project 指定其中一个");
+        error.ShouldContain("白云区视频网络建设经费");
+    }
+
     [Theory]
     [InlineData("000-baiyun-drug-2022.json")]
     [InlineData("000-baiyun-video-2022.json")]
@@ -141,6 +169,24 @@ public sealed class ScoreCommandTests : IDisposable
 
         exit.ShouldBe(ExitCodes.Findings);
         output.ShouldContain("“立项依据充分性”的分值 -1 为负数");
+    }
+
+    [Fact]
+    public void A_bad_formula_in_a_workbook_is_reported_at_its_cell()
+    {
+        var line = new EvaluationIndicator("过程", "资金管理", "预算执行率", 100m, ScoringMethod.Proportional,
+            Domain.Targets.TargetParser.Parse("100%"), new ActualValue.Computed(Formula.Parse("支出 / (预算"), [FormulaInput.Of("支出", 1m), FormulaInput.Of("预算", 2m)]));
+        var path = Path.Combine(temp, "formula.xlsx");
+        using (var stream = File.Create(path))
+        {
+            EvaluationSheetXlsxWriter.Write(new EvaluationSheet("p", 2024, EvaluationKind.SelfEvaluation, [line]), stream);
+        }
+
+        var read = EvaluationSheetXlsxReader.Read(path);
+
+        var d = read.Diagnostics.Single();
+        d.Location!.ToString().ShouldBe("formula.xlsx!评价表!H9");
+        d.Message.ShouldContain("左括号没有闭合");
     }
 
     public void Dispose() => Directory.Delete(temp, recursive: true);

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Evaluations;
+using Jixiao.Domain.Targets;
 
 namespace Jixiao.Domain.Tests.Evaluations;
 
@@ -15,7 +16,7 @@ public class EvaluationSheetJsonTests
         var result = EvaluationSheetJson.Read(Minimal);
 
         result.Diagnostics.ShouldBeEmpty();
-        result.Sheet!.Indicators.Single().Target.ShouldBeOfType<Jixiao.Domain.Targets.Target.Quantitative>().Value.ShouldBe(10m);
+        result.Sheet!.Indicators.Single().Target.ShouldBeOfType<Target.Quantitative>().Value.ShouldBe(10m);
     }
 
     [Fact]

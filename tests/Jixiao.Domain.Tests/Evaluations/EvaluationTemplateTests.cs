@@ -59,6 +59,7 @@ public class EvaluationTemplateTests
         sheet.Year.ShouldBe(2024);
         sheet.Indicators.Select(i => i.Weight!.Value).ShouldBe([10m, 16.67m, 16.67m, 16.66m, 30m, 10m]);
         sheet.Indicators[3].Target!.Text.ShouldBe("24小时内");
+        sheet.Indicators[0].Actual.ShouldBeOfType<ActualValue.Computed>().Inputs.Single().Text.ShouldBe("100万元");
         sheet.Indicators.Skip(1).ShouldAllBe(i => i.Method == ScoringMethod.Proportional);
         Scorer.Score(sheet).Findings.Select(f => f.Code).ShouldNotContain(EvaluationCodes.WeightsDoNotAddUp);
     }

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Evaluations;
+using Jixiao.Domain.Targets;
 using static Jixiao.Domain.Tests.Evaluations.Lines;
 
 namespace Jixiao.Domain.Tests.Evaluations;
@@ -50,7 +51,7 @@ public class ScoringMethodTests
     [Fact]
     public void A_direction_stated_on_the_line_overrides_the_target_text()
     {
-        var item = ScoreOne(Line("社工配比", 6m, ScoringMethod.Proportional, "达到200:1", "3614:51", direction: Jixiao.Domain.Targets.Direction.Down));
+        var item = ScoreOne(Line("社工配比", 6m, ScoringMethod.Proportional, "达到200:1", "3614:51", direction: Direction.Down));
 
         item.Met.ShouldBe(true);
         item.Score.ShouldBe(6m);
@@ -147,6 +148,33 @@ public class ScoringMethodTests
         var item = ScoreOne(Line("预算执行率", 5m, method, "100%", "91.4%", tiers: [new(100, 5), new(90, 4)]));
 
         item.Explanation.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("≥0.0001", "9999999999999999999999999999")]
+    [InlineData("≥1元", "99999999999999999999999亿元")]
+    [InlineData("≤0.0001", "9999999999999999999999999999")]
+    public void Numbers_at_the_limit_of_decimal_give_a_finding_not_an_exception(string target, string actual)
+    {
+        var findings = new List<EvaluationFinding>();
+
+        var item = Scorer.ScoreIndicator(Line("数量", 5m, ScoringMethod.Proportional, target, actual), LowerIsBetterRule.Deviation, findings);
+
+        item.Score.ShouldNotBeNull();
+        item.Score.Value.ShouldBeInRange(0m, 5m);
+        _ = item.Explanation;
+    }
+
+    [Fact]
+    public void Weights_too_large_to_add_up_give_a_finding_not_an_exception()
+    {
+        var huge = decimal.MaxValue / 2 + 1;
+        var sheet = Sheet(EvaluationKind.DepartmentEvaluation, Line("a", huge, ScoringMethod.Deduction), Line("b", huge, ScoringMethod.Deduction));
+
+        var scored = Scorer.Score(sheet);
+
+        scored.Total.ShouldBeNull();
+        scored.Findings.ShouldContain(f => f.Message == "分值合计超出可计算范围：请检查各指标的分值。");
     }
 
     [Fact]
