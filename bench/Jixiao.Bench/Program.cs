@@ -7,9 +7,17 @@ if (args is ["scoring-cpu", ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- import-throughput [MB]   (docs/benchmarks-import.md)
 if (args is ["import-throughput", ..])
 {
     Jixiao.Bench.Import.ImportThroughput.Run(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return;
+}
+
+// dotnet run -c Release --project bench/Jixiao.Bench -- city-db DB [PROJECTS]   (the web load test's database, docs/benchmarks-web.md)
+if (args is ["city-db", var database, ..])
+{
+    Jixiao.Bench.Web.CityDatabase.Generate(database, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
     return;
 }
 

@@ -10,6 +10,10 @@ internal static class CommandTable
         new ExportCommand(),
         new ScoreCommand(),
         new TemplateCommand(),
+        new ReviewCommand(),
+        new SuggestCommand(),
         new ReportCommand(),
+        new ServeCommand(),
+        new DemoCommand(),
     ];
 }

@@ -1,0 +1,290 @@
+using System.Globalization;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Projects;
+using Jixiao.Domain.Reviews.Checks;
+using Jixiao.Domain.Taxonomy;
+
+namespace Jixiao.Domain.Reviews;
+
+/// <summary>
+/// 目标审核: reviews the performance targets of budget units' projects against the rules of
+/// <see cref="ReviewRuleSet"/>, scores each project 0–100 and gives the 财预〔2015〕88号 outcome, and sums up units and
+/// departments. Pure and thread-safe: one engine can review any number of tables.
+/// <code>
+/// var report = ReviewEngine.Default.Review(units);
+/// var suggestions = IndicatorSuggester.Default.Suggest(report.Projects[0]);
+/// </code>
+/// </summary>
+public sealed class ReviewEngine
+{
+    /// <summary>Every rule id a check implements; a rule file must configure exactly these.</summary>
+    public static IReadOnlyCollection<string> KnownRuleIds { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "REV101", "REV102", "REV103", "REV104", "REV105", "REV106",
+        "REV200", "REV201", "REV202", "REV203", "REV204", "REV205", "REV206", "REV207",
+        "REV301", "REV302", "REV303", "REV304", "REV305", "REV306", "REV307",
+        "REV401", "REV402", "REV403", "REV404", "REV405",
+        "REV501", "REV502",
+        "REV601", "REV602",
+        "REV701", "REV702", "REV703", "REV704",
+        "REV801",
+    };
+
+    private readonly CheckContext context;
+    private readonly IProjectCheck[] checks;
+    private readonly IIndicatorCheck[] indicatorChecks;
+    private readonly double maxNameSimilarity;
+    private readonly int minGoalLength;
+    private readonly Memo<string, string> goalKeys = new(50_000);
+
+    public ReviewEngine(ReviewRuleSet? rules = null, IndicatorLibrary? library = null, IndicatorTaxonomy? taxonomy = null)
+    {
+        Rules = rules ?? ReviewRuleSet.Default;
+        Library = library ?? IndicatorLibrary.Default;
+        context = new CheckContext(Rules, taxonomy ?? IndicatorTaxonomy.Default, Library);
+        var classification = new ClassificationCheck(context);
+        indicatorChecks =
+        [
+            new TargetValueCheck(context),
+            classification,
+            new ReasonablenessCheck(context),
+            new InputAsOutputCheck(context),
+        ];
+        checks =
+        [
+            new CompletenessCheck(context),
+            classification,
+            new GoalTextCheck(context),
+            new AmountCheck(context),
+        ];
+        maxNameSimilarity = (double)Rules["REV601"].Number("maxNameSimilarity");
+        minGoalLength = (int)Rules["REV601"].Number("minGoalLength");
+    }
+
+    private static readonly Lazy<ReviewEngine> DefaultEngine = new(() => new ReviewEngine());
+
+    /// <summary>The engine with the built-in rules, library and taxonomy.</summary>
+    public static ReviewEngine Default => DefaultEngine.Value;
+
+    public ReviewRuleSet Rules { get; }
+
+    public IndicatorLibrary Library { get; }
+
+    /// <summary>Throws <see cref="InvalidDataException"/> when a rule set's parameters do not fit the checks.</summary>
+    internal static void Validate(ReviewRuleSet rules)
+    {
+        try
+        {
+            _ = new ReviewEngine(rules, IndicatorLibrary.Default);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException)
+        {
+            throw new InvalidDataException($"审核规则参数无效：{ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reviews every project of the units; units of one department are summed up together.</summary>
+    public ReviewReport Review(IEnumerable<BudgetUnit> units)
+    {
+        var unitList = units.ToList();
+        var facts = new List<ProjectFacts>();
+        var unitFindings = new Dictionary<BudgetUnit, List<ReviewFinding>>(ReferenceEqualityComparer.Instance);
+        foreach (var unit in unitList)
+        {
+            unitFindings[unit] = CheckUnitTotal(unit);
+            foreach (var project in unit.Projects)
+            {
+                var f = new ProjectFacts(unit, project, context.Facts);
+                f.ProjectType = Library.Classify(project.Name, f.Goal).Id;
+                foreach (var indicator in f.Indicators)
+                {
+                    context.Emit(f, indicator, indicatorChecks);
+                }
+
+                foreach (var check in checks)
+                {
+                    check.Check(f);
+                }
+
+                facts.Add(f);
+            }
+        }
+
+        CheckBoilerplate(facts);
+
+        var projects = new List<ProjectReview>(facts.Count);
+        foreach (var f in facts)
+        {
+            var (score, outcome) = Score(f.Findings);
+            projects.Add(new ProjectReview(f.Unit.Name, f.Unit.Department, f.Project, Library.FindType(f.ProjectType)?.Name ?? f.ProjectType,
+                score, outcome, f.Findings));
+        }
+
+        var unitReviews = new List<UnitReview>(unitList.Count);
+        var unitProjects = new List<List<ProjectReview>>(unitList.Count);
+        var offset = 0;
+        foreach (var unit in unitList)
+        {
+            var own = projects.GetRange(offset, unit.Projects.Count);
+            offset += unit.Projects.Count;
+            unitProjects.Add(own);
+            unitReviews.Add(new UnitReview(unit.Name, unit.Department, ReviewSummary.Of(own), unitFindings[unit]));
+        }
+
+        var departments = Enumerable.Range(0, unitList.Count)
+            .GroupBy(i => unitList[i].Department ?? unitList[i].Name, StringComparer.Ordinal)
+            .Select(g => new DepartmentReview(g.Key, g.Select(i => unitList[i].Name).ToList(),
+                ReviewSummary.Of(g.SelectMany(i => unitProjects[i]).ToList())))
+            .ToList();
+
+        return new ReviewReport(projects, unitReviews, departments, ReviewSummary.Of(projects), Rules);
+    }
+
+    /// <summary>Reviews one project on its own (no boilerplate comparison with other projects).</summary>
+    public ProjectReview Review(Project project, string unit = "", string? department = null) =>
+        Review([new BudgetUnit(unit, department, null, [project])]).Projects[0];
+
+    /// <summary>
+    /// The score: 100 minus, per rule, the penalty of its severity times its findings, capped per rule; never below 0.
+    /// The outcome is the band of the score, no better than <see cref="ReviewScoring.ErrorCap"/> when any finding is an
+    /// error and no better than the cap of any rule found.
+    /// </summary>
+    public (int Score, ReviewOutcome Outcome) Score(IReadOnlyList<ReviewFinding> findings)
+    {
+        var scoring = Rules.Scoring;
+        var deducted = 0;
+        var cap = ReviewOutcome.Excellent;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            var firstOfRule = true;
+            for (var j = 0; j < i; j++)
+            {
+                if (findings[j].Rule == finding.Rule)
+                {
+                    firstOfRule = false;
+                    break;
+                }
+            }
+
+            if (!firstOfRule)
+            {
+                continue;
+            }
+
+            var count = 0;
+            for (var j = i; j < findings.Count; j++)
+            {
+                count += findings[j].Rule == finding.Rule ? 1 : 0;
+            }
+
+            deducted += Math.Min(count * scoring.Penalties[finding.Severity], scoring.MaxPenaltyPerRule);
+            if (finding.Severity == Severity.Error && scoring.ErrorCap < cap)
+            {
+                cap = scoring.ErrorCap;
+            }
+
+            if (Rules[finding.Rule].Cap is { } ruleCap && ruleCap < cap)
+            {
+                cap = ruleCap;
+            }
+        }
+
+        var score = Math.Max(0, 100 - deducted);
+        var outcome = scoring.OutcomeOf(score);
+        return (score, outcome < cap ? outcome : cap);
+    }
+
+    private List<ReviewFinding> CheckUnitTotal(BudgetUnit unit)
+    {
+        var findings = new List<ReviewFinding>();
+        var rule = Rules["REV702"];
+        if (!rule.Enabled || unit.StatedTotal is not { } stated || unit.Projects.Count == 0)
+        {
+            return findings;
+        }
+
+        var sum = 0m;
+        var money = unit.Projects[0].Amounts.Unit;
+        foreach (var project in unit.Projects)
+        {
+            sum += project.Amounts.Total is { } t ? new Money(t, project.Amounts.Unit).InYuan : 0;
+        }
+
+        var statedYuan = new Money(stated, money).InYuan;
+        if (statedYuan != sum)
+        {
+            var unitName = Money.UnitName(money);
+            var value = $"{ReviewRule.Format(stated)}{unitName}";
+            var expected = $"{ReviewRule.Format(money == MoneyUnit.WanYuan ? sum / 10_000m : sum)}{unitName}";
+            findings.Add(new ReviewFinding(rule, unit.Name, null, value, null, expected, null, unit.Location));
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// REV601: the same goal text (ignoring spaces and punctuation) in two projects of one department whose names are not
+    /// alike (<see cref="NameSimilarity"/> below the rule's maxNameSimilarity). The same fund in another year keeps its text.
+    /// </summary>
+    private void CheckBoilerplate(List<ProjectFacts> facts)
+    {
+        if (!Rules["REV601"].Enabled)
+        {
+            return;
+        }
+
+        var groups = new Dictionary<(string Department, string Goal), List<ProjectFacts>>();
+        foreach (var f in facts)
+        {
+            var key = goalKeys.Get(f.Goal, 0, static (goal, _) => ReviewText.Key(goal));
+            if (key.Length < minGoalLength)
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue((f.Department, key), out var list))
+            {
+                groups[(f.Department, key)] = list = [];
+            }
+
+            list.Add(f);
+        }
+
+        foreach (var list in groups.Values)
+        {
+            if (list.Count < 2)
+            {
+                continue;
+            }
+
+            var bigrams = list.Select(f => NameSimilarity.Bigrams(f.Project.Name)).ToArray();
+            for (var a = 0; a < list.Count; a++)
+            {
+                var unrelated = 0;
+                var names = new List<string>(3);
+                for (var b = 0; b < list.Count; b++)
+                {
+                    if (a != b && NameSimilarity.Of(bigrams[a], bigrams[b]) < maxNameSimilarity)
+                    {
+                        unrelated++;
+                        if (names.Count < 3)
+                        {
+                            names.Add($"“{list[b].Project.Name}”");
+                        }
+                    }
+                }
+
+                if (unrelated == 0)
+                {
+                    continue;
+                }
+
+                var detail = unrelated <= 3
+                    ? string.Concat(names)
+                    : string.Concat(names) + string.Format(CultureInfo.InvariantCulture, "等{0}个项目", unrelated);
+                context.Add(list[a], "REV601", null, detail: detail);
+            }
+        }
+    }
+}

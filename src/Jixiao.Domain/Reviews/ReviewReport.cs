@@ -1,0 +1,182 @@
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Projects;
+
+namespace Jixiao.Domain.Reviews;
+
+/// <summary>
+/// One thing a reviewer would send back: which rule, how severe, on which indicator (null for the project as a whole),
+/// what is wrong and how to fix it, in Chinese. The message and suggestion are worded from the rule's templates when
+/// first read, so a review of a province pays for wording only where someone looks.
+/// </summary>
+public sealed class ReviewFinding
+{
+    private readonly ReviewRule? rule;
+    private readonly string? project;
+    private readonly string? value;
+    private readonly string? detail;
+    private readonly string? expected;
+    private string? message;
+    private string? suggestion;
+
+    public ReviewFinding(string rule, Severity severity, string? indicator, string message, string suggestion, string title, string regulation,
+        int? indicatorNumber = null, SourceLocation? location = null)
+    {
+        Rule = rule;
+        Severity = severity;
+        Indicator = indicator;
+        this.message = message;
+        this.suggestion = suggestion;
+        Title = title;
+        Regulation = regulation;
+        IndicatorNumber = indicatorNumber;
+        Location = location;
+    }
+
+    internal ReviewFinding(ReviewRule rule, string project, string? indicator, string? value, string? detail, string? expected,
+        int? indicatorNumber, SourceLocation? location)
+    {
+        this.rule = rule;
+        this.project = project;
+        this.value = value;
+        this.detail = detail;
+        this.expected = expected;
+        Rule = rule.Id;
+        Severity = rule.Severity;
+        Indicator = indicator;
+        Title = rule.Title;
+        Regulation = rule.Regulation;
+        IndicatorNumber = indicatorNumber;
+        Location = location;
+    }
+
+    public string Rule { get; }
+
+    public Severity Severity { get; }
+
+    public string? Indicator { get; }
+
+    public string Message => message ??= ReviewRule.Fill(rule!.Message, project, Indicator, value, detail, expected);
+
+    public string Suggestion => suggestion ??= ReviewRule.Fill(rule!.Suggestion, project, Indicator, value, detail, expected);
+
+    public string Title { get; }
+
+    public string Regulation { get; }
+
+    public int? IndicatorNumber { get; }
+
+    public SourceLocation? Location { get; }
+
+    public override string ToString() => $"{Rule} {Message}";
+}
+
+/// <summary>The review of one project: its quality score (0–100), the 财预〔2015〕88号 outcome and the findings.</summary>
+public sealed record ProjectReview(
+    string Unit,
+    string? Department,
+    Project Project,
+    string ProjectType,
+    int Score,
+    ReviewOutcome Outcome,
+    IReadOnlyList<ReviewFinding> Findings)
+{
+    public string Name => Project.Name;
+
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+}
+
+public sealed record RuleCount(string Rule, string Title, int Count);
+
+/// <summary>A summary over many projects (a unit, a department or everything).</summary>
+/// <param name="Amount">Σ project totals in 万元 (projects stated in 元 are converted).</param>
+/// <param name="BlockedAmount">Σ totals (万元) of projects whose outcome is 差 and may not be budgeted.</param>
+public sealed record ReviewSummary(
+    int Projects,
+    double AverageScore,
+    int Excellent,
+    int Good,
+    int Fair,
+    int Poor,
+    int Errors,
+    int Warnings,
+    int Infos,
+    decimal Amount,
+    decimal BlockedAmount,
+    IReadOnlyList<RuleCount> TopRules)
+{
+    public static ReviewSummary Of(IReadOnlyCollection<ProjectReview> projects, int topRules = 5)
+    {
+        int excellent = 0, good = 0, fair = 0, poor = 0, errors = 0, warnings = 0, infos = 0;
+        long scores = 0;
+        decimal amount = 0, blocked = 0;
+        var rules = new Dictionary<string, (string Title, int Count)>(StringComparer.Ordinal);
+        foreach (var p in projects)
+        {
+            scores += p.Score;
+            switch (p.Outcome)
+            {
+                case ReviewOutcome.Excellent: excellent++; break;
+                case ReviewOutcome.Good: good++; break;
+                case ReviewOutcome.Fair: fair++; break;
+                default: poor++; break;
+            }
+
+            var wan = WanYuan(p.Project);
+            amount += wan;
+            blocked += p.Outcome.BlocksBudgeting() ? wan : 0;
+            foreach (var f in p.Findings)
+            {
+                switch (f.Severity)
+                {
+                    case Severity.Error: errors++; break;
+                    case Severity.Warning: warnings++; break;
+                    default: infos++; break;
+                }
+
+                rules[f.Rule] = rules.TryGetValue(f.Rule, out var seen) ? (seen.Title, seen.Count + 1) : (f.Title, 1);
+            }
+        }
+
+        return new ReviewSummary(
+            projects.Count,
+            projects.Count == 0 ? 0 : Math.Round((double)scores / projects.Count, 1),
+            excellent, good, fair, poor, errors, warnings, infos, amount, blocked,
+            rules.Select(r => new RuleCount(r.Key, r.Value.Title, r.Value.Count))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Rule, StringComparer.Ordinal)
+                .Take(topRules).ToList());
+    }
+
+    private static decimal WanYuan(Project project) =>
+        project.Amounts.Total is { } total ? new Money(total, project.Amounts.Unit).InWanYuan : 0m;
+}
+
+/// <summary>A budget unit's summary and the findings about the unit itself (its 合计 row).</summary>
+public sealed record UnitReview(string Name, string? Department, ReviewSummary Summary, IReadOnlyList<ReviewFinding> Findings);
+
+/// <summary>A department's summary over its units.</summary>
+public sealed record DepartmentReview(string Name, IReadOnlyList<string> Units, ReviewSummary Summary);
+
+/// <summary>Everything one review pass produced.</summary>
+public sealed record ReviewReport(
+    IReadOnlyList<ProjectReview> Projects,
+    IReadOnlyList<UnitReview> Units,
+    IReadOnlyList<DepartmentReview> Departments,
+    ReviewSummary Total,
+    ReviewRuleSet Rules)
+{
+    public string RulesVersion => Rules.Version;
+
+    /// <summary>The review of the named project (exact name first, then the only name containing it); null if none or ambiguous.</summary>
+    public ProjectReview? Find(string name, string? unit = null)
+    {
+        var candidates = Projects.Where(p => unit is null || p.Unit == unit).ToList();
+        var exact = candidates.Where(p => p.Name == name).ToList();
+        if (exact.Count >= 1)
+        {
+            return exact[0];
+        }
+
+        var partial = candidates.Where(p => p.Name.Contains(name, StringComparison.Ordinal)).ToList();
+        return partial.Count == 1 ? partial[0] : null;
+    }
+}
