@@ -36,6 +36,7 @@ public sealed class ReviewFinding
         int? indicatorNumber, SourceLocation? location)
     {
         this.rule = rule;
+        RuleData = rule;
         this.project = project;
         this.value = value;
         this.detail = detail;
@@ -50,6 +51,9 @@ public sealed class ReviewFinding
     }
 
     public string Rule { get; }
+
+    /// <summary>The rule that made the finding, when the engine made it (null for findings built from stored data).</summary>
+    internal ReviewRule? RuleData { get; }
 
     public Severity Severity { get; }
 
@@ -133,7 +137,8 @@ public sealed record ReviewSummary(
                     default: infos++; break;
                 }
 
-                rules[f.Rule] = rules.TryGetValue(f.Rule, out var seen) ? (seen.Title, seen.Count + 1) : (f.Title, 1);
+                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rules, f.Rule, out var exists);
+                seen = exists ? (seen.Title, seen.Count + 1) : (f.Title, 1);
             }
         }
 
