@@ -10,5 +10,7 @@ internal static class CommandTable
         new ExportCommand(),
         new ReviewCommand(),
         new SuggestCommand(),
+        new ScoreCommand(),
+        new TemplateCommand(),
     ];
 }

@@ -45,6 +45,12 @@ public static class TargetParser
             return Qualitative(text, s);
         }
 
+        // A deadline ("2024年12月底前完成", "2023年6月30日前") is met or not by that date: an attainment target
+        if (IsDeadline(s, number))
+        {
+            return new Target.Qualitative(text, Targets.Direction.Attain, "期限");
+        }
+
         // "[80,100]": inside brackets a comma separates the bounds, it is not a thousands separator
         if (OpensBracket(s, number.Start) && FindNumberAt(s, number.Start, allowThousands: false) is { } plain)
         {
@@ -524,6 +530,27 @@ public static class TargetParser
         var suffix = from < to ? s[from..to] : "";
         var remark = (prefix.Trim() + suffix.Trim()).Trim(' ', '.', ':', ',', ';', '。', '(', ')', '"');
         return remark.Length == 0 ? null : remark;
+    }
+
+    private static bool IsDeadline(string s, NumberToken number)
+    {
+        if (number.Value is < 1990 or > 2100 || number.Value != decimal.Truncate(number.Value) || number.End >= s.Length || s[number.End] != '年')
+        {
+            return false;
+        }
+
+        var i = number.End + 1;
+        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] is '月' or '日' or '号' or ' ' or '.'))
+        {
+            i++;
+        }
+
+        var rest = s.AsSpan(i);
+        return rest.StartsWith("底", StringComparison.Ordinal) || rest.StartsWith("前", StringComparison.Ordinal)
+            || rest.StartsWith("之前", StringComparison.Ordinal) || rest.StartsWith("以前", StringComparison.Ordinal)
+            || rest.StartsWith("年底", StringComparison.Ordinal) || rest.StartsWith("末", StringComparison.Ordinal)
+            || rest.StartsWith("内", StringComparison.Ordinal) && i > number.End + 1
+            || rest.StartsWith("完成", StringComparison.Ordinal) || rest.StartsWith("完工", StringComparison.Ordinal);
     }
 
     private static bool OpensBracket(string s, int numberStart)

@@ -12,7 +12,7 @@ public static class TargetVocabulary
 
     public static IReadOnlyList<string> Up { get; } =
         ["有所增加", "有所提高", "有所提升", "进一步提高", "进一步提升", "提高", "提升", "增加", "增长", "上升", "扩大", "加强", "增强",
-         "改善", "优化", "增多", "拓展", "加大", "加快", "增进", "推进"];
+         "改善", "优化", "增多", "拓展", "加大", "加快", "增进"];
 
     public static IReadOnlyList<string> Keep { get; } = ["保持", "持续", "维持", "稳定", "巩固"];
 

@@ -64,13 +64,13 @@ public static class TextDecoder
             }
         }
 
-        var pairs = Math.Max(1, sample.Length / 2);
-        if (zeroOdd > pairs / 5 && zeroEven == 0)
+        // UTF-16 without a mark: ASCII characters leave a zero byte on one side only, and the text decodes to plausible characters.
+        if (zeroOdd > 0 && zeroOdd > zeroEven * 10 && Plausible(sample, bigEndian: false))
         {
             return new(new UnicodeEncoding(false, false), 0, "UTF-16 LE");
         }
 
-        if (zeroEven > pairs / 5 && zeroOdd == 0)
+        if (zeroEven > 0 && zeroEven > zeroOdd * 10 && Plausible(sample, bigEndian: true))
         {
             return new(new UnicodeEncoding(true, false), 0, "UTF-16 BE");
         }
@@ -89,8 +89,26 @@ public static class TextDecoder
         return LooksLikeGb18030(sample) ? new(GB18030, 0, "GB18030") : new(null, 0, "binary");
     }
 
+    private static bool Plausible(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        var text = new UnicodeEncoding(bigEndian, false).GetString(bytes[..(bytes.Length & ~1)]);
+        var good = 0;
+        foreach (var c in text)
+        {
+            if (c is '\n' or '\r' or '\t' || c is >= ' ' and <= '~' || Domain.Text.ChineseText.IsHan(c)
+                || c is >= '\u3000' and <= '\u303F' || c is >= '\uFF00' and <= '\uFFEF' || c is >= '\u2000' and <= '\u206F' || c == '\u00B7')
+            {
+                good++;
+            }
+        }
+
+        return text.Length > 0 && good >= text.Length * 0.95;
+    }
+
+    /// <summary>Valid UTF-8, allowing a rare damaged byte (at most one bad sequence per hundred good ones, reported later as IMP009).</summary>
     private static bool IsUtf8(ReadOnlySpan<byte> bytes, bool complete)
     {
+        int valid = 0, invalid = 0;
         var i = 0;
         while (i < bytes.Length)
         {
@@ -115,27 +133,44 @@ public static class TextDecoder
             }
             else
             {
-                return false;
+                invalid++;
+                i++;
+                continue;
             }
 
             if (i + extra >= bytes.Length)
             {
                 // A sequence cut by the end of the sample is fine unless the file really ends there.
-                return !complete || i + extra < bytes.Length;
+                if (complete)
+                {
+                    invalid++;
+                }
+
+                break;
             }
 
+            var ok = true;
             for (var k = 1; k <= extra; k++)
             {
                 if ((bytes[i + k] & 0xC0) != 0x80)
                 {
-                    return false;
+                    ok = false;
                 }
             }
 
-            i += extra + 1;
+            if (ok)
+            {
+                valid++;
+                i += extra + 1;
+            }
+            else
+            {
+                invalid++;
+                i++;
+            }
         }
 
-        return true;
+        return invalid == 0 || valid > 0 && invalid * 100 <= valid;
     }
 
     private static bool LooksLikeGb18030(ReadOnlySpan<byte> bytes)
