@@ -7,4 +7,10 @@ if (args is ["scoring-cpu", ..])
     return;
 }
 
+if (args is ["import-throughput", ..])
+{
+    Jixiao.Bench.Import.ImportThroughput.Run(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Jixiao.Bench.BenchPaths).Assembly).Run(args);

@@ -87,7 +87,8 @@ internal sealed class ParseCommand : ICommand
             output.WriteLine($"【{u.Name}】{u.Projects.Count} 个项目" + (u.StatedTotal is { } s ? $"，小计 {s:#,##0.00} {unit}" : ""));
             foreach (var p in u.Projects)
             {
-                output.WriteLine($"  {p.Name}  {p.Amounts.Total:#,##0.00} {unit}  {p.Indicators.Count} 个指标");
+                var amount = p.Amounts.Total is { } t ? $"{t:#,##0.00} {unit}" : "金额未注明";
+                output.WriteLine($"  {p.Name}  {amount}  {p.Indicators.Count} 个指标");
             }
         }
 

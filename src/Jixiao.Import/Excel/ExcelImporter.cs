@@ -108,9 +108,12 @@ internal static class ExcelImporter
             if (layout is null)
             {
                 buffered.Add(row);
-                if (IndicatorRowsReader.TryHeader(cells) is not null)
+                if (IndicatorRowsReader.TryHeader(cells) is { } indicatorHeader)
                 {
-                    layout = ImportLayouts.IndicatorRows;
+                    // A form's indicator block has the same header; the form shows itself by "项目名称" etc. in the rows above.
+                    layout = indicatorHeader.Project < 0 && DeclarationFormReader.IsFormStart(AsLines(buffered.Take(buffered.Count - 1)).ToList())
+                        ? ImportLayouts.DeclarationForm
+                        : ImportLayouts.IndicatorRows;
                 }
                 else if (ProjectTableReader.TryHeader(cells) is not null)
                 {

@@ -27,6 +27,11 @@ public static partial class ExtractedTextReader
 
     public static bool IsHeader(string line)
     {
+        if (!line.Contains("项目", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var key = ChineseText.Collapse(line);
         return key.Contains("项目名称", StringComparison.Ordinal) && key.Contains("绩效指标", StringComparison.Ordinal)
             && (key.Contains("总计", StringComparison.Ordinal) || key.Contains("财政拨款", StringComparison.Ordinal))
@@ -78,13 +83,13 @@ public static partial class ExtractedTextReader
                     return;
                 }
             }
-            else if (Preamble.TryRead(text) is { Department: null, Unit: null } && !IndicatorStart().IsMatch(normalized) && IsPageFurniture(normalized))
+            else if (IsPageFurniture(normalized) && !IndicatorStart().IsMatch(normalized) && Preamble.TryRead(text) is { Department: null, Unit: null })
             {
                 return;
             }
 
             var indent = text.Length - text.TrimStart().Length;
-            var amountMatch = AmountLine().Match(normalized);
+            var amountMatch = MayEndInAmount(normalized) ? AmountLine().Match(normalized) : Match.Empty;
             if (amountMatch.Success && !amountMatch.Groups["name"].Value.Contains("指标值", StringComparison.Ordinal))
             {
                 NoteHeader(line);
@@ -235,6 +240,19 @@ public static partial class ExtractedTextReader
         }
 
         private static bool IsPageFurniture(string text) => text.Trim().Length <= 12;
+
+        /// <summary>A cheap test before the amount regex: the line ends in "d.dd" (table amounts have two decimals) or "-".</summary>
+        private static bool MayEndInAmount(string text)
+        {
+            var end = text.Length;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            return end >= 4 && char.IsAsciiDigit(text[end - 1]) && char.IsAsciiDigit(text[end - 2]) && text[end - 3] == '.'
+                || end >= 1 && text[end - 1] == '-';
+        }
     }
 
     private sealed class Row(string name, ProjectAmounts amounts, SourceLocation location, bool decidedUnit)

@@ -158,7 +158,7 @@ public static class TargetTableImporter
             case ImportLayouts.IndicatorRows:
             {
                 var reader = new IndicatorRowsReader(context);
-                PipeTableReader.Read(all, context, reader.Accept, reader.Flush);
+                PipeTableReader.Read(all, context, reader.Accept, reader.Flush, reader.AcceptText);
                 break;
             }
 

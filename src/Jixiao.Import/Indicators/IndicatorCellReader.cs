@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Projects;
 using Jixiao.Domain.Targets;
@@ -22,16 +20,9 @@ namespace Jixiao.Import.Indicators;
 /// wrote them (full-width forms included), only trimmed of separators.
 /// </para>
 /// </summary>
-public static partial class IndicatorCellReader
+public static class IndicatorCellReader
 {
-    [GeneratedRegex(@"(?<![\d.%])(\d{1,3})\s*[、]\s*(?=\d{1,2}\s*-\s*\p{IsCJKUnifiedIdeographs}|产出|效益|满意度|成本)")]
-    private static partial Regex ItemStart();
 
-    [GeneratedRegex(@"(?<label>实施周期指标值|实施期指标值|周期指标值|年度指标值|当年指标值)\s*:?")]
-    private static partial Regex TargetLabel();
-
-    [GeneratedRegex(@"\G\s*(?:(?<code>\d{1,2})\s*-\s*)?(?<name>[^\d,;.。:、\s-]+)")]
-    private static partial Regex Token();
 
     private const string Separators = ",;.。、 \t\r\n";
 
@@ -49,11 +40,11 @@ public static partial class IndicatorCellReader
             return indicators;
         }
 
-        var starts = ItemStart().Matches(text);
+        var starts = FindItems(text);
         if (starts.Count == 0)
         {
             // A single item written without its number ("1-产出指标,11-数量指标,…；实施周期指标值:…")
-            if (TargetLabel().IsMatch(text) && Token().Match(text, 0) is { Success: true })
+            if (FindLabels(text, 0, text.Length).Count > 0 && ReadToken(text, 0, text.Length) is not null)
             {
                 ReadItem(raw, text, 0, text.Length, null, source, taxonomy, indicators, report);
             }
@@ -77,8 +68,8 @@ public static partial class IndicatorCellReader
         for (var i = 0; i < starts.Count; i++)
         {
             var match = starts[i];
-            var number = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
-            var bodyStart = match.Index + match.Length;
+            var number = match.Number;
+            var bodyStart = match.BodyStart;
             var end = i + 1 < starts.Count ? starts[i + 1].Index : text.Length;
             if (previous is { } p)
             {
@@ -111,21 +102,18 @@ public static partial class IndicatorCellReader
         var pos = start;
         CategoryToken? level1Token = null;
         CategoryToken? level2Token = null;
-        var first = Token().Match(text, pos);
-        if (first.Success && first.Index + first.Length <= end)
+        if (ReadToken(text, pos, end) is { } first)
         {
-            level1Token = new CategoryToken(first.Groups["code"].Success ? first.Groups["code"].Value : null, first.Groups["name"].Value);
-            pos = SkipSeparators(text, first.Index + first.Length, end);
-            var second = Token().Match(text, pos);
-            if (second.Success && second.Index + second.Length <= end
-                && (second.Groups["code"].Success || IsCategoryName(second.Groups["name"].Value, taxonomy)))
+            level1Token = first.Token;
+            pos = SkipSeparators(text, first.End, end);
+            if (ReadToken(text, pos, end) is { } second && (second.Token.Code is not null || IsCategoryName(second.Token.Name, taxonomy)))
             {
-                level2Token = new CategoryToken(second.Groups["code"].Success ? second.Groups["code"].Value : null, second.Groups["name"].Value);
-                pos = SkipSeparators(text, second.Index + second.Length, end);
+                level2Token = second.Token;
+                pos = SkipSeparators(text, second.End, end);
             }
         }
 
-        var labels = TargetLabel().Matches(text[..end], pos);
+        var labels = FindLabels(text, pos, end);
         var nameEnd = labels.Count > 0 ? labels[0].Index : end;
         var name = TrimSlice(raw, text, pos, nameEnd);
 
@@ -133,11 +121,10 @@ public static partial class IndicatorCellReader
         Target? annual = null;
         for (var i = 0; i < labels.Count; i++)
         {
-            var valueStart = labels[i].Index + labels[i].Length;
+            var valueStart = labels[i].ValueStart;
             var valueEnd = i + 1 < labels.Count ? labels[i + 1].Index : end;
             var value = TrimSlice(raw, text, valueStart, valueEnd);
-            var isPeriod = !labels[i].Groups["label"].Value.StartsWith("年度", StringComparison.Ordinal)
-                && !labels[i].Groups["label"].Value.StartsWith("当年", StringComparison.Ordinal);
+            var isPeriod = labels[i].IsPeriod;
             if (value.Length == 0)
             {
                 continue;
@@ -145,11 +132,11 @@ public static partial class IndicatorCellReader
 
             if (isPeriod)
             {
-                period ??= TargetParser.Parse(value);
+                period ??= Parse(value);
             }
             else
             {
-                annual ??= TargetParser.Parse(value);
+                annual ??= Parse(value);
             }
         }
 
@@ -173,7 +160,7 @@ public static partial class IndicatorCellReader
             report(new Diagnostic(Severity.Warning, ImportCodes.TargetMissing, location, $"{label}“{name}”缺少{missing}。"));
         }
 
-        var resolution = CategoryResolver.Resolve(level1Token, level2Token, taxonomy);
+        var resolution = Resolve(level1Token, level2Token, taxonomy);
         if (resolution.Corrections.Count > 0)
         {
             report(new Diagnostic(Severity.Warning, ImportCodes.CategoryCorrected, location,
@@ -203,6 +190,254 @@ public static partial class IndicatorCellReader
             Level2Text: level2Token?.Name,
             Number: number,
             Location: location));
+    }
+
+    private readonly record struct Label(int Index, int ValueStart, bool IsPeriod);
+
+    private readonly record struct ItemStart(int Index, int Number, int BodyStart);
+
+    private static readonly string[] Level1Words = ["产出", "效益", "满意度", "成本"];
+
+    /// <summary>
+    /// Each "N、" (1 to 3 digits, not part of a number or a percentage) followed by a code ("1-产出…") or an 一级 name:
+    /// the start of a numbered indicator. Found by scanning for 、 rather than a regex: this runs for every cell.
+    /// </summary>
+    private static List<ItemStart> FindItems(string text)
+    {
+        var items = new List<ItemStart>();
+        var from = 0;
+        while (from < text.Length)
+        {
+            var mark = text.IndexOf('、', from);
+            if (mark < 0)
+            {
+                break;
+            }
+
+            from = mark + 1;
+            var digitsEnd = mark;
+            while (digitsEnd > 0 && text[digitsEnd - 1] == ' ')
+            {
+                digitsEnd--;
+            }
+
+            var digitsStart = digitsEnd;
+            while (digitsStart > 0 && char.IsAsciiDigit(text[digitsStart - 1]) && digitsEnd - digitsStart < 4)
+            {
+                digitsStart--;
+            }
+
+            if (digitsStart == digitsEnd || digitsEnd - digitsStart > 3
+                || digitsStart > 0 && (char.IsAsciiDigit(text[digitsStart - 1]) || text[digitsStart - 1] is '.' or '%'))
+            {
+                continue;
+            }
+
+            var body = mark + 1;
+            while (body < text.Length && text[body] == ' ')
+            {
+                body++;
+            }
+
+            if (!StartsCategory(text, body))
+            {
+                continue;
+            }
+
+            var number = 0;
+            for (var i = digitsStart; i < digitsEnd; i++)
+            {
+                number = number * 10 + (text[i] - '0');
+            }
+
+            items.Add(new ItemStart(digitsStart, number, body));
+        }
+
+        return items;
+    }
+
+    private static bool StartsCategory(string text, int pos)
+    {
+        var i = pos;
+        while (i < text.Length && i - pos < 2 && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i > pos)
+        {
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i >= text.Length || text[i] != '-')
+            {
+                return false;
+            }
+
+            i++;
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            return i < text.Length && ChineseText.IsHan(text[i]);
+        }
+
+        foreach (var word in Level1Words)
+        {
+            if (string.CompareOrdinal(text, pos, word, 0, word.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct TokenRead(CategoryToken Token, int End);
+
+    private static readonly string[] PeriodWords = ["实施周期", "实施期", "周期"];
+    private static readonly string[] AnnualWords = ["年度", "当年"];
+
+    /// <summary>The labels 实施周期指标值 / 实施期指标值 / 周期指标值 / 年度指标值 / 当年指标值 in [start, end), each with an optional colon.</summary>
+    private static List<Label> FindLabels(string text, int start, int end)
+    {
+        var labels = new List<Label>(2);
+        var from = start;
+        while (from < end)
+        {
+            var at = text.IndexOf("指标值", from, end - from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+
+            var valueStart = at + 3;
+            while (valueStart < end && text[valueStart] == ' ')
+            {
+                valueStart++;
+            }
+
+            if (valueStart < end && text[valueStart] == ':')
+            {
+                valueStart++;
+            }
+
+            if (Prefix(text, start, at, PeriodWords) is { } period)
+            {
+                labels.Add(new Label(period, valueStart, IsPeriod: true));
+            }
+            else if (Prefix(text, start, at, AnnualWords) is { } annual)
+            {
+                labels.Add(new Label(annual, valueStart, IsPeriod: false));
+            }
+
+            from = at + 3;
+        }
+
+        return labels;
+    }
+
+    private static int? Prefix(string text, int start, int at, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (at - word.Length >= start && string.CompareOrdinal(text, at - word.Length, word, 0, word.Length) == 0)
+            {
+                return at - word.Length;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"12-质量指标" (the code optional) at <paramref name="pos"/>, after optional spaces; null when no name follows.</summary>
+    private static TokenRead? ReadToken(string text, int pos, int end)
+    {
+        while (pos < end && char.IsWhiteSpace(text[pos]))
+        {
+            pos++;
+        }
+
+        string? code = null;
+        var digits = pos;
+        while (digits < end && digits - pos < 3 && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        if (digits > pos && digits - pos <= 2)
+        {
+            var dash = digits;
+            while (dash < end && text[dash] == ' ')
+            {
+                dash++;
+            }
+
+            if (dash < end && text[dash] == '-')
+            {
+                code = text[pos..digits];
+                pos = dash + 1;
+                while (pos < end && text[pos] == ' ')
+                {
+                    pos++;
+                }
+            }
+        }
+
+        var nameEnd = pos;
+        while (nameEnd < end && !IsTokenStop(text[nameEnd]))
+        {
+            nameEnd++;
+        }
+
+        return nameEnd == pos ? null : new TokenRead(new CategoryToken(code, text[pos..nameEnd]), nameEnd);
+    }
+
+    private static bool IsTokenStop(char c) => char.IsAsciiDigit(c) || char.IsWhiteSpace(c) || c is ',' or ';' or '.' or '。' or ':' or '、' or '-';
+
+    // Tables repeat the same few category pairs and target texts thousands of times; both results are immutable.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, string?, string?, string?), CategoryResolver.Resolution> Resolutions = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Target> Targets = new(StringComparer.Ordinal);
+
+    private static CategoryResolver.Resolution Resolve(CategoryToken? level1, CategoryToken? level2, IndicatorTaxonomy taxonomy)
+    {
+        if (!ReferenceEquals(taxonomy, IndicatorTaxonomy.Default))
+        {
+            return CategoryResolver.Resolve(level1, level2, taxonomy);
+        }
+
+        var key = (level1?.Code, level1?.Name, level2?.Code, level2?.Name);
+        if (Resolutions.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var resolution = CategoryResolver.Resolve(level1, level2, taxonomy);
+        if (Resolutions.Count < 10_000)
+        {
+            Resolutions.TryAdd(key, resolution);
+        }
+
+        return resolution;
+    }
+
+    private static Target Parse(string value)
+    {
+        if (Targets.TryGetValue(value, out var cached))
+        {
+            return cached;
+        }
+
+        var target = TargetParser.Parse(value);
+        if (Targets.Count < 50_000)
+        {
+            Targets.TryAdd(value, target);
+        }
+
+        return target;
     }
 
     private static bool IsCategoryName(string name, IndicatorTaxonomy taxonomy) =>

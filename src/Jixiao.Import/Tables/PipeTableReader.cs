@@ -34,7 +34,8 @@ public static class PipeTableReader
     }
 
     /// <summary>Feeds every line to <paramref name="acceptRow"/> (table lines) or reads it as preamble; the rest is reported.</summary>
-    public static void Read(IEnumerable<SourceLine> lines, ImportContext context, Action<TableRow> acceptRow, Action flush)
+    public static void Read(IEnumerable<SourceLine> lines, ImportContext context, Action<TableRow> acceptRow, Action flush,
+        Func<SourceLine, bool>? acceptText = null)
     {
         foreach (var line in lines)
         {
@@ -46,6 +47,11 @@ public static class PipeTableReader
             if (IsTableLine(line.Text))
             {
                 acceptRow(new TableRow(SplitCells(line.Text), context.Line(line.Number)));
+                continue;
+            }
+
+            if (acceptText is not null && acceptText(line))
+            {
                 continue;
             }
 

@@ -24,6 +24,7 @@ public sealed class ProjectTableReader(ImportContext context)
     private Columns? columns;
     private bool reportedMissingHeader;
     private Pending? pending;
+    private bool sawData;
 
     /// <summary>Recognises the header row of this layout and returns its columns, or null.</summary>
     public static Columns? TryHeader(IReadOnlyList<string> cells)
@@ -67,7 +68,50 @@ public sealed class ProjectTableReader(ImportContext context)
             }
         }
 
-        return name >= 0 && indicators >= 0 && (total >= 0 || fiscal >= 0) ? new Columns(name, total, fiscal, special, other, goal, indicators) : null;
+        return name >= 0 && indicators >= 0 && (total >= 0 || fiscal >= 0 || goal >= 0) ? new Columns(name, total, fiscal, special, other, goal, indicators) : null;
+    }
+
+    /// <summary>
+    /// The second row of a two-row header ("资金情况" merged over "总计 | 财政拨款 | 财政专户拨款 | 其他资金"): fills in
+    /// the amount columns the first row did not name. False when the row is not such a row.
+    /// </summary>
+    private bool TrySubHeader(TableRow row)
+    {
+        if (columns is null || sawData || row.Cell(columns.Name).Trim().Length > 0)
+        {
+            return false;
+        }
+
+        int Find(Func<string, bool> test)
+        {
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                if (test(ChineseText.Collapse(row.Cells[i])))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var total = Find(k => k.Contains("总计", StringComparison.Ordinal) || k is "合计" or "小计" or "资金总额");
+        var special = Find(k => k.Contains("专户", StringComparison.Ordinal));
+        var fiscal = Find(k => k.Contains("财政拨款", StringComparison.Ordinal));
+        var other = Find(k => k.Contains("其他资金", StringComparison.Ordinal));
+        if (total < 0 && fiscal < 0 && special < 0 && other < 0)
+        {
+            return false;
+        }
+
+        columns = columns with
+        {
+            Total = columns.Total >= 0 ? columns.Total : total,
+            Fiscal = columns.Fiscal >= 0 ? columns.Fiscal : fiscal,
+            FiscalSpecial = columns.FiscalSpecial >= 0 ? columns.FiscalSpecial : special,
+            Other = columns.Other >= 0 ? columns.Other : other,
+        };
+        return true;
     }
 
     public bool HasHeader => columns is not null;
@@ -84,6 +128,11 @@ public sealed class ProjectTableReader(ImportContext context)
         if (TryHeader(row.Cells) is { } header)
         {
             columns ??= header;
+            return;
+        }
+
+        if (TrySubHeader(row))
+        {
             return;
         }
 
@@ -108,6 +157,7 @@ public sealed class ProjectTableReader(ImportContext context)
         }
 
         var c = columns;
+        sawData = true;
         var name = row.Cell(c.Name).Trim();
         var goal = row.Cell(c.Goal).Trim();
         var indicatorCell = RemoveBreaks(row.Cell(c.Indicators));
