@@ -7,6 +7,12 @@ if (args is ["scoring-cpu", ..])
     return;
 }
 
+if (args is ["review-cpu", ..])
+{
+    Jixiao.Bench.Reviews.ReviewThroughput.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 if (args is ["import-throughput", ..])
 {
     Jixiao.Bench.Import.ImportThroughput.Run(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
