@@ -12,5 +12,6 @@ internal static class CommandTable
         new SuggestCommand(),
         new ScoreCommand(),
         new TemplateCommand(),
+        new ReportCommand(),
     ];
 }
