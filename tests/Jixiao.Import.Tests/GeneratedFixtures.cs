@@ -91,9 +91,16 @@ internal static class GeneratedFixtures
     });
 
     /// <summary>002 as an old-style .xls, converted by LibreOffice from <see cref="Seed002Xlsx"/>.</summary>
-    public static string Seed002Xls => Once("002.xls", path =>
+    public static string Seed002Xls => Once("002.xls", path => ToXls(Seed002Xlsx, path));
+
+    /// <summary>The one-row-per-indicator workbook as .xls (merged cells kept by LibreOffice).</summary>
+    public static string IndicatorRowsXls => Once("indicator-rows.xls", path => ToXls(IndicatorRowsXlsx, path));
+
+    /// <summary>The 申报表 workbook as .xls.</summary>
+    public static string DeclarationFormXls => Once("declaration-form.xls", path => ToXls(DeclarationFormXlsx, path));
+
+    private static void ToXls(string source, string path)
     {
-        var source = Seed002Xlsx;
         var profile = Path.Combine(Folder, "lo-profile");
         Run("soffice", ["--headless", "--norestore", $"-env:UserInstallation=file://{profile}", "--convert-to", "xls", "--outdir", Folder, source],
             TimeSpan.FromMinutes(3));
@@ -101,7 +108,7 @@ internal static class GeneratedFixtures
         {
             throw new InvalidOperationException("LibreOffice did not write " + path);
         }
-    });
+    }
 
     /// <summary>003 printed to PDF by headless Chromium (a monospaced CJK font keeps its indentation, as the original PDF had).</summary>
     public static string Seed003Pdf => Once("003.pdf", path =>

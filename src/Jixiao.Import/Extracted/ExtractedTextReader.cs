@@ -79,7 +79,7 @@ public static partial class ExtractedTextReader
             {
                 if (Preamble.TryRead(text) is { } facts)
                 {
-                    context.Document(facts.Department, facts.Unit ?? context.AmountUnit);
+                    context.Apply(facts);
                     return;
                 }
             }

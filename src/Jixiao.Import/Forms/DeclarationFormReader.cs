@@ -162,7 +162,7 @@ public static class DeclarationFormReader
 
                 if (Preamble.TryRead(cells[i].Text) is { } facts)
                 {
-                    context.Document(facts.Department, facts.Unit ?? context.AmountUnit);
+                    context.Apply(facts);
                     i++;
                     continue;
                 }
@@ -412,7 +412,7 @@ public static class DeclarationFormReader
                 context.Report(Severity.Warning, ImportCodes.ProjectIncomplete, p.Location, $"项目“{p.Name}”没有绩效目标。");
             }
 
-            context.Project(new Project(p.Name, null, new ProjectAmounts(p.Total, p.Fiscal, p.FiscalSpecial, p.Other, context.AmountUnit),
+            context.Project(new Project(p.Name, context.FiscalYear, new ProjectAmounts(p.Total, p.Fiscal, p.FiscalSpecial, p.Other, context.AmountUnit),
                 new PerformanceGoal(goalText, p.PeriodGoal, p.AnnualGoal), p.Indicators, p.Location));
         }
 

@@ -42,6 +42,9 @@ public sealed class ImportContext
 
     public string? Department { get; private set; }
 
+    /// <summary>The 年度 a title states ("2024年…绩效目标表"), given to every project read after it.</summary>
+    public int? FiscalYear { get; private set; }
+
     public int ProjectCount { get; private set; }
 
     public int ErrorCount { get; private set; }
@@ -61,6 +64,16 @@ public sealed class ImportContext
         Department = department ?? Department;
         AmountUnit = amountUnit;
         sink.Document(Department, amountUnit);
+    }
+
+    /// <summary>Takes what a preamble line states: 部门名称, 单位 (万元/元), the year of the title.</summary>
+    public void Apply(Tables.Preamble.Facts facts)
+    {
+        FiscalYear = facts.FiscalYear ?? FiscalYear;
+        if (facts.Department is not null || facts.Unit is not null)
+        {
+            Document(facts.Department, facts.Unit ?? AmountUnit);
+        }
     }
 
     public void Report(Severity severity, string code, SourceLocation? location, string message)

@@ -69,7 +69,8 @@ internal static class PdfGridReader
             }
 
             skippingHeader = false;
-            if (line.Words.Count == 1 && Preamble.TryRead(line.Words[0].Text) is { } facts && cells is null || line.Words.Count == 1 && IsPageNumber(line.Words[0].Text))
+            // Page numbers, and a title repeated at the top of a page, inside the table.
+            if (cells is not null && !hasAmount && line.Words.Count == 1 && Preamble.TryRead(line.Words[0].Text) is not null)
             {
                 continue;
             }
@@ -78,7 +79,7 @@ internal static class PdfGridReader
             {
                 if (Preamble.TryRead(line.Text) is { } preamble)
                 {
-                    context.Document(preamble.Department, preamble.Unit ?? context.AmountUnit);
+                    context.Apply(preamble);
                 }
                 else
                 {
@@ -145,8 +146,6 @@ internal static class PdfGridReader
 
     private static bool IsHeaderLine(Line line) =>
         line.Words.Any(w => Key(w.Text) == "绩效指标") && line.Words.Any(w => Key(w.Text) == "绩效目标");
-
-    private static bool IsPageNumber(string text) => Preamble.TryRead(text) is { Department: null, Unit: null } && text.Trim().Length <= 8;
 
     private static string Key(string text) => ChineseText.Collapse(text);
 

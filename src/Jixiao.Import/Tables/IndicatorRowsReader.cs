@@ -139,7 +139,7 @@ public sealed partial class IndicatorRowsReader(ImportContext context)
 
             if (nonEmpty == 1 && Preamble.TryRead(row.Text) is { } facts)
             {
-                context.Document(facts.Department, facts.Unit ?? context.AmountUnit);
+                context.Apply(facts);
                 return;
             }
 
@@ -246,7 +246,7 @@ public sealed partial class IndicatorRowsReader(ImportContext context)
             context.Report(Severity.Warning, ImportCodes.ProjectIncomplete, p.Location, $"项目“{p.Name}”没有绩效指标。");
         }
 
-        context.Project(new Project(p.Name, null, p.Amounts, new PerformanceGoal(p.Goal ?? ""), p.Indicators, p.Location));
+        context.Project(new Project(p.Name, context.FiscalYear, p.Amounts, new PerformanceGoal(p.Goal ?? ""), p.Indicators, p.Location));
     }
 
     private void StartProject(string name, TableRow row, Columns c)

@@ -58,7 +58,7 @@ public static class PipeTableReader
             if (Preamble.TryRead(line.Text) is { } facts)
             {
                 flush();
-                context.Document(facts.Department, facts.Unit ?? context.AmountUnit);
+                context.Apply(facts);
                 continue;
             }
 

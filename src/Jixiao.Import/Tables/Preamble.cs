@@ -19,7 +19,11 @@ public static partial class Preamble
     [GeneratedRegex(@"绩效目标(?:表|申报表|批复表)|项目支出绩效|^\s*\(?\s*\d{4}\s*年度?\s*\)?\s*$|^\s*第\s*\d+\s*页|^\s*-?\s*\d+\s*-?\s*$|^\s*\d+\s*/\s*\d+\s*$")]
     private static partial Regex TitleOrPageLine();
 
-    public sealed record Facts(string? Department, MoneyUnit? Unit);
+    [GeneratedRegex(@"(?<year>(?:19|20)\d{2})\s*年")]
+    private static partial Regex Year();
+
+    /// <summary>What a preamble line states; <paramref name="FiscalYear"/> comes from a title such as "2024年…绩效目标表" or "（2024年度）".</summary>
+    public sealed record Facts(string? Department, MoneyUnit? Unit, int? FiscalYear = null);
 
     /// <summary>Reads a preamble line; null when the line is not one.</summary>
     public static Facts? TryRead(string line)
@@ -55,11 +59,16 @@ public static partial class Preamble
             matched = true;
         }
 
+        int? year = null;
         if (!matched && TitleOrPageLine().IsMatch(text))
         {
             matched = true;
+            if (Year().Match(text) is { Success: true } y)
+            {
+                year = int.Parse(y.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
-        return matched ? new Facts(department, unit) : null;
+        return matched ? new Facts(department, unit, year) : null;
     }
 }

@@ -46,7 +46,7 @@ internal static class ProjectRows
             context.Report(Severity.Warning, ImportCodes.ProjectIncomplete, location, $"项目“{name}”没有绩效指标。");
         }
 
-        return new Project(name, null, amounts, new PerformanceGoal(goal.Trim()), indicators, location);
+        return new Project(name, context.FiscalYear, amounts, new PerformanceGoal(goal.Trim()), indicators, location);
     }
 
     /// <summary>Reads the amount cells; a cell that is not an amount is reported (IMP011) and counted as blank.</summary>

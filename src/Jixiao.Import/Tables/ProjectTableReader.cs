@@ -140,7 +140,7 @@ public sealed class ProjectTableReader(ImportContext context)
         if (nonEmpty == 1 && Preamble.TryRead(row.Text) is { } facts)
         {
             Flush();
-            context.Document(facts.Department, facts.Unit ?? context.AmountUnit);
+            context.Apply(facts);
             return;
         }
 

@@ -16,9 +16,10 @@ public static class TargetTableXlsxWriter
 
     public static void Write(Stream output, string? department, MoneyUnit amountUnit, decimal? statedTotal, IReadOnlyList<BudgetUnit> units)
     {
+        var year = units.SelectMany(u => u.Projects).Select(p => p.FiscalYear).FirstOrDefault(y => y is not null);
         var rows = new List<IReadOnlyList<object?>>
         {
-            new object?[] { "项目支出绩效目标表" },
+            new object?[] { year is { } y ? $"{y.ToString(CultureInfo.InvariantCulture)}年项目支出绩效目标表" : "项目支出绩效目标表" },
             new object?[] { $"部门名称：{department ?? units.FirstOrDefault()?.Name ?? ""}" },
             new object?[] { $"单位：{Money.UnitName(amountUnit)}" },
             Header,

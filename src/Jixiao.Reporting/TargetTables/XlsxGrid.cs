@@ -15,8 +15,8 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<IReadOnlyList<object?>
 }
 
 /// <summary>
-/// Writes plain worksheets to .xlsx with DocumentFormat.OpenXml: text as shared strings, numbers as numbers, text
-/// wrapped in cells. Enough for target tables and test fixtures; no styles beyond wrapping.
+/// Writes plain worksheets to .xlsx with DocumentFormat.OpenXml: text as shared strings (wrapped), decimals as numbers
+/// shown with two decimals and thousands separators. Enough for target tables and test fixtures.
 /// </summary>
 public static class XlsxGrid
 {
@@ -34,7 +34,13 @@ public static class XlsxGrid
             new Borders(new Border()),
             new CellFormats(
                 new CellFormat(),
-                new CellFormat { Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }, ApplyAlignment = true }));
+                new CellFormat { Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }, ApplyAlignment = true },
+                // Built-in number format 4 is "#,##0.00": amounts show as the tables print them (1,997.76).
+                new CellFormat
+                {
+                    NumberFormatId = 4, ApplyNumberFormat = true,
+                    Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top }, ApplyAlignment = true,
+                }));
 
         var sharedStrings = new Dictionary<string, int>(StringComparer.Ordinal);
         var stringTable = new SharedStringTable();
@@ -72,6 +78,7 @@ public static class XlsxGrid
                     switch (value)
                     {
                         case decimal d:
+                            cell.StyleIndex = 2;
                             cell.DataType = CellValues.Number;
                             cell.CellValue = new CellValue(d.ToString(CultureInfo.InvariantCulture));
                             break;

@@ -75,9 +75,22 @@ public class ExcelImportTests
     }
 
     [Fact]
-    public void Reads_the_declaration_form_cell_by_cell()
+    public void Reads_one_row_per_indicator_from_old_xls()
     {
-        var result = TargetTableImporter.Import(GeneratedFixtures.DeclarationFormXlsx);
+        var result = TargetTableImporter.Import(GeneratedFixtures.IndicatorRowsXls);
+
+        result.Succeeded.ShouldBeTrue();
+        result.Layout.ShouldBe(ImportLayouts.IndicatorRows);
+        result.Projects.Select(p => p.Indicators.Count).ShouldBe([8, 5]);
+        result.Projects.First().Indicators[4].AnnualTarget!.Text.ShouldBe("≤600元/平方米");
+    }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("xls")]
+    public void Reads_the_declaration_form_cell_by_cell(string format)
+    {
+        var result = TargetTableImporter.Import(format == "xlsx" ? GeneratedFixtures.DeclarationFormXlsx : GeneratedFixtures.DeclarationFormXls);
 
         result.Succeeded.ShouldBeTrue();
         result.Layout.ShouldBe(ImportLayouts.DeclarationForm);
@@ -88,7 +101,7 @@ public class ExcelImportTests
         project.Indicators.Select(i => i.Name).ShouldBe(["维修养护供水工程", "水质检测次数", "维修工程验收合格率", "维修响应时间",
             "单处平均维修费用", "受益农村人口", "工程正常运行年限", "受益群众满意度"]);
         project.Indicators[4].Level2!.Code.ShouldBe("14");
-        project.Indicators[0].Location.ShouldBe(new SourceLocation("declaration-form.xlsx", null, "申报表!D10"));
+        project.Indicators[0].Location.ShouldBe(new SourceLocation($"declaration-form.{format}", null, "申报表!D10"));
         result.Units.ShouldHaveSingleItem().Name.ShouldBe("某县农村供水管理站");
     }
 }

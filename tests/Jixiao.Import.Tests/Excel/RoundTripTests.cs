@@ -27,8 +27,8 @@ public class RoundTripTests
         back.Layout.ShouldBe(ImportLayouts.ProjectTable);
         back.StatedTotal.ShouldBe(original.StatedTotal ?? original.Units.Sum(u => u.StatedTotal ?? u.Projects.Sum(p => p.Amounts.Total ?? 0)));
         back.Units.Select(u => u.Name).ShouldBe(original.Units.Select(u => u.Name));
-        back.Projects.Select(p => (p.Name, p.Amounts.Total, p.Amounts.Fiscal, p.Amounts.Other, p.Goal.Text))
-            .ShouldBe(original.Projects.Select(p => (p.Name, p.Amounts.Total, p.Amounts.Fiscal, p.Amounts.Other, p.Goal.Text)));
+        back.Projects.Select(p => (p.Name, p.FiscalYear, p.Amounts.Total, p.Amounts.Fiscal, p.Amounts.Other, p.Goal.Text))
+            .ShouldBe(original.Projects.Select(p => (p.Name, p.FiscalYear, p.Amounts.Total, p.Amounts.Fiscal, p.Amounts.Other, p.Goal.Text)));
         back.Projects.SelectMany(p => p.Indicators).Select(Key).ShouldBe(original.Projects.SelectMany(p => p.Indicators).Select(Key));
         back.Diagnostics.ShouldNotContain(d => d.Code == ImportCodes.CategoryCorrected || d.Code == ImportCodes.UnusedLine
             || d.Code == ImportCodes.RowDoesNotAdd || d.Code == ImportCodes.UnitDoesNotAdd || d.Code == ImportCodes.TableDoesNotAdd);

@@ -23,6 +23,7 @@ public class DeclarationFormTests
         projects[0].Amounts.ShouldBe(new ProjectAmounts(85.00m, 85.00m, null, 0.00m, MoneyUnit.WanYuan));
         projects[1].Amounts.ShouldBe(new ProjectAmounts(30.00m, 30.00m, null, null, MoneyUnit.WanYuan));
         projects.Select(p => p.Indicators.Count).ShouldBe([8, 4]);
+        projects.ShouldAllBe(p => p.FiscalYear == 2024);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public class IndicatorRowsTests
         unit.Projects.Select(p => p.Name).ShouldBe(["中小学校舍维修改造", "学生营养改善计划"]);
         unit.Projects.Select(p => p.Indicators.Count).ShouldBe([8, 5]);
         unit.Projects[0].Goal.Text.ShouldBe("完成12所中小学校舍维修改造，消除校舍安全隐患，改善办学条件。");
+        unit.Projects.ShouldAllBe(p => p.FiscalYear == 2024);
     }
 
     [Theory]
