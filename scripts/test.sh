@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v chromium >/dev/null || need+=(chromium)
+command -v npm >/dev/null || need+=(npm)  # Jixiao.Web installs bootstrap, htmx and echarts from npm at build time
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)

@@ -1,0 +1,87 @@
+using Jixiao.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Jixiao.Data.Audit;
+
+/// <summary>Who is acting, for the audit log: the web host supplies the logged-in user's display name.</summary>
+public interface IAuditActor
+{
+    string Name { get; }
+}
+
+/// <summary>
+/// Turns the change tracker's pending changes into audit lines and version bumps. Targets and workflow state (and,
+/// as they arrive, actuals and scores) are audited field by field; the audit log itself is append-only.
+/// </summary>
+internal static class AuditRecorder
+{
+    private static readonly (string Property, string Field)[] IndicatorFields =
+    [
+        (nameof(IndicatorEntity.PeriodText), "periodTarget"),
+        (nameof(IndicatorEntity.AnnualText), "annualTarget"),
+        (nameof(IndicatorEntity.Name), "name"),
+    ];
+
+    public static void Record(JixiaoDbContext db, string actor, DateTimeOffset now, string? reason)
+    {
+        var lines = new List<AuditEntry>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit log is append-only: its rows cannot be changed or deleted.");
+            }
+
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            if (entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+
+            switch (entry.Entity)
+            {
+                case ProjectEntity project when Changed(entry, nameof(ProjectEntity.Status)) is var (old, _):
+                    lines.Add(Line(actor, now, reason, "project", project.Id, project.Id, "status",
+                        ((ReviewStatus)old!).Chinese(), project.Status.Chinese()));
+                    break;
+                case IndicatorEntity indicator:
+                    foreach (var (property, field) in IndicatorFields)
+                    {
+                        if (Changed(entry, property) is var (old, @new))
+                        {
+                            lines.Add(Line(actor, now, reason, "indicator", indicator.Id, indicator.ProjectId, field, (string?)old, (string?)@new));
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        db.AuditLog.AddRange(lines);
+    }
+
+    private static (object? Old, object? New)? Changed(EntityEntry entry, string property)
+    {
+        var p = entry.Property(property);
+        return p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) ? (p.OriginalValue, p.CurrentValue) : null;
+    }
+
+    private static AuditEntry Line(string actor, DateTimeOffset now, string? reason, string entity, int entityId, int? projectId,
+        string field, string? old, string? @new) => new()
+        {
+            At = now,
+            Actor = actor,
+            Entity = entity,
+            EntityId = entityId,
+            ProjectId = projectId,
+            Field = field,
+            OldValue = old,
+            NewValue = @new,
+            Reason = reason,
+        };
+}

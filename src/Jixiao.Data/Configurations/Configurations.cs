@@ -1,0 +1,131 @@
+using Jixiao.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jixiao.Data.Configurations;
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<UnitEntity>
+{
+    public void Configure(EntityTypeBuilder<UnitEntity> builder)
+    {
+        builder.ToTable("units");
+        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.Property(u => u.Department).HasMaxLength(200);
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.HasIndex(u => u.Name).IsUnique();
+    }
+}
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectEntity>
+{
+    public void Configure(EntityTypeBuilder<ProjectEntity> builder)
+    {
+        builder.ToTable("projects");
+        builder.Property(p => p.Name).HasMaxLength(300);
+        builder.Property(p => p.SourceMoneyUnit).HasMaxLength(10);
+        builder.Property(p => p.Source).HasMaxLength(300);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasOne(p => p.Unit).WithMany(u => u.Projects).HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.UnitId, p.Name });
+        builder.HasIndex(p => p.Name);
+        builder.HasIndex(p => p.TotalFen);
+        builder.HasIndex(p => p.Status);
+        builder.HasIndex(p => p.ImportBatchId);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<IndicatorEntity>
+{
+    public void Configure(EntityTypeBuilder<IndicatorEntity> builder)
+    {
+        builder.ToTable("indicators");
+        builder.Property(i => i.Name).HasMaxLength(500);
+        builder.Property(i => i.Level1Code).HasMaxLength(10);
+        builder.Property(i => i.Level2Code).HasMaxLength(10);
+        builder.Property(i => i.Level1Text).HasMaxLength(100);
+        builder.Property(i => i.Level2Text).HasMaxLength(100);
+        builder.Property(i => i.MeasureUnit).HasMaxLength(50);
+        builder.Property(i => i.Weight).HasPrecision(9, 4);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasOne(i => i.Project).WithMany(p => p.Indicators).HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.ProjectId, i.Position });
+        foreach (var prefix in new[] { "Period", "Annual" })
+        {
+            builder.Property<string?>(prefix + "Text").HasMaxLength(500);
+            builder.Property<string?>(prefix + "Kind").HasMaxLength(20);
+            builder.Property<string?>(prefix + "Comparator").HasMaxLength(4);
+            builder.Property<decimal?>(prefix + "Value").HasPrecision(28, 8);
+            builder.Property<decimal?>(prefix + "Max").HasPrecision(28, 8);
+            builder.Property<string?>(prefix + "Unit").HasMaxLength(50);
+            builder.Property<string?>(prefix + "Direction").HasMaxLength(10);
+        }
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_log");
+        builder.Property(a => a.Actor).HasMaxLength(256);
+        builder.Property(a => a.Entity).HasMaxLength(50);
+        builder.Property(a => a.Field).HasMaxLength(50);
+        builder.HasIndex(a => a.ProjectId);
+        builder.HasIndex(a => new { a.Entity, a.EntityId });
+    }
+}
+
+internal sealed class UserUnitConfiguration : IEntityTypeConfiguration<UserUnit>
+{
+    public void Configure(EntityTypeBuilder<UserUnit> builder)
+    {
+        builder.ToTable("user_units");
+        builder.HasKey(u => new { u.UserId, u.UnitId });
+        builder.HasOne<JixiaoUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<UnitEntity>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(u => u.UnitId);
+    }
+}
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatchEntity>
+{
+    public void Configure(EntityTypeBuilder<ImportBatchEntity> builder)
+    {
+        builder.ToTable("import_batches");
+        builder.Property(b => b.FileName).HasMaxLength(260);
+        builder.Property(b => b.UploadedBy).HasMaxLength(450);
+        builder.Property(b => b.UploadedByName).HasMaxLength(100);
+        builder.Property(b => b.Layout).HasMaxLength(40);
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.HasIndex(b => b.UploadedBy);
+    }
+}
+
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<EvaluationEntity>
+{
+    public void Configure(EntityTypeBuilder<EvaluationEntity> builder)
+    {
+        builder.ToTable("evaluations");
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.Total).HasPrecision(9, 2);
+        builder.Property(e => e.Grade).HasMaxLength(10);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.AssignedExpertId).HasMaxLength(450);
+        builder.Property(e => e.CreatedBy).HasMaxLength(100);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.ProjectId);
+        builder.HasIndex(e => e.AssignedExpertId);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyEntity>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKeyEntity> builder)
+    {
+        builder.ToTable("data_protection_keys");
+        builder.Property(k => k.FriendlyName).HasMaxLength(200);
+    }
+}

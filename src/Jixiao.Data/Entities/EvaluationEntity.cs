@@ -1,0 +1,37 @@
+namespace Jixiao.Data.Entities;
+
+/// <summary>
+/// 绩效评价 of a project: the evaluation sheet in the sheet JSON of docs/evaluations.md (weights, targets, actuals,
+/// ratings, deductions, reasons), and the total and grade of its last scoring, kept as columns for lists and charts.
+/// </summary>
+public sealed class EvaluationEntity : IVersioned
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public ProjectEntity? Project { get; set; }
+
+    /// <summary>单位自评, 部门评价, 财政评价, 第三方评价 (the sheet's kind in Chinese).</summary>
+    public required string Kind { get; set; }
+
+    public required string SheetJson { get; set; }
+
+    /// <summary>Σ scores, 2 decimals; null when the sheet has no weights.</summary>
+    public decimal? Total { get; set; }
+    public string? Grade { get; set; }
+    public EvaluationStatus Status { get; set; } = EvaluationStatus.Draft;
+
+    /// <summary>The 评价专家 who scores it; null for a self-evaluation.</summary>
+    public string? AssignedExpertId { get; set; }
+
+    public required string CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public long Version { get; set; }
+}
+
+public enum EvaluationStatus
+{
+    /// <summary>评分中: actuals and scores can change.</summary>
+    Draft,
+    /// <summary>已锁定: submitted; nothing changes any more.</summary>
+    Locked,
+}

@@ -1,0 +1,61 @@
+namespace Jixiao.Data.Entities;
+
+/// <summary>项目 as stored. Money columns are integer 分 (0.01 元); a blank cell is null.</summary>
+public sealed class ProjectEntity : IVersioned
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public UnitEntity? Unit { get; set; }
+    public required string Name { get; set; }
+    public int? FiscalYear { get; set; }
+
+    /// <summary>The money unit the source document used ("万元" or "元"), for showing amounts the way the clerk wrote them.</summary>
+    public required string SourceMoneyUnit { get; set; }
+
+    public long? TotalFen { get; set; }
+    public long? FiscalFen { get; set; }
+    public long? FiscalSpecialFen { get; set; }
+    public long? OtherFen { get; set; }
+
+    /// <summary>绩效目标 text; multi-year projects may also state a period (实施期) and an annual goal.</summary>
+    public required string Goal { get; set; }
+    public string? PeriodGoal { get; set; }
+    public string? AnnualGoal { get; set; }
+
+    /// <summary>目标审核 state: 草稿 → 已提交 → 退回 / 审核通过.</summary>
+    public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
+
+    /// <summary>Where the project came from: file name and line, e.g. "002_57b7928e8e0f944a.txt:12".</summary>
+    public string? Source { get; set; }
+
+    /// <summary>The import that created the project; null for projects entered otherwise.</summary>
+    public int? ImportBatchId { get; set; }
+
+    public long Version { get; set; }
+    public List<IndicatorEntity> Indicators { get; set; } = [];
+}
+
+/// <summary>The review workflow state of a project's performance targets.</summary>
+public enum ReviewStatus
+{
+    /// <summary>草稿: the unit is still editing.</summary>
+    Draft,
+    /// <summary>已提交: waiting for the overseeing department or finance office.</summary>
+    Submitted,
+    /// <summary>退回: sent back with a comment; the unit edits and submits again.</summary>
+    Returned,
+    /// <summary>审核通过: approved; targets are locked.</summary>
+    Approved,
+}
+
+public static class ReviewStatusNames
+{
+    public static string Chinese(this ReviewStatus status) => status switch
+    {
+        ReviewStatus.Draft => "草稿",
+        ReviewStatus.Submitted => "已提交",
+        ReviewStatus.Returned => "退回",
+        ReviewStatus.Approved => "审核通过",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+}

@@ -1,0 +1,58 @@
+using Jixiao.Data.Audit;
+using Jixiao.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data;
+
+/// <summary>
+/// The one DbContext of Jixiao: units, projects, indicators, the audit log, users and roles, data-protection keys.
+/// Saving bumps <see cref="IVersioned.Version"/> on every changed editable row (optimistic concurrency) and appends an
+/// <see cref="AuditEntry"/> for every change to targets and workflow state (<see cref="AuditRecorder"/>).
+/// </summary>
+public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<JixiaoUser>(options)
+{
+    public DbSet<UnitEntity> Units => Set<UnitEntity>();
+    public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
+    public DbSet<IndicatorEntity> Indicators => Set<IndicatorEntity>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
+    public DbSet<ImportBatchEntity> ImportBatches => Set<ImportBatchEntity>();
+    public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
+
+    /// <summary>Why the pending changes are made (a return comment, an edit note); written to each audit line of the next save.</summary>
+    public string? ChangeReason { get; set; }
+
+    /// <summary>Who makes the pending changes, when no <see cref="IAuditActor"/> was injected (CLI, seeding).</summary>
+    public string? ActorOverride { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JixiaoDbContext).Assembly);
+        builder.Entity<JixiaoUser>().Property(u => u.DisplayName).HasMaxLength(100);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        var who = ActorOverride ?? actor?.Name ?? "系统";
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        AuditRecorder.Record(this, who, now, ChangeReason);
+        ChangeReason = null;
+    }
+}

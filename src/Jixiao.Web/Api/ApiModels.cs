@@ -1,0 +1,68 @@
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Targets;
+
+namespace Jixiao.Web.Api;
+
+/// <summary>Money is in integer 分 (0.01 元) everywhere in the API: exact, and sums need no rounding.</summary>
+public sealed record UnitDto(int Id, string Name, string? Department, int ProjectCount, long TotalFen);
+
+public sealed record ProjectSummaryDto(int Id, string Name, int UnitId, string UnitName, long? TotalFen, ReviewStatus Status,
+    string StatusName, int IndicatorCount, int VagueTargets, long Version);
+
+public sealed record ProjectPageDto(IReadOnlyList<ProjectSummaryDto> Items, int Total, int Page, int PageSize);
+
+public sealed record AmountsDto(long? TotalFen, long? FiscalFen, long? FiscalSpecialFen, long? OtherFen, string SourceMoneyUnit);
+
+public sealed record ProjectDto(int Id, string Name, int UnitId, string UnitName, int? FiscalYear, AmountsDto Amounts, string Goal,
+    string? PeriodGoal, string? AnnualGoal, ReviewStatus Status, string StatusName, string? Source, long Version,
+    IReadOnlyList<IndicatorDto> Indicators);
+
+/// <summary>A target as stored: the raw text and the parsed columns (docs/formats.md); null when the cell is blank.</summary>
+public sealed record TargetDto(string Text, string Kind, string? Comparator, bool Implicit, decimal? Value, decimal? Max, string? Unit, string? Direction);
+
+public sealed record IndicatorDto(int Id, int ProjectId, int Position, int? Number, string? Level1Code, string? Level1Name, string? Level2Code,
+    string? Level2Name, string Name, TargetDto? PeriodTarget, TargetDto? AnnualTarget, string? MeasureUnit, decimal? Weight, long Version)
+{
+    public static IndicatorDto From(IndicatorEntity i)
+    {
+        var taxonomy = Domain.Taxonomy.IndicatorTaxonomy.Default;
+        return new(i.Id, i.ProjectId, i.Position, i.Number, i.Level1Code, i.Level1Code is null ? null : taxonomy.FindByCode(i.Level1Code)?.Name,
+            i.Level2Code, i.Level2Code is null ? null : taxonomy.FindByCode(i.Level2Code)?.Name, i.Name,
+            i.PeriodText is null ? null : new(i.PeriodText, i.PeriodKind!, i.PeriodComparator, i.PeriodImplicit, i.PeriodValue, i.PeriodMax, i.PeriodUnit, i.PeriodDirection),
+            i.AnnualText is null ? null : new(i.AnnualText, i.AnnualKind!, i.AnnualComparator, i.AnnualImplicit, i.AnnualValue, i.AnnualMax, i.AnnualUnit, i.AnnualDirection),
+            i.MeasureUnit, i.Weight, i.Version);
+    }
+}
+
+public sealed record HistoryDto(long Id, DateTimeOffset At, string Actor, string Entity, int EntityId, string Field, string? OldValue, string? NewValue, string? Reason);
+
+public sealed record ParseTargetRequest(string Text);
+
+public sealed record LoginRequest(string UserName, string Password);
+
+public sealed record MeDto(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> UnitIds);
+
+public sealed record DiagnosticDto(string Severity, string Code, string? Location, string Message);
+
+/// <summary>An upload and what confirming it would do (or did).</summary>
+public sealed record ImportDto(int Id, string FileName, string Status, string Layout, int Units, int Projects, int Indicators,
+    int ExistingProjects, bool CanConfirm, string? Blocker, IReadOnlyList<DiagnosticDto> Diagnostics)
+{
+    public static ImportDto From(Imports.ImportPreview p) => new(p.Batch.Id, p.Batch.FileName, p.Batch.Status.ToString().ToLowerInvariant(),
+        p.Result.Layout, p.Result.Units.Count, p.Result.Projects.Count(), p.Result.IndicatorCount, p.Existing.Count, p.CanConfirm, p.Blocker,
+        p.Result.Diagnostics.Select(d => new DiagnosticDto(d.Severity.ToString().ToLowerInvariant(), d.Code, d.Location?.ToString(), d.Message)).ToList());
+}
+
+public sealed record CreateEvaluationRequest(string Kind, string? ExpertId = null);
+
+public sealed record EvaluationSummaryDto(int Id, int ProjectId, string ProjectName, string Kind, decimal? Total, string? Grade, string Status,
+    string? AssignedExpertId, long Version);
+
+/// <summary>An evaluation: its metadata and the scored sheet in the shape of `jixiao score --json` (docs/evaluations.md).</summary>
+public sealed record EvaluationDto(int Id, int ProjectId, string Kind, string Status, string? Expert, bool CanEdit, long Version,
+    Domain.Evaluations.ScoredEvaluationJson Scored)
+{
+    public static EvaluationDto From(Evaluations.EvaluationView view) => new(view.Evaluation.Id, view.Evaluation.ProjectId, view.Evaluation.Kind,
+        view.Evaluation.Status.ToString().ToLowerInvariant(), view.ExpertName, view.CanEdit, view.Evaluation.Version,
+        Domain.Evaluations.ScoredEvaluationJson.From(view.Scored));
+}

@@ -1,0 +1,275 @@
+using System.Security.Claims;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Jixiao.Web.Projects;
+using Jixiao.Web.Reviews;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Api;
+
+/// <summary>/api/v1: the same use cases and the same authorization as the pages.</summary>
+public static class JixiaoApi
+{
+    public static void MapJixiaoApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+
+        var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery().WithSummary("用户名密码登录，成功后设置 Cookie");
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization().DisableAntiforgery().WithSummary("退出登录");
+        auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("当前用户、角色和可见单位");
+
+        var units = api.MapGroup("/units").WithTags("单位");
+        units.MapGet("/", ListUnitsAsync).WithSummary("可见的单位及其项目数、预算总额（分）");
+        units.MapGet("/{id:int}", GetUnitAsync).WithSummary("一个单位");
+
+        var projects = api.MapGroup("/projects").WithTags("项目");
+        projects.MapGet("/", ListProjectsAsync).WithSummary("项目列表：搜索、筛选、排序、分页");
+        projects.MapGet("/{id:int}", GetProjectAsync).WithSummary("项目详情，含绩效目标和指标");
+        projects.MapGet("/{id:int}/indicators", ListIndicatorsAsync).WithSummary("项目的绩效指标");
+        projects.MapGet("/{id:int}/history", HistoryAsync).WithSummary("项目的修改和审核记录（审计日志）");
+        projects.MapGet("/{id:int}/findings", FindingsAsync).WithSummary("系统预审意见：质量得分、结论（优/良/中/差）、各指标的问题和修改建议");
+
+        var indicators = api.MapGroup("/indicators").WithTags("指标");
+        indicators.MapGet("/{id:int}", GetIndicatorAsync).WithSummary("一个指标");
+        indicators.MapPut("/{id:int}/targets", EditTargetsAsync).WithSummary("修改实施周期/年度指标值（需带上读取时的 version）");
+
+        var reviews = api.MapGroup("/projects/{id:int}/review").WithTags("目标审核");
+        reviews.MapPost("/submit", (int id, ReviewStepRequest body, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            StepAsync(id, body, db, access, ReviewWorkflow.SubmitAsync, ct)).WithSummary("提交审核（单位填报人）");
+        reviews.MapPost("/return", (int id, ReviewStepRequest body, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            StepAsync(id, body, db, access, ReviewWorkflow.ReturnAsync, ct)).WithSummary("退回（审核人，须填写意见）");
+        reviews.MapPost("/approve", (int id, ReviewStepRequest body, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            StepAsync(id, body, db, access, ReviewWorkflow.ApproveAsync, ct)).WithSummary("审核通过（审核人）");
+
+        var imports = api.MapGroup("/imports").WithTags("导入");
+        imports.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("上传目标表文件（multipart，字段名 file），返回预览和诊断；尚未导入");
+        imports.MapGet("/{id:int}", GetImportAsync).WithSummary("导入预览：项目数、诊断、能否确认");
+        imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件在一个事务中写入，或什么都不写");
+
+        var evaluations = api.MapGroup("/evaluations").WithTags("绩效评价");
+        evaluations.MapGet("/", ListEvaluationsAsync).WithSummary("可见的评价（含指派给我的）");
+        evaluations.MapGet("/{id:int}", GetEvaluationAsync).WithSummary("评价表：各行得分及说明、总分、等级、检查发现");
+        evaluations.MapPut("/{id:int}/lines/{line:int}", EditLineAsync).WithSummary("填写一行的实际完成值/定性结论/人工得分/原因（需带 version）");
+        evaluations.MapPost("/{id:int}/lock", LockEvaluationAsync).WithSummary("提交并锁定评价");
+        projects.MapPost("/{id:int}/evaluations", CreateEvaluationAsync).WithTags("绩效评价")
+            .WithSummary("发起评价：kind = self（按绩效目标的单位自评）或 department（框架模板的部门评价，可指派专家）");
+
+        api.MapPost("/targets/parse", (ParseTargetRequest body) => TypedResults.Ok(TargetJson.From(TargetParser.Parse(body.Text ?? ""))))
+            .WithTags("指标").WithSummary("解析一个指标值文本，返回比较符、数值、单位和方向");
+    }
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UploadAsync(IFormFile file, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        await using var stream = file.OpenReadStream();
+        var (outcome, batch) = await Imports.ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, batch!.Id, ct))!));
+    }
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetImportAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var preview = await Imports.ImportFiles.PreviewAsync(db, await access.GetAsync(ct), id, ct);
+        return preview is null ? ApiProblems.NotFound($"导入批次 {id}") : TypedResults.Ok(ImportDto.From(preview));
+    }
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> ConfirmImportAsync(int id, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var (outcome, _) = await Imports.ImportFiles.ConfirmAsync(db, scope, id, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        db.ChangeTracker.Clear();
+        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, id, ct))!));
+    }
+
+    private static async Task<Ok<List<EvaluationSummaryDto>>> ListEvaluationsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var list = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new EvaluationSummaryDto(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Total, e.Grade, e.Status.ToString().ToLowerInvariant(), e.AssignedExpertId, e.Version))
+            .ToListAsync(ct);
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> GetEvaluationAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var view = await Evaluations.EvaluationSheets.GetAsync(db, await access.GetAsync(ct), id, ct);
+        return view is null ? ApiProblems.NotFound($"评价 {id}") : TypedResults.Ok(EvaluationDto.From(view));
+    }
+
+    private static async Task<Results<Created<EvaluationDto>, ProblemHttpResult>> CreateEvaluationAsync(int id, CreateEvaluationRequest body,
+        JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var kind = body.Kind switch
+        {
+            "self" => Domain.Evaluations.EvaluationKind.SelfEvaluation,
+            "department" => Domain.Evaluations.EvaluationKind.DepartmentEvaluation,
+            _ => (Domain.Evaluations.EvaluationKind?)null,
+        };
+        if (kind is null)
+        {
+            return ApiProblems.From(new Outcome.Invalid("kind 应为 self（单位自评）或 department（部门评价）。"));
+        }
+
+        var (outcome, evaluation) = await Evaluations.EvaluationSheets.CreateAsync(db, scope, id, kind.Value, body.ExpertId, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        var view = (await Evaluations.EvaluationSheets.GetAsync(db, scope, evaluation!.Id, ct))!;
+        return TypedResults.Created($"/api/v1/evaluations/{evaluation.Id}", EvaluationDto.From(view));
+    }
+
+    private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> EditLineAsync(int id, int line, Evaluations.EditLineRequest body,
+        JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var (outcome, view) = await Evaluations.EvaluationSheets.EditLineAsync(db, await access.GetAsync(ct), id, line, body, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(EvaluationDto.From(view!)) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> LockEvaluationAsync(int id, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await Evaluations.EvaluationSheets.LockAsync(db, await access.GetAsync(ct), id, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.NoContent() : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, SignInManager<JixiaoUser> signIn)
+    {
+        var result = await signIn.PasswordSignInAsync(body.UserName ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return TypedResults.Problem("登录失败次数过多，账户已锁定 15 分钟。", statusCode: 423, title: "账户已锁定");
+        }
+
+        if (!result.Succeeded)
+        {
+            return TypedResults.Problem("用户名或密码错误。", statusCode: 401, title: ApiProblems.TitleFor(401));
+        }
+
+        var user = (await signIn.UserManager.FindByNameAsync(body.UserName!))!;
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return TypedResults.Ok(new MeDto(user.UserName!, user.DisplayName, roles.ToList(), []));
+    }
+
+    private static async Task<NoContent> LogoutAsync(SignInManager<JixiaoUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<MeDto>> MeAsync(ClaimsPrincipal user, AccessService access, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        return TypedResults.Ok(new MeDto(user.Identity!.Name!, scope.DisplayName, scope.Roles.ToList(), scope.UnitIds));
+    }
+
+    private static async Task<Ok<List<UnitDto>>> ListUnitsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var units = await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Id)
+            .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
+            .ToListAsync(ct);
+        return TypedResults.Ok(units);
+    }
+
+    private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> GetUnitAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var unit = await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == id)
+            .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
+            .SingleOrDefaultAsync(ct);
+        return unit is null ? ApiProblems.NotFound($"单位 {id}") : TypedResults.Ok(unit);
+    }
+
+    private static async Task<Ok<ProjectPageDto>> ListProjectsAsync(JixiaoDbContext db, AccessService access, string? q, int? unitId,
+        ReviewStatus? status, decimal? minWanYuan, decimal? maxWanYuan, string? sort, bool? desc, int? page, int? pageSize, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var result = await ProjectList.RunAsync(db, scope,
+            new ProjectListQuery(q, unitId, status, minWanYuan, maxWanYuan, sort, desc ?? false, page ?? 1, pageSize ?? 20), ct);
+        return TypedResults.Ok(new ProjectPageDto(
+            result.Items.Select(p => new ProjectSummaryDto(p.Id, p.Name, p.UnitId, p.UnitName, p.TotalFen, p.Status, p.Status.Chinese(),
+                p.IndicatorCount, p.VagueTargets, p.Version)).ToList(),
+            result.Total, result.PageNumber, result.PageSize));
+    }
+
+    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> GetProjectAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var project = await ProjectDetail.RunAsync(db, await access.GetAsync(ct), id, ct);
+        if (project is null)
+        {
+            return ApiProblems.NotFound($"项目 {id}");
+        }
+
+        return TypedResults.Ok(new ProjectDto(project.Id, project.Name, project.UnitId, project.Unit!.Name, project.FiscalYear,
+            new AmountsDto(project.TotalFen, project.FiscalFen, project.FiscalSpecialFen, project.OtherFen, project.SourceMoneyUnit),
+            project.Goal, project.PeriodGoal, project.AnnualGoal, project.Status, project.Status.Chinese(), project.Source, project.Version,
+            project.Indicators.Select(IndicatorDto.From).ToList()));
+    }
+
+    private static async Task<Results<Ok<List<IndicatorDto>>, ProblemHttpResult>> ListIndicatorsAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var project = await ProjectDetail.RunAsync(db, await access.GetAsync(ct), id, ct);
+        return project is null ? ApiProblems.NotFound($"项目 {id}") : TypedResults.Ok(project.Indicators.Select(IndicatorDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> HistoryAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        if (!await scope.Visible(db.Projects.AsNoTracking()).AnyAsync(p => p.Id == id, ct))
+        {
+            return ApiProblems.NotFound($"项目 {id}");
+        }
+
+        var history = await ProjectDetail.HistoryAsync(db, id, ct);
+        return TypedResults.Ok(history.Select(a => new HistoryDto(a.Id, a.At, a.Actor, a.Entity, a.EntityId, a.Field, a.OldValue, a.NewValue, a.Reason)).ToList());
+    }
+
+    private static async Task<Results<Ok<Domain.Reviews.ProjectReviewJson>, ProblemHttpResult>> FindingsAsync(int id, JixiaoDbContext db,
+        AccessService access, CancellationToken ct)
+    {
+        var project = await ProjectDetail.RunAsync(db, await access.GetAsync(ct), id, ct);
+        return project is null
+            ? ApiProblems.NotFound($"项目 {id}")
+            : TypedResults.Ok(Domain.Reviews.ProjectReviewJson.From(ProjectReviewer.Review(project)));
+    }
+
+    private static async Task<Results<Ok<IndicatorDto>, ProblemHttpResult>> GetIndicatorAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    {
+        var indicator = await ProjectDetail.IndicatorAsync(db, await access.GetAsync(ct), id, ct);
+        return indicator is null ? ApiProblems.NotFound($"指标 {id}") : TypedResults.Ok(IndicatorDto.From(indicator));
+    }
+
+    private static async Task<Results<Ok<IndicatorDto>, ProblemHttpResult>> EditTargetsAsync(int id, EditTargetsRequest body, JixiaoDbContext db,
+        AccessService access, CancellationToken ct)
+    {
+        var (outcome, indicator) = await EditTargets.RunAsync(db, await access.GetAsync(ct), id, body, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(IndicatorDto.From(indicator!)) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> StepAsync(int id, ReviewStepRequest body, JixiaoDbContext db, AccessService access,
+        Func<JixiaoDbContext, AccessScope, int, ReviewStepRequest, CancellationToken, Task<Outcome>> step, CancellationToken ct)
+    {
+        var outcome = await step(db, await access.GetAsync(ct), id, body, ct);
+        return outcome is Outcome.Done ? TypedResults.NoContent() : ApiProblems.From(outcome);
+    }
+}

@@ -1,0 +1,36 @@
+using Jixiao.Data.Entities;
+
+namespace Jixiao.Web.Auth;
+
+/// <summary>
+/// What the current user may see and do, computed once per request from their roles and unit links. Every query and
+/// use case goes through it, so a forged id in a URL or API call finds nothing (404) or is refused (403).
+/// </summary>
+public sealed record AccessScope(string UserId, string DisplayName, IReadOnlySet<string> Roles, int[] UnitIds)
+{
+    public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
+    public bool IsFiller => Roles.Contains(Auth.Roles.Filler);
+    public bool IsReviewer => Roles.Contains(Auth.Roles.Reviewer);
+    public bool IsExpert => Roles.Contains(Auth.Roles.Expert);
+
+    public IQueryable<ProjectEntity> Visible(IQueryable<ProjectEntity> projects) =>
+        IsAdmin ? projects : projects.Where(p => UnitIds.Contains(p.UnitId));
+
+    public IQueryable<UnitEntity> Visible(IQueryable<UnitEntity> units) =>
+        IsAdmin ? units : units.Where(u => UnitIds.Contains(u.Id));
+
+    public bool Sees(int unitId) => IsAdmin || UnitIds.Contains(unitId);
+
+    /// <summary>The unit's own clerk (or an admin) edits targets while the project is a draft or was returned.</summary>
+    public bool MayEditTargets(int unitId) => IsAdmin || (IsFiller && UnitIds.Contains(unitId));
+
+    /// <summary>The unit's own clerk (or an admin) submits.</summary>
+    public bool MaySubmit(int unitId) => MayEditTargets(unitId);
+
+    /// <summary>A reviewer of an overseen unit (or an admin) returns or approves.</summary>
+    public bool MayReview(int unitId) => IsAdmin || (IsReviewer && UnitIds.Contains(unitId));
+
+    public bool MayImport => IsAdmin || IsFiller;
+
+    public string RoleNames => string.Join("、", Auth.Roles.All.Where(Roles.Contains));
+}

@@ -1,0 +1,25 @@
+namespace Jixiao.Web.Common;
+
+/// <summary>
+/// The expected ways a use case ends. The API maps them to ProblemDetails (<see cref="OutcomeResults"/>), the pages
+/// to a message; each in one place. Messages are Chinese and say what to do.
+/// </summary>
+public abstract record Outcome
+{
+    private Outcome() { }
+
+    public sealed record Done : Outcome;
+
+    /// <summary>Not there, or not visible to this user: the two are deliberately indistinguishable.</summary>
+    public sealed record NotFound(string Message) : Outcome;
+
+    /// <summary>Visible, but this user's role may not do this.</summary>
+    public sealed record Forbidden(string Message) : Outcome;
+
+    /// <summary>Someone else changed the row first, or the workflow state does not allow the step.</summary>
+    public sealed record Conflict(string Message) : Outcome;
+
+    public sealed record Invalid(string Message) : Outcome;
+
+    public static Outcome Ok { get; } = new Done();
+}

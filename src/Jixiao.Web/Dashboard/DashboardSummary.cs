@@ -1,0 +1,40 @@
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Dashboard;
+
+public sealed record UnitTotal(int Id, string Name, int Projects, long TotalFen);
+
+public sealed record DashboardData(int Units, int Projects, int Indicators, int VagueTargets, long TotalFen,
+    IReadOnlyDictionary<ReviewStatus, int> ByStatus, IReadOnlyList<UnitTotal> ByUnit, IReadOnlyList<(int Id, string Name, long TotalFen)> Largest,
+    IReadOnlyList<(string Grade, int Count)> Grades);
+
+/// <summary>The 首页 figures, within the user's scope.</summary>
+public static class DashboardSummary
+{
+    public static async Task<DashboardData> RunAsync(JixiaoDbContext db, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        var projects = scope.Visible(db.Projects.AsNoTracking());
+        var byUnit = await scope.Visible(db.Units.AsNoTracking())
+            .Select(u => new UnitTotal(u.Id, u.Name, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
+            .ToListAsync(cancellationToken);
+        var byStatus = await projects.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var indicators = db.Indicators.AsNoTracking().Where(i => scope.IsAdmin || scope.UnitIds.Contains(i.Project!.UnitId));
+        var largest = await projects.OrderByDescending(p => p.TotalFen).Take(10)
+            .Select(p => new { p.Id, p.Name, Total = p.TotalFen ?? 0 }).ToListAsync(cancellationToken);
+        var grades = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking().Where(e => e.Grade != null)
+            .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new DashboardData(
+            byUnit.Count,
+            byUnit.Sum(u => u.Projects),
+            await indicators.CountAsync(cancellationToken),
+            await indicators.CountAsync(i => i.AnnualKind == "qualitative", cancellationToken),
+            byUnit.Sum(u => u.TotalFen),
+            Enum.GetValues<ReviewStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0),
+            byUnit.OrderByDescending(u => u.TotalFen).ToList(),
+            largest.Select(l => (l.Id, l.Name, l.Total)).ToList(),
+            grades.Select(g => (g.Grade!, g.Count)).ToList());
+    }
+}

@@ -1,0 +1,282 @@
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
+using Jixiao.Domain.Projects;
+using Jixiao.Domain.Targets;
+using Jixiao.Domain.Taxonomy;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Evaluations;
+
+/// <summary>An evaluation with its sheet scored now, and what the user may do with it.</summary>
+public sealed record EvaluationView(EvaluationEntity Evaluation, EvaluationSheet Sheet, ScoredEvaluation Scored, bool CanEdit, string? ExpertName);
+
+/// <summary>
+/// How a line changes: <see cref="Actual"/> is the 实际完成值 as written ("91.4%", "338人"); <see cref="Rating"/>
+/// (达成/部分达成/未达成) and <see cref="Percent"/> are for 定性 lines; <see cref="Score"/> for 人工 lines;
+/// <see cref="Reason"/> is the 偏差原因 or the reason of a manual score. Null leaves a field as it is; "" clears it.
+/// </summary>
+public sealed record EditLineRequest(string? Actual, string? Rating, decimal? Percent, decimal? Score, string? Reason, long Version);
+
+/// <summary>
+/// 评价: create an evaluation from a project's targets (单位自评) or from the framework template (部门评价), enter
+/// actuals and scores line by line, see the total and grade (Jixiao.Domain.Evaluations.Scorer), lock. Every change
+/// of an actual, a score and the total is written to the audit log.
+/// </summary>
+public static class EvaluationSheets
+{
+    public static IQueryable<EvaluationEntity> Visible(JixiaoDbContext db, AccessScope scope) =>
+        scope.IsAdmin
+            ? db.Evaluations
+            : db.Evaluations.Where(e => scope.UnitIds.Contains(e.Project!.UnitId) || e.AssignedExpertId == scope.UserId);
+
+    public static bool MayEdit(AccessScope scope, EvaluationEntity evaluation, int unitId) =>
+        evaluation.Status == EvaluationStatus.Draft
+        && (scope.IsAdmin
+            || (scope.IsExpert && evaluation.AssignedExpertId == scope.UserId)
+            || (evaluation.Kind == EvaluationKind.SelfEvaluation.Chinese() && scope.MayEditTargets(unitId)));
+
+    public static bool MayCreate(AccessScope scope, int unitId, EvaluationKind kind) =>
+        kind == EvaluationKind.SelfEvaluation ? scope.MayEditTargets(unitId) : scope.IsAdmin || (scope.IsReviewer && scope.Sees(unitId));
+
+    public static async Task<(Outcome Outcome, EvaluationEntity? Evaluation)> CreateAsync(JixiaoDbContext db, AccessScope scope, int projectId,
+        EvaluationKind kind, string? expertId, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var project = await scope.Visible(db.Projects).Include(p => p.Indicators.OrderBy(i => i.Position))
+            .SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return (new Outcome.NotFound($"找不到项目 {projectId}。"), null);
+        }
+
+        if (!MayCreate(scope, project.UnitId, kind))
+        {
+            return (new Outcome.Forbidden(kind == EvaluationKind.SelfEvaluation
+                ? "单位自评由本单位的填报人发起。"
+                : "部门评价由主管部门/财政审核人或管理员发起。"), null);
+        }
+
+        if (!string.IsNullOrEmpty(expertId) && !await IsExpertAsync(db, expertId, cancellationToken))
+        {
+            return (new Outcome.Invalid("所选用户不是评价专家。"), null);
+        }
+
+        var sheet = kind == EvaluationKind.SelfEvaluation
+            ? EvaluationTemplates.FromProject(ToDomain(project))
+            : EvaluationTemplates.Load(kind) with { Project = project.Name, Year = project.FiscalYear };
+        var scored = Scorer.Score(sheet);
+        var evaluation = new EvaluationEntity
+        {
+            ProjectId = project.Id,
+            Kind = kind.Chinese(),
+            SheetJson = EvaluationSheetJson.Write(sheet),
+            Total = scored.Total,
+            Grade = scored.Grade,
+            AssignedExpertId = string.IsNullOrEmpty(expertId) ? null : expertId,
+            CreatedBy = scope.DisplayName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Evaluations.Add(evaluation);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Ok, evaluation);
+    }
+
+    public static async Task<EvaluationView?> GetAsync(JixiaoDbContext db, AccessScope scope, int id, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await Visible(db, scope).AsNoTracking().Include(e => e.Project).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return evaluation is null ? null : await ViewAsync(db, scope, evaluation, cancellationToken);
+    }
+
+    public static async Task<(Outcome Outcome, EvaluationView? View)> EditLineAsync(JixiaoDbContext db, AccessScope scope, int id, int line,
+        EditLineRequest request, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await Visible(db, scope).Include(e => e.Project).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (evaluation is null)
+        {
+            return (new Outcome.NotFound($"找不到评价 {id}。"), null);
+        }
+
+        if (!MayEdit(scope, evaluation, evaluation.Project!.UnitId))
+        {
+            return (evaluation.Status == EvaluationStatus.Locked
+                ? new Outcome.Conflict("该评价已提交锁定，不能再修改。")
+                : new Outcome.Forbidden("只有指派的评价专家（单位自评为本单位填报人）可以评分。"), null);
+        }
+
+        if (evaluation.Version != request.Version)
+        {
+            return (new Outcome.Conflict("该评价已被他人修改，您的输入未保存。请刷新后在最新内容上重新填写。"), null);
+        }
+
+        var sheet = Read(evaluation);
+        if (line < 0 || line >= sheet.Indicators.Count)
+        {
+            return (new Outcome.NotFound($"评价表没有第 {line + 1} 行。"), null);
+        }
+
+        var before = sheet.Indicators[line];
+        var after = before;
+        if (request.Actual is not null)
+        {
+            after = after with { Actual = request.Actual.Trim().Length == 0 ? null : new ActualValue.Measured(MeasuredValue.Parse(request.Actual.Trim())) };
+        }
+
+        if (request.Rating is not null)
+        {
+            if (request.Rating.Trim().Length == 0)
+            {
+                after = after with { Rating = null };
+            }
+            else if (EvaluationNames.TryParseRating(request.Rating, out var rating))
+            {
+                after = after with { Rating = rating };
+            }
+            else
+            {
+                return (new Outcome.Invalid($"定性结论“{request.Rating}”无法识别，请选择 达成、部分达成 或 未达成。"), null);
+            }
+        }
+
+        if (request.Percent is { } percent)
+        {
+            if (percent is < 0 or > 100)
+            {
+                return (new Outcome.Invalid("完成程度应在 0 到 100 之间。"), null);
+            }
+
+            after = after with { Percent = percent };
+        }
+
+        if (request.Score is { } score)
+        {
+            after = after with { Score = score };
+        }
+
+        if (request.Reason is not null)
+        {
+            after = after with { Reason = request.Reason.Trim().Length == 0 ? null : request.Reason.Trim() };
+        }
+
+        var lines = sheet.Indicators.ToList();
+        lines[line] = after;
+        var changed = sheet with { Indicators = lines };
+        var oldScored = Scorer.Score(sheet);
+        var newScored = Scorer.Score(changed);
+        evaluation.SheetJson = EvaluationSheetJson.Write(changed);
+        evaluation.Total = newScored.Total;
+        evaluation.Grade = newScored.Grade;
+        db.Entry(evaluation).Property(e => e.Version).OriginalValue = request.Version;
+
+        var at = clock.GetUtcNow();
+        void Audit(string field, string? old, string? @new)
+        {
+            if (old != @new)
+            {
+                db.AuditLog.Add(new AuditEntry
+                {
+                    At = at, Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = evaluation.ProjectId,
+                    Field = field, OldValue = old, NewValue = @new, Reason = after.Reason,
+                });
+            }
+        }
+
+        var name = before.Path;
+        Audit("actual", Describe(name, oldScored.Items[line]), Describe(name, newScored.Items[line]));
+        Audit("total", TotalText(oldScored), TotalText(newScored));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (new Outcome.Conflict("该评价已被他人修改，您的输入未保存。请刷新后在最新内容上重新填写。"), null);
+        }
+
+        return (Outcome.Ok, await ViewAsync(db, scope, evaluation, cancellationToken));
+    }
+
+    public static async Task<Outcome> LockAsync(JixiaoDbContext db, AccessScope scope, int id, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await Visible(db, scope).Include(e => e.Project).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (evaluation is null)
+        {
+            return new Outcome.NotFound($"找不到评价 {id}。");
+        }
+
+        if (!MayEdit(scope, evaluation, evaluation.Project!.UnitId))
+        {
+            return evaluation.Status == EvaluationStatus.Locked
+                ? new Outcome.Conflict("该评价已锁定。")
+                : new Outcome.Forbidden("只有指派的评价专家（单位自评为本单位填报人）可以提交评价。");
+        }
+
+        var scored = Scorer.Score(Read(evaluation));
+        if (scored.Findings.FirstOrDefault(f => f.Severity == Domain.Diagnostics.Severity.Error) is { } error)
+        {
+            return new Outcome.Invalid($"评价表还有错误，不能提交：{error.Message}");
+        }
+
+        evaluation.Status = EvaluationStatus.Locked;
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = evaluation.ProjectId,
+            Field = "status", OldValue = "评分中", NewValue = "已锁定", Reason = TotalText(scored),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok;
+    }
+
+    public static async Task<IReadOnlyList<(string Id, string Name)>> ExpertsAsync(JixiaoDbContext db, CancellationToken cancellationToken = default) =>
+        (await (from user in db.Users
+                join link in db.UserRoles on user.Id equals link.UserId
+                join role in db.Roles on link.RoleId equals role.Id
+                where role.Name == Roles.Expert
+                orderby user.DisplayName
+                select new { user.Id, user.DisplayName }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+
+    public static EvaluationSheet Read(EvaluationEntity evaluation) =>
+        EvaluationSheetJson.Read(evaluation.SheetJson, $"evaluation-{evaluation.Id}.json").Sheet
+        ?? throw new InvalidOperationException($"Stored evaluation {evaluation.Id} does not read back.");
+
+    /// <summary>The domain project of a stored one, for <see cref="EvaluationTemplates.FromProject"/>.</summary>
+    public static Project ToDomain(ProjectEntity project)
+    {
+        var taxonomy = IndicatorTaxonomy.Default;
+        var indicators = project.Indicators.OrderBy(i => i.Position).Select(i => new Indicator(
+            i.Level1Code is null ? null : taxonomy.FindByCode(i.Level1Code),
+            i.Level2Code is null ? null : taxonomy.FindByCode(i.Level2Code),
+            i.Name,
+            i.PeriodText is null ? null : TargetParser.Parse(i.PeriodText),
+            i.AnnualText is null ? null : TargetParser.Parse(i.AnnualText),
+            i.MeasureUnit, null, i.Weight, i.ScoringRule, null, null, i.Level1Text, i.Level2Text, i.Number)).ToList();
+        var unit = project.SourceMoneyUnit == "元" ? MoneyUnit.Yuan : MoneyUnit.WanYuan;
+        decimal? Amount(long? fen) => fen is { } f ? Money.FromFen(f, unit).Amount : null;
+        return new Project(project.Name, project.FiscalYear,
+            new ProjectAmounts(Amount(project.TotalFen), Amount(project.FiscalFen), Amount(project.FiscalSpecialFen), Amount(project.OtherFen), unit),
+            new PerformanceGoal(project.Goal, project.PeriodGoal, project.AnnualGoal), indicators);
+    }
+
+    private static async Task<bool> IsExpertAsync(JixiaoDbContext db, string userId, CancellationToken cancellationToken) =>
+        await (from link in db.UserRoles
+               join role in db.Roles on link.RoleId equals role.Id
+               where link.UserId == userId && role.Name == Roles.Expert
+               select link).AnyAsync(cancellationToken);
+
+    private static async Task<EvaluationView> ViewAsync(JixiaoDbContext db, AccessScope scope, EvaluationEntity evaluation, CancellationToken cancellationToken)
+    {
+        var sheet = Read(evaluation);
+        var expert = evaluation.AssignedExpertId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == evaluation.AssignedExpertId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        return new EvaluationView(evaluation, sheet, Scorer.Score(sheet), MayEdit(scope, evaluation, evaluation.Project!.UnitId), expert);
+    }
+
+    private static string Describe(string name, ScoredIndicator item) =>
+        $"{name}：实际 {item.Indicator.Actual switch { ActualValue.Measured m => m.Value.Text, ActualValue.Computed => "公式", _ => item.Indicator.Rating?.Chinese() ?? "—" }}，得分 {(item.Score is { } s ? Format.Number(s) : "—")}";
+
+    private static string TotalText(ScoredEvaluation scored) =>
+        scored.Total is { } t ? $"{Format.Number(t)} 分{(scored.Grade is { } g ? $"（{g}）" : "")}" : "未计分";
+}

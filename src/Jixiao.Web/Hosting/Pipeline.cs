@@ -1,0 +1,52 @@
+using Jixiao.Web.Api;
+
+namespace Jixiao.Web;
+
+/// <summary>The request pipeline, in order.</summary>
+public static class Pipeline
+{
+    public static WebApplication UseJixiao(this WebApplication app)
+    {
+        app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+        app.UseStatusCodePages(async context =>
+        {
+            if (context.HttpContext.Request.Path.StartsWithSegments("/api") && !context.HttpContext.Response.HasStarted
+                && context.HttpContext.Response.ContentLength is null && context.HttpContext.Response.ContentType is null)
+            {
+                var status = context.HttpContext.Response.StatusCode;
+                await TypedResults.Problem(statusCode: status, title: ApiProblems.TitleFor(status)).ExecuteAsync(context.HttpContext);
+            }
+        });
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Jixiao API v1");
+            o.DocumentTitle = "Jixiao API 文档";
+        });
+        app.MapJixiaoApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["X-Frame-Options"] = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // The Swagger UI page needs inline script; every other page runs only our own files.
+        headers["Content-Security-Policy"] = context.Request.Path.StartsWithSegments("/api/docs")
+            ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+            : "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        return next();
+    }
+}

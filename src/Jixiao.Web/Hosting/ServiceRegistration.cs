@@ -1,0 +1,134 @@
+using Jixiao.Data;
+using Jixiao.Data.Audit;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web;
+
+/// <summary>The host's composition: each Add… registers one area.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>The connection string: Jixiao:Database, else a SQLite file jixiao.db in Jixiao:DataFolder.</summary>
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        if (configuration["Jixiao:Database"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var folder = configuration["Jixiao:DataFolder"] is { Length: > 0 } f
+            ? f
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "jixiao");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "jixiao.db")}";
+    }
+
+    public static IServiceCollection AddJixiaoData(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IAuditActor, WebActor>();
+        services.AddDbContext<JixiaoDbContext>((sp, options) =>
+            JixiaoDatabase.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+
+    public static IServiceCollection AddJixiaoIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<JixiaoUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<JixiaoDbContext>()
+            .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "jixiao.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+
+        // Keys in the database: every instance on the same database reads the same cookies and anti-forgery tokens.
+        services.AddDataProtection().SetApplicationName("jixiao");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddScoped<AccessService>();
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static IServiceCollection AddJixiaoWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "jixiao.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Jixiao 预算绩效管理系统 API";
+            document.Info.Version = "v1";
+            document.Info.Description = "单位、项目、绩效指标与目标审核。登录后以 Cookie 认证；错误以中文 ProblemDetails 返回。";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        return services;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        if (context.Request.Headers.ContainsKey("HX-Request"))
+        {
+            // htmx follows a redirect inside the page; ask it to load the login page instead.
+            context.Response.Headers["HX-Redirect"] = context.RedirectUri;
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

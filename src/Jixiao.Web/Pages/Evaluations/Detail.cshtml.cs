@@ -1,0 +1,70 @@
+using Jixiao.Data;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Jixiao.Web.Evaluations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages.Evaluations;
+
+/// <summary>An evaluation sheet: lines with actuals entered inline (htmx), scores, total, grade, findings; lock.</summary>
+public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
+{
+    public EvaluationView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var view = await EvaluationSheets.GetAsync(db, await access.GetAsync(cancellationToken), id, cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLineAsync(int id, int line, string? actual, string? rating, decimal? percent, decimal? score, string? reason,
+        long version, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
+            new EditLineRequest(actual ?? (rating is null && score is null ? "" : null), rating, percent, score, reason ?? "", version), clock, cancellationToken);
+        switch (outcome)
+        {
+            case Outcome.Done:
+                return Partial("_Sheet", view);
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                Response.Headers["HX-Retarget"] = "#evaluation-error";
+                Response.Headers["HX-Reswap"] = "innerHTML";
+                return Content(outcome switch { Outcome.Conflict c => c.Message, Outcome.Invalid i => i.Message, _ => "保存失败。" });
+        }
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(int id, CancellationToken cancellationToken)
+    {
+        var outcome = await EvaluationSheets.LockAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken);
+        switch (outcome)
+        {
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            case Outcome.Done:
+                TempData["Message"] = "评价已提交并锁定。";
+                break;
+            case Outcome.Conflict c:
+                TempData["Error"] = c.Message;
+                break;
+            case Outcome.Invalid i:
+                TempData["Error"] = i.Message;
+                break;
+        }
+
+        return Redirect($"/evaluations/{id}");
+    }
+}

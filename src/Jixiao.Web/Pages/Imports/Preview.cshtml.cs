@@ -1,0 +1,57 @@
+using Jixiao.Data;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Jixiao.Web.Imports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages.Imports;
+
+/// <summary>The preview of an uploaded file, with confirm and discard.</summary>
+public sealed class PreviewModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
+{
+    public ImportPreview Preview { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var preview = await ImportFiles.PreviewAsync(db, await access.GetAsync(cancellationToken), id, cancellationToken);
+        if (preview is null)
+        {
+            return NotFound();
+        }
+
+        Preview = preview;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken cancellationToken)
+    {
+        var (outcome, added) = await ImportFiles.ConfirmAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken);
+        return Done(id, outcome, $"导入完成：新增 {added} 个项目。");
+    }
+
+    public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken) =>
+        Done(id, await ImportFiles.DiscardAsync(db, await access.GetAsync(cancellationToken), id, cancellationToken), "已放弃该文件。");
+
+    private IActionResult Done(int id, Outcome outcome, string message)
+    {
+        switch (outcome)
+        {
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            case Outcome.Done:
+                TempData["Message"] = message;
+                break;
+            case Outcome.Conflict c:
+                TempData["Error"] = c.Message;
+                break;
+            case Outcome.Invalid i:
+                TempData["Error"] = i.Message;
+                break;
+        }
+
+        return Redirect($"/imports/{id}");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Jixiao.Web.Dashboard;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages;
+
+public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageModel
+{
+    public DashboardData Data { get; private set; } = null!;
+
+    /// <summary>Chart data for site.js (no inline script: the CSP forbids it). "&lt;" is escaped so text cannot close the tag.</summary>
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Data = await DashboardSummary.RunAsync(db, await access.GetAsync(cancellationToken), cancellationToken);
+        var chart = new
+        {
+            units = Data.ByUnit.Select(u => new { name = u.Name, value = Format.ToWanYuan(u.TotalFen), projects = u.Projects }),
+            status = Data.ByStatus.Select(s => new { name = s.Key.Chinese(), value = s.Value }),
+            grades = new[] { "优", "良", "中", "差" }.Union(Data.Grades.Select(g => g.Grade))
+                .Select(g => new { name = g, value = Data.Grades.FirstOrDefault(x => x.Grade == g).Count }),
+            largest = Data.Largest.Select(l => new { id = l.Id, name = l.Name, value = Format.ToWanYuan(l.TotalFen) }),
+        };
+        ChartJson = JsonSerializer.Serialize(chart).Replace("<", "\\u003c", StringComparison.Ordinal);
+    }
+}

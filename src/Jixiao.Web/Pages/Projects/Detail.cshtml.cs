@@ -1,0 +1,191 @@
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Jixiao.Web.Evaluations;
+using Jixiao.Web.Projects;
+using Jixiao.Web.Reviews;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Pages.Projects;
+
+public sealed record IndicatorRowModel(IndicatorEntity Indicator, bool CanEdit, string? Message = null,
+    IReadOnlyList<Jixiao.Domain.Reviews.ReviewFinding>? Findings = null);
+
+public sealed record TargetCellModel(string? Text, string? Kind, string? Comparator, bool Implicit, decimal? Value, decimal? Max, string? Unit, string? Direction);
+
+public sealed record IndicatorEditModel(IndicatorEntity Indicator, string? Period, string? Annual, long Version, string? Error)
+{
+    public TargetJson? PeriodPreview => Preview(Period);
+    public TargetJson? AnnualPreview => Preview(Annual);
+
+    public static TargetJson? Preview(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : TargetJson.From(TargetParser.Parse(text.Trim()));
+}
+
+/// <summary>项目 page: goal, indicator tree with inline target editing (htmx), review steps, history.</summary>
+public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<EvaluationEntity> Evaluations { get; private set; } = [];
+    public Jixiao.Domain.Reviews.ProjectReview Review { get; private set; } = null!;
+    public bool CanStartSelfEvaluation { get; private set; }
+    public bool CanStartDepartmentEvaluation { get; private set; }
+    public IReadOnlyList<(string Id, string Name)> Experts { get; private set; } = [];
+
+    public ProjectEntity Project { get; private set; } = null!;
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<ReviewStatus> Steps { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public string StepHint => Project.Status switch
+    {
+        ReviewStatus.Submitted => "已提交，等待主管部门或财政审核人审核。",
+        ReviewStatus.Approved => "已审核通过，指标值已锁定。",
+        _ => "本单位填报人修改完成后提交审核。",
+    };
+
+    public string IndicatorName(int id) => Project.Indicators.FirstOrDefault(i => i.Id == id)?.Name is { } name ? $"“{name}”" : "指标";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var project = await ProjectDetail.RunAsync(db, scope, id, cancellationToken);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        Project = project;
+        Review = ProjectReviewer.Review(project);
+        CanEdit = EditAllowed(scope, project);
+        Steps = ReviewWorkflow.AllowedSteps(scope, project);
+        History = await ProjectDetail.HistoryAsync(db, id, cancellationToken);
+        Evaluations = await EvaluationSheets.Visible(db, scope).AsNoTracking().Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        CanStartSelfEvaluation = EvaluationSheets.MayCreate(scope, project.UnitId, EvaluationKind.SelfEvaluation);
+        CanStartDepartmentEvaluation = EvaluationSheets.MayCreate(scope, project.UnitId, EvaluationKind.DepartmentEvaluation);
+        if (CanStartDepartmentEvaluation)
+        {
+            Experts = await EvaluationSheets.ExpertsAsync(db, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetRowAsync(int id, int indicatorId, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var indicator = await ProjectDetail.IndicatorAsync(db, scope, indicatorId, cancellationToken);
+        return indicator is null || indicator.ProjectId != id
+            ? NotFound()
+            : Partial("_IndicatorRow", new IndicatorRowModel(indicator, EditAllowed(scope, indicator.Project!), null,
+                await FindingsAsync(scope, indicator, cancellationToken)));
+    }
+
+    public async Task<IActionResult> OnGetEditAsync(int id, int indicatorId, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var indicator = await ProjectDetail.IndicatorAsync(db, scope, indicatorId, cancellationToken);
+        if (indicator is null || indicator.ProjectId != id)
+        {
+            return NotFound();
+        }
+
+        return EditAllowed(scope, indicator.Project!)
+            ? Partial("_IndicatorEdit", new IndicatorEditModel(indicator, indicator.PeriodText, indicator.AnnualText, indicator.Version, null))
+            : Forbid();
+    }
+
+    public IActionResult OnPostPreview(string? period, string? annual) =>
+        Partial("_TargetPreview", IndicatorEditModel.Preview(period ?? annual));
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, int indicatorId, string? period, string? annual, long version, string? reason,
+        CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var (outcome, indicator) = await EditTargets.RunAsync(db, scope, indicatorId, new EditTargetsRequest(period, annual, version, reason), cancellationToken);
+        switch (outcome)
+        {
+            case Outcome.Done when indicator!.ProjectId == id:
+                return Partial("_IndicatorRow", new IndicatorRowModel(indicator, true, "已保存", await FindingsAsync(scope, indicator, cancellationToken)));
+            case Outcome.NotFound or Outcome.Done:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                var current = await ProjectDetail.IndicatorAsync(db, scope, indicatorId, cancellationToken);
+                var message = outcome switch
+                {
+                    Outcome.Conflict c => c.Message,
+                    Outcome.Invalid i => i.Message,
+                    _ => "保存失败。",
+                };
+                // Keep what the user typed, against the row's current version, so nothing is lost.
+                return Partial("_IndicatorEdit", new IndicatorEditModel(current!, period, annual, current!.Version, message));
+        }
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, string? comment, long? version, CancellationToken cancellationToken) =>
+        StepAsync(id, comment, version, ReviewWorkflow.SubmitAsync, "已提交审核。", cancellationToken);
+
+    public Task<IActionResult> OnPostReturnAsync(int id, string? comment, long? version, CancellationToken cancellationToken) =>
+        StepAsync(id, comment, version, ReviewWorkflow.ReturnAsync, "已退回，单位可修改后重新提交。", cancellationToken);
+
+    public Task<IActionResult> OnPostApproveAsync(int id, string? comment, long? version, CancellationToken cancellationToken) =>
+        StepAsync(id, comment, version, ReviewWorkflow.ApproveAsync, "已审核通过。", cancellationToken);
+
+    private async Task<IActionResult> StepAsync(int id, string? comment, long? version,
+        Func<JixiaoDbContext, AccessScope, int, ReviewStepRequest, CancellationToken, Task<Outcome>> step, string done, CancellationToken cancellationToken)
+    {
+        var outcome = await step(db, await access.GetAsync(cancellationToken), id, new ReviewStepRequest(comment, version), cancellationToken);
+        switch (outcome)
+        {
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            case Outcome.Done:
+                TempData["Message"] = done;
+                break;
+            case Outcome.Conflict c:
+                TempData["Error"] = c.Message;
+                break;
+            case Outcome.Invalid i:
+                TempData["Error"] = i.Message;
+                break;
+        }
+
+        return RedirectToPage("/Projects/Detail", new { id });
+    }
+
+    public async Task<IActionResult> OnPostEvaluateAsync(int id, string? kind, string? expertId, CancellationToken cancellationToken)
+    {
+        var evaluationKind = kind == "department" ? EvaluationKind.DepartmentEvaluation : EvaluationKind.SelfEvaluation;
+        var (outcome, evaluation) = await EvaluationSheets.CreateAsync(db, await access.GetAsync(cancellationToken), id, evaluationKind, expertId, clock, cancellationToken);
+        switch (outcome)
+        {
+            case Outcome.Done:
+                return Redirect($"/evaluations/{evaluation!.Id}");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                TempData["Error"] = outcome is Outcome.Invalid i ? i.Message : "发起评价失败。";
+                return RedirectToPage("/Projects/Detail", new { id });
+        }
+    }
+
+    private async Task<IReadOnlyList<Jixiao.Domain.Reviews.ReviewFinding>> FindingsAsync(AccessScope scope, IndicatorEntity indicator,
+        CancellationToken cancellationToken)
+    {
+        var project = await ProjectDetail.RunAsync(db, scope, indicator.ProjectId, cancellationToken);
+        return project is null ? [] : ProjectReviewer.For(ProjectReviewer.Review(project), indicator.Name);
+    }
+
+    private static bool EditAllowed(AccessScope scope, ProjectEntity project) =>
+        scope.MayEditTargets(project.UnitId) && project.Status is ReviewStatus.Draft or ReviewStatus.Returned;
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Jixiao.Web.Projects;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Pages.Projects;
+
+public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public ReviewStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public decimal? Min { get; set; }
+    [BindProperty(SupportsGet = true)] public decimal? Max { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Page<ProjectRow> Result { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        Result = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Q, Unit, Status, Min, Max, Sort, Desc, PageNumber), cancellationToken);
+        Units = (await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.Name)).ToList();
+    }
+
+    /// <summary>This list's URL with the current filters and some of them changed.</summary>
+    public string ListUrl(string? sort = null, bool? desc = null, int? page = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = Q,
+            ["unit"] = Unit?.ToString(CultureInfo.InvariantCulture),
+            ["status"] = Status?.ToString(),
+            ["min"] = Min?.ToString(CultureInfo.InvariantCulture),
+            ["max"] = Max?.ToString(CultureInfo.InvariantCulture),
+            ["sort"] = sort ?? Sort,
+            ["desc"] = (desc ?? Desc) ? "true" : null,
+            ["page"] = (page ?? PageNumber).ToString(CultureInfo.InvariantCulture),
+        };
+        return QueryHelpers.AddQueryString("/projects", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+}

@@ -1,0 +1,24 @@
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Jixiao.Web.Projects;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages.Reviews;
+
+/// <summary>审核 page: the projects in the user's scope by workflow state, the queue first.</summary>
+public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageModel
+{
+    public Page<ProjectRow> Submitted { get; private set; } = null!;
+    public Page<ProjectRow> Returned { get; private set; } = null!;
+    public Page<ProjectRow> Approved { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        Submitted = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Submitted, PageSize: 50), cancellationToken);
+        Returned = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Returned, PageSize: 20), cancellationToken);
+        Approved = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Approved, PageSize: 20), cancellationToken);
+    }
+}

@@ -1,0 +1,1 @@
+return Jixiao.Web.JixiaoWebHost.Run(args);

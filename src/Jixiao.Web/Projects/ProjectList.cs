@@ -1,0 +1,85 @@
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Projects;
+
+/// <summary>Filters of the 项目 list; amounts in 万元 as the tables print them.</summary>
+public sealed record ProjectListQuery(
+    string? Q = null,
+    int? UnitId = null,
+    ReviewStatus? Status = null,
+    decimal? MinWanYuan = null,
+    decimal? MaxWanYuan = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = 20);
+
+/// <summary>One line of the list. <see cref="VagueTargets"/> counts indicators whose annual target has no number.</summary>
+public sealed record ProjectRow(int Id, string Name, int UnitId, string UnitName, long? TotalFen, ReviewStatus Status,
+    int IndicatorCount, int VagueTargets, long Version);
+
+/// <summary>The 项目 list: search, filters, sorting and paging, always within the user's scope.</summary>
+public static class ProjectList
+{
+    public const int MaxPageSize = 200;
+
+    public static async Task<Page<ProjectRow>> RunAsync(JixiaoDbContext db, AccessScope scope, ProjectListQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        var projects = scope.Visible(db.Projects.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            projects = projects.Where(p => p.Name.Contains(q) || p.Unit!.Name.Contains(q));
+        }
+
+        if (query.UnitId is { } unitId)
+        {
+            projects = projects.Where(p => p.UnitId == unitId);
+        }
+
+        if (query.Status is { } status)
+        {
+            projects = projects.Where(p => p.Status == status);
+        }
+
+        if (query.MinWanYuan is { } min)
+        {
+            var fen = Format.ToFen(min);
+            projects = projects.Where(p => p.TotalFen >= fen);
+        }
+
+        if (query.MaxWanYuan is { } max)
+        {
+            var fen = Format.ToFen(max);
+            projects = projects.Where(p => p.TotalFen <= fen);
+        }
+
+        var total = await projects.CountAsync(cancellationToken);
+        projects = (query.Sort, query.Desc) switch
+        {
+            ("amount", false) => projects.OrderBy(p => p.TotalFen).ThenBy(p => p.Id),
+            ("amount", true) => projects.OrderByDescending(p => p.TotalFen).ThenBy(p => p.Id),
+            ("name", false) => projects.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            ("name", true) => projects.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+            ("status", false) => projects.OrderBy(p => p.Status).ThenBy(p => p.Id),
+            ("status", true) => projects.OrderByDescending(p => p.Status).ThenBy(p => p.Id),
+            ("unit", false) => projects.OrderBy(p => p.Unit!.Name).ThenBy(p => p.Id),
+            ("unit", true) => projects.OrderByDescending(p => p.Unit!.Name).ThenBy(p => p.Id),
+            (_, true) => projects.OrderByDescending(p => p.Id),
+            _ => projects.OrderBy(p => p.Id),
+        };
+
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var items = await projects.Skip((page - 1) * size).Take(size)
+            .Select(p => new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
+                p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version))
+            .ToListAsync(cancellationToken);
+        return new Page<ProjectRow>(items, total, page, size);
+    }
+}

@@ -1,0 +1,97 @@
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Reviews;
+
+/// <summary>A workflow step. <see cref="Version"/> (optional) is the project version the user saw.</summary>
+public sealed record ReviewStepRequest(string? Comment = null, long? Version = null);
+
+/// <summary>
+/// 目标审核 workflow: 草稿/退回 → 已提交 (the unit's clerk), 已提交 → 退回 with a comment or → 审核通过 (a reviewer of an
+/// overseen unit). Every step is written to the audit log with its comment.
+/// </summary>
+public static class ReviewWorkflow
+{
+    public static Task<Outcome> SubmitAsync(JixiaoDbContext db, AccessScope scope, int projectId, ReviewStepRequest request, CancellationToken cancellationToken = default) =>
+        StepAsync(db, scope, projectId, request, ReviewStatus.Submitted, cancellationToken);
+
+    public static Task<Outcome> ReturnAsync(JixiaoDbContext db, AccessScope scope, int projectId, ReviewStepRequest request, CancellationToken cancellationToken = default) =>
+        StepAsync(db, scope, projectId, request, ReviewStatus.Returned, cancellationToken);
+
+    public static Task<Outcome> ApproveAsync(JixiaoDbContext db, AccessScope scope, int projectId, ReviewStepRequest request, CancellationToken cancellationToken = default) =>
+        StepAsync(db, scope, projectId, request, ReviewStatus.Approved, cancellationToken);
+
+    /// <summary>The steps this user may take on a project now, for showing buttons.</summary>
+    public static IReadOnlyList<ReviewStatus> AllowedSteps(AccessScope scope, ProjectEntity project) =>
+        new[] { ReviewStatus.Submitted, ReviewStatus.Returned, ReviewStatus.Approved }
+            .Where(to => Check(scope, project, to, "x") is null).ToList();
+
+    private static async Task<Outcome> StepAsync(JixiaoDbContext db, AccessScope scope, int projectId, ReviewStepRequest request,
+        ReviewStatus to, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null || !scope.Sees(project.UnitId))
+        {
+            return new Outcome.NotFound($"找不到项目 {projectId}。");
+        }
+
+        if (Check(scope, project, to, request.Comment) is { } refused)
+        {
+            return refused;
+        }
+
+        if (request.Version is { } version && version != project.Version)
+        {
+            return new Outcome.Conflict("项目已被他人更新，请刷新页面后再操作。");
+        }
+
+        project.Status = to;
+        db.ChangeReason = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Outcome.Conflict("项目已被他人更新，请刷新页面后再操作。");
+        }
+
+        return Outcome.Ok;
+    }
+
+    private static Outcome? Check(AccessScope scope, ProjectEntity project, ReviewStatus to, string? comment)
+    {
+        var from = project.Status;
+        switch (to)
+        {
+            case ReviewStatus.Submitted:
+                if (!scope.MaySubmit(project.UnitId))
+                {
+                    return new Outcome.Forbidden("只有本单位的填报人可以提交。");
+                }
+
+                return from is ReviewStatus.Draft or ReviewStatus.Returned
+                    ? null
+                    : new Outcome.Conflict($"项目处于“{from.Chinese()}”状态，不能提交。");
+            case ReviewStatus.Returned or ReviewStatus.Approved:
+                if (!scope.MayReview(project.UnitId))
+                {
+                    return new Outcome.Forbidden("只有主管部门或财政审核人可以审核。");
+                }
+
+                if (from != ReviewStatus.Submitted)
+                {
+                    return new Outcome.Conflict($"项目处于“{from.Chinese()}”状态，只有已提交的项目可以审核。");
+                }
+
+                return to == ReviewStatus.Returned && string.IsNullOrWhiteSpace(comment)
+                    ? new Outcome.Invalid("退回时请填写退回意见，说明需要修改什么。")
+                    : null;
+            default:
+                return new Outcome.Invalid("不支持的审核操作。");
+        }
+    }
+}

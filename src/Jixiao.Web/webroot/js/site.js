@@ -1,0 +1,78 @@
+// Jixiao web: charts from JSON blocks (the CSP allows no inline script) and small htmx helpers.
+(function () {
+    'use strict';
+
+    function readJson(id) {
+        var node = document.getElementById(id);
+        return node ? JSON.parse(node.textContent) : null;
+    }
+
+    function chart(id, option) {
+        var node = document.getElementById(id);
+        if (!node || !window.echarts) { return; }
+        var c = echarts.init(node);
+        c.setOption(option);
+        window.addEventListener('resize', function () { c.resize(); });
+        return c;
+    }
+
+    var palette = ['#1f6fb2', '#3fa7a0', '#f0a04b', '#d9534f', '#7a5ea8', '#5cb85c'];
+    var statusColors = { '草稿': '#9aa5b1', '已提交': '#1f6fb2', '退回': '#f0a04b', '审核通过': '#3fa76a' };
+    var data = readJson('dashboard-data');
+    if (data) {
+        chart('chart-units', {
+            color: palette,
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+            grid: { left: 8, right: 70, top: 10, bottom: 8, containLabel: true },
+            xAxis: { type: 'value' },
+            yAxis: { type: 'category', data: data.units.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 180, overflow: 'truncate' } },
+            series: [{ type: 'bar', barMaxWidth: 36, data: data.units.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' } }]
+        });
+        chart('chart-status', {
+            color: ['#9aa5b1', '#1f6fb2', '#f0a04b', '#3fa76a'],
+            tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
+            legend: { bottom: 0 },
+            series: [{ type: 'pie', radius: ['45%', '70%'], data: data.status.filter(function (s) { return s.value > 0; }).map(function (s) {
+                return { name: s.name, value: s.value, itemStyle: { color: statusColors[s.name] } };
+            }), label: { formatter: '{b}\n{c}' } }]
+        });
+        chart('chart-grades', {
+            color: ['#3fa76a'],
+            tooltip: { trigger: 'axis' },
+            grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+            xAxis: { type: 'category', data: data.grades.map(function (g) { return g.name; }) },
+            yAxis: { type: 'value', minInterval: 1, name: '个' },
+            series: [{ type: 'bar', barMaxWidth: 40, data: data.grades.map(function (g) { return g.value; }), label: { show: true, position: 'top' } }]
+        });
+        var largest = chart('chart-largest', {
+            color: ['#3fa7a0'],
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+            grid: { left: 8, right: 70, top: 10, bottom: 8, containLabel: true },
+            xAxis: { type: 'value' },
+            yAxis: { type: 'category', data: data.largest.map(function (p) { return p.name; }).reverse(), axisLabel: { width: 260, overflow: 'truncate' } },
+            series: [{ type: 'bar', data: data.largest.map(function (p) { return p.value; }).reverse(), label: { show: true, position: 'right' } }]
+        });
+        if (largest) {
+            largest.on('click', function (e) {
+                var p = data.largest[data.largest.length - 1 - e.dataIndex];
+                if (p) { window.location.href = '/projects/' + p.id; }
+            });
+        }
+    }
+
+    // Confirmation for workflow buttons: <button data-confirm="…">.
+    document.addEventListener('submit', function (e) {
+        var button = e.submitter;
+        if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) { e.preventDefault(); }
+    });
+})();
+
+// Upload progress for the 导入 form (htmx reports XHR progress events).
+document.addEventListener('htmx:xhr:progress', function (e) {
+    var bar = document.getElementById('upload-progress');
+    if (bar && e.detail.lengthComputable) {
+        var pct = Math.round(e.detail.loaded / e.detail.total * 100);
+        bar.style.width = pct + '%';
+        bar.textContent = pct + '%';
+    }
+});

@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using Jixiao.Web.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>
+/// The main flow in a real browser (Debian's Chromium, headless): an admin imports 002 and sees 55 projects, the
+/// police clerk fixes a vague target with live parser feedback and submits, the finance reviewer approves.
+/// Screenshots go to screenshots/ in the test output folder.
+/// </summary>
+public sealed class BrowserTests
+{
+    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+
+    private static async Task LoginAsync(IPage page, string baseUrl, string user)
+    {
+        await page.GotoAsync(baseUrl + "/login");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", DemoSetup.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(baseUrl + "/");
+    }
+
+    private static async Task LogoutAsync(IPage page, string baseUrl)
+    {
+        await page.ClickAsync("button:has-text('退出')");
+        await page.WaitForURLAsync(baseUrl + "/login");
+    }
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
+
+    /// <summary>Types the actual value of a line (or picks 达成 for a qualitative one) and waits for the rescored sheet.</summary>
+    private static async Task FillActualAsync(IPage page, int line, string actual)
+    {
+        var row = page.Locator($"#line-{line}");
+        var qualitative = await row.Locator("select[name=rating]").CountAsync() > 0;
+        await page.RunAndWaitForResponseAsync(async () =>
+        {
+            if (qualitative)
+            {
+                await row.Locator("select[name=rating]").SelectOptionAsync("达成");
+            }
+            else
+            {
+                await row.Locator("input[name=actual]").FillAsync(actual);
+                await row.Locator("input[name=actual]").DispatchEventAsync("change");
+            }
+        }, response => response.Url.Contains("handler=Line", StringComparison.Ordinal));
+
+        // The swapped-in sheet shows what was entered.
+        var selector = qualitative ? $"#line-{line} select[name=rating]" : $"#line-{line} input[name=actual]";
+        var expected = qualitative ? "达成" : actual;
+        await page.WaitForFunctionAsync("([s, v]) => document.querySelector(s) && document.querySelector(s).value === v", new object[] { selector, expected });
+    }
+
+    [Fact]
+    public async Task Import_edit_a_vague_target_submit_approve_and_score_the_self_evaluation_in_the_browser()
+    {
+        Directory.CreateDirectory(Shots);
+        using var app = new TestApp("sqlite", seed: false, kestrel: true);
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        // 1. The admin imports the police bureau's target table.
+        await page.GotoAsync(baseUrl + "/login");
+        await ShotAsync(page, "00-login");
+        await LoginAsync(page, baseUrl, "admin");
+        await page.GotoAsync(baseUrl + "/imports");
+        await page.SetInputFilesAsync("#file", DemoSetup.SeedFiles[0]);
+        await page.ClickAsync("button:has-text('上传并预览')");
+        await page.WaitForURLAsync(new Regex("/imports/\\d+$"));
+        (await page.TextContentAsync("#preview-project-count")).ShouldBe("55");
+        await ShotAsync(page, "01-import-preview");
+        await page.ClickAsync("button:has-text('确认导入')");
+        await page.Locator(".alert-success").WaitForAsync();
+        (await page.TextContentAsync(".alert-success"))!.ShouldContain("新增 55 个项目");
+        await app.LinkDemoUnitsAsync();
+
+        await page.GotoAsync(baseUrl + "/projects");
+        (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 55 个项目");
+        await ShotAsync(page, "02-project-list");
+        await LogoutAsync(page, baseUrl);
+
+        // 2. The police clerk sees the dashboard, finds the project, quantifies a vague target and submits.
+        await LoginAsync(page, baseUrl, "gaj");
+        await page.Locator("#chart-units canvas").WaitForAsync();
+        await ShotAsync(page, "03-dashboard");
+        await page.GotoAsync(baseUrl + "/projects");
+        await page.FillAsync("#q", "执法办案");
+        await page.Locator("#results a:has-text('公安执法办案费')").WaitForAsync();
+        (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 1 个项目");
+        await page.ClickAsync("#results a:has-text('公安执法办案费')");
+        await page.WaitForURLAsync(new Regex("/projects/\\d+$"));
+
+        var row = page.Locator("tr.indicator-row", new PageLocatorOptions { HasText = "刑事案件破案率" });
+        (await row.TextContentAsync())!.ShouldContain("提高");
+        // The review engine's finding sits under the indicator; its one-click suggestion opens the editor.
+        (await row.Locator(".finding").First.TextContentAsync())!.ShouldContain("无法考核");
+        await row.Locator("button:has-text('按建议修改')").First.ClickAsync();
+        var editor = page.Locator("tr.editing");
+        var annual = editor.Locator("input[name=annual]");
+        await annual.FillAsync("");
+        await annual.PressSequentiallyAsync("≥85%", new LocatorPressSequentiallyOptions { Delay = 30 });
+        var preview = editor.Locator("[id^=annual-preview-] .target-parsed[data-kind=quantitative]");
+        await preview.WaitForAsync();
+        (await preview.TextContentAsync())!.ShouldContain("85");
+        await ShotAsync(page, "04-edit-with-live-preview");
+        await editor.Locator("input[name=reason]").FillAsync("目标值需量化");
+        await editor.Locator("button:has-text('保存')").ClickAsync();
+        var saved = page.Locator("tr.indicator-row", new PageLocatorOptions { HasText = "刑事案件破案率" });
+        await saved.Locator("text=已保存").WaitForAsync();
+        (await saved.TextContentAsync())!.ShouldContain("≥85%");
+        (await saved.TextContentAsync())!.ShouldNotContain("“≥85%”，无法考核");
+
+        await page.ClickAsync("button:has-text('提交审核')");
+        await page.Locator(".alert-success").WaitForAsync();
+        (await page.TextContentAsync("#project-status"))!.Trim().ShouldBe("已提交");
+        (await page.Locator("tr.indicator-row button:has-text('修改')").CountAsync()).ShouldBe(0);
+        var projectUrl = page.Url;
+        await LogoutAsync(page, baseUrl);
+
+        // 3. The finance reviewer finds it in the queue and approves.
+        await LoginAsync(page, baseUrl, "czj");
+        await page.GotoAsync(baseUrl + "/reviews");
+        await ShotAsync(page, "04b-review-queue");
+        await page.Locator("a:has-text('公安执法办案费')").First.ClickAsync();
+        await page.WaitForURLAsync(projectUrl);
+        await page.FillAsync("#review-comment", "目标已量化，同意。");
+        await page.ClickAsync("button:has-text('审核通过')");
+        await page.Locator(".alert-success").WaitForAsync();
+        (await page.TextContentAsync("#project-status"))!.Trim().ShouldBe("审核通过");
+        var history = await page.TextContentAsync("#history") ?? "";
+        history.ShouldContain("已提交 → 审核通过");
+        history.ShouldContain("目标已量化，同意。");
+        history.ShouldContain("“提高” → “≥85%”");
+        await ShotAsync(page, "05-approved-with-history");
+        await LogoutAsync(page, baseUrl);
+
+        // 4. The clerk starts the self-evaluation from the targets and scores it; total and grade follow each entry.
+        await LoginAsync(page, baseUrl, "gaj");
+        await page.GotoAsync(projectUrl);
+        await page.ClickAsync("button:has-text('按绩效目标发起单位自评')");
+        await page.WaitForURLAsync(new Regex("/evaluations/\\d+$"));
+        var lines = page.Locator("tr[id^=line-]");
+        (await lines.CountAsync()).ShouldBe(4);
+        await FillActualAsync(page, 0, "98%");
+        await FillActualAsync(page, 1, "≥85%");
+        await FillActualAsync(page, 2, "下降");
+        await FillActualAsync(page, 3, "100%");
+        (await page.TextContentAsync("#evaluation-grade"))!.Trim().ShouldNotBe("—");
+        var total = decimal.Parse((await page.TextContentAsync("#evaluation-total"))!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        // 预算执行率 98% of 10 points = 9.8; the three other lines are met in full (90): 99.8, 优.
+        total.ShouldBe(99.8m);
+        (await page.TextContentAsync("#evaluation-grade"))!.Trim().ShouldBe("优");
+        await ShotAsync(page, "06-evaluation-scored");
+
+        await page.GotoAsync(baseUrl + "/evaluations");
+        (await page.TextContentAsync("table"))!.ShouldContain("99.8");
+        await ShotAsync(page, "06b-evaluation-list");
+        await page.GotoAsync(baseUrl + "/");
+        await page.Locator("#chart-grades canvas").WaitForAsync();
+        await ShotAsync(page, "07-dashboard-with-grades");
+
+        errors.ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>评价 through the API: create from a project's targets, enter actuals, total and grade, roles, lock.</summary>
+public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededApps>
+{
+    private static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
+        JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+
+    private static async Task<int> ProjectIdAsync(HttpClient client, string name)
+    {
+        var page = await JsonOf(await client.GetAsync($"/api/v1/projects?q={Uri.EscapeDataString(name)}"));
+        return page.GetProperty("items").EnumerateArray().First(p => p.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>Enters every line's target as its actual (达成 for qualitative lines); returns the last version.</summary>
+    private static async Task<long> MeetEveryTargetAsync(HttpClient client, JsonElement evaluation)
+    {
+        var id = evaluation.GetProperty("id").GetInt32();
+        var version = evaluation.GetProperty("version").GetInt64();
+        var items = evaluation.GetProperty("scored").GetProperty("items").EnumerateArray().ToList();
+        for (var line = 0; line < items.Count; line++)
+        {
+            var item = items[line];
+            object body = item.GetProperty("method").GetString() == "qualitative"
+                ? new { rating = "达成", version }
+                : new { actual = item.GetProperty("target").GetString(), version };
+            var saved = await client.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/{line}", body);
+            saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+            version = (await JsonOf(saved)).GetProperty("version").GetInt64();
+        }
+
+        return version;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_self_evaluation_from_the_targets_scores_100_when_every_target_is_met_and_less_when_one_is_missed(string provider)
+    {
+        var app = apps.Get(provider);
+        var gaj = await app.LoginAsync("gaj");
+        var projectId = await ProjectIdAsync(gaj, "公安工作补贴");
+        var created = await gaj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "self" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var evaluation = await JsonOf(created);
+        var id = evaluation.GetProperty("id").GetInt32();
+        evaluation.GetProperty("kind").GetString().ShouldBe("单位自评");
+        var items = evaluation.GetProperty("scored").GetProperty("items").EnumerateArray().ToList();
+        items.Count.ShouldBe(4); // 预算执行率 + the project's three indicators
+        items.Sum(i => i.GetProperty("weight").GetDecimal()).ShouldBe(100m);
+
+        var version = await MeetEveryTargetAsync(gaj, evaluation);
+
+        var full = await JsonOf(await gaj.GetAsync($"/api/v1/evaluations/{id}"));
+        full.GetProperty("scored").GetProperty("total").GetDecimal().ShouldBe(100m);
+        full.GetProperty("scored").GetProperty("grade").GetString().ShouldBe("优");
+
+        // 预算执行率 91.4% of a 10-point line: 91.4 ÷ 100 × 10 = 9.14 (财预〔2020〕10号 proportional rule).
+        var missed = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "91.4%", version });
+        var scored = (await JsonOf(missed)).GetProperty("scored");
+        scored.GetProperty("items")[0].GetProperty("score").GetDecimal().ShouldBe(9.14m);
+        scored.GetProperty("total").GetDecimal().ShouldBe(99.14m);
+        scored.GetProperty("findings").EnumerateArray().ShouldContain(f => f.GetProperty("code").GetString() == "EVA004");
+
+        // A stale version is refused.
+        var stale = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "50%", version });
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var history = await JsonOf(await gaj.GetAsync($"/api/v1/projects/{projectId}/history"));
+        var totals = history.EnumerateArray().Where(h => h.GetProperty("entity").GetString() == "evaluation" && h.GetProperty("field").GetString() == "total").ToList();
+        totals[0].GetProperty("oldValue").GetString().ShouldBe("100 分（优）");
+        totals[0].GetProperty("newValue").GetString().ShouldBe("99.14 分（优）");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Only_the_assigned_expert_scores_a_department_evaluation_and_others_cannot_see_it(string provider)
+    {
+        var app = apps.Get(provider);
+        var czj = await app.LoginAsync("czj");
+        var expert = await app.LoginAsync("zhuanjia");
+        var expertId = (await JsonOf(await expert.GetAsync("/api/v1/auth/me"))).GetProperty("userName").GetString();
+        expertId.ShouldBe("zhuanjia");
+        await using var db = app.NewDbContext();
+        var expertUserId = db.Users.Single(u => u.UserName == "zhuanjia").Id;
+
+        var units = await JsonOf(await czj.GetAsync("/api/v1/units"));
+        var politics = units.EnumerateArray().Single(u => u.GetProperty("name").GetString() == Demo.DemoSetup.PoliticsUnit).GetProperty("id").GetInt32();
+        var projectId = (await JsonOf(await czj.GetAsync($"/api/v1/projects?unitId={politics}&pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetInt32();
+        var created = await czj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department", expertId = expertUserId });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var evaluation = await JsonOf(created);
+        var id = evaluation.GetProperty("id").GetInt32();
+        evaluation.GetProperty("kind").GetString().ShouldBe("部门评价");
+        var version = evaluation.GetProperty("version").GetInt64();
+
+        // The reviewer who started it reads it but does not score; the expert (whose own units do not include 政法委) scores.
+        (await czj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "100%", version })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await expert.GetAsync($"/api/v1/evaluations/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await expert.GetAsync($"/api/v1/projects/{projectId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var gaj = await app.LoginAsync("gaj");
+        (await gaj.GetAsync($"/api/v1/evaluations/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "100%", version })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await gaj.PostAsync($"/api/v1/evaluations/{id}/lock", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // A clerk cannot start a department evaluation.
+        var zfw = await app.LoginAsync("zfw");
+        (await zfw.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_locked_evaluation_cannot_change(string provider)
+    {
+        var app = apps.Get(provider);
+        var zfw = await app.LoginAsync("zfw");
+        var projectId = (await JsonOf(await zfw.GetAsync("/api/v1/projects?sort=amount&desc=true&pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetInt32();
+        var evaluation = await JsonOf(await zfw.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "self" }));
+        var id = evaluation.GetProperty("id").GetInt32();
+        var unscored = await zfw.PostAsync($"/api/v1/evaluations/{id}/lock", null);
+        unscored.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonOf(unscored)).GetProperty("detail").GetString()!.ShouldStartWith("评价表还有错误，不能提交");
+        await MeetEveryTargetAsync(zfw, evaluation);
+        (await zfw.PostAsync($"/api/v1/evaluations/{id}/lock", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var locked = await JsonOf(await zfw.GetAsync($"/api/v1/evaluations/{id}"));
+        locked.GetProperty("status").GetString().ShouldBe("locked");
+        locked.GetProperty("canEdit").GetBoolean().ShouldBeFalse();
+        var edit = await zfw.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "100%", version = locked.GetProperty("version").GetInt64() });
+        edit.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await JsonOf(edit)).GetProperty("detail").GetString().ShouldBe("该评价已提交锁定，不能再修改。");
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using Jixiao.Data;
+using Jixiao.Web.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>
+/// The real web host (JixiaoWebHost) on a fresh database: a SQLite file, or a new database on the PostgreSQL server
+/// named by JIXIAO_TEST_PG. With <c>seed</c> it holds the demo users and the seed tables 002 and 003 imported by the
+/// real importer; without, only the demo users.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly string? _file;
+    private readonly string? _pgAdmin;
+    private readonly string? _pgName;
+    private readonly bool _kestrel;
+    private readonly bool _ownsDatabase = true;
+
+    /// <summary>A second instance on <paramref name="other"/>'s database (it keeps ownership of the database).</summary>
+    public TestApp(TestApp other)
+    {
+        Provider = other.Provider;
+        ConnectionString = other.ConnectionString;
+        _ownsDatabase = false;
+        _ = Services;
+    }
+
+    public TestApp(string provider, bool seed, bool kestrel = false)
+    {
+        Provider = provider;
+        _kestrel = kestrel;
+        if (provider == "sqlite")
+        {
+            _file = Path.Combine(Path.GetTempPath(), $"jixiao-web-test-{Guid.NewGuid():N}.db");
+            ConnectionString = $"Data Source={_file}";
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable("JIXIAO_TEST_PG") ?? throw new InvalidOperationException("JIXIAO_TEST_PG is not set.");
+            _pgName = $"jixiao_web_{Guid.NewGuid():N}";
+            _pgAdmin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _pgName }.ConnectionString;
+        }
+
+        if (kestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+
+        DemoSetup.RunAsync(Services, seed).GetAwaiter().GetResult();
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>"sqlite" always, "postgres" too when JIXIAO_TEST_PG is set: the same tests run on both.</summary>
+    public static TheoryData<string> Providers
+    {
+        get
+        {
+            var data = new TheoryData<string> { "sqlite" };
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JIXIAO_TEST_PG")))
+            {
+                data.Add("postgres");
+            }
+
+            return data;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Jixiao:Database", ConnectionString);
+        builder.UseEnvironment("Production");
+    }
+
+    /// <summary>A client with its own cookie jar, logged in as <paramref name="userName"/> (a demo user).</summary>
+    public async Task<HttpClient> LoginAsync(string userName, string password = DemoSetup.Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public JixiaoDbContext NewDbContext() => new(JixiaoDatabase.Options(ConnectionString));
+
+    public async Task LinkDemoUnitsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await DemoSetup.LinkUnitsAsync(scope.ServiceProvider.GetRequiredService<JixiaoDbContext>(),
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Entities.JixiaoUser>>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing || !_ownsDatabase)
+        {
+            return;
+        }
+
+        if (_file is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(_pgAdmin);
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgName}\" WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>One seeded app per provider, shared by a test class (tests that change data use their own projects).</summary>
+public sealed class SeededApps : IDisposable
+{
+    private readonly Dictionary<string, TestApp> _apps = [];
+    private readonly Lock _lock = new();
+
+    public TestApp Get(string provider)
+    {
+        lock (_lock)
+        {
+            if (!_apps.TryGetValue(provider, out var app))
+            {
+                app = new TestApp(provider, seed: true);
+                _apps[provider] = app;
+            }
+
+            return app;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var app in _apps.Values)
+        {
+            app.Dispose();
+        }
+    }
+}
