@@ -7,7 +7,6 @@ if (args is ["scoring-cpu", ..])
     return;
 }
 
-<<<<<<< HEAD
 if (args is ["review-cpu", ..])
 {
     Jixiao.Bench.Reviews.ReviewThroughput.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
@@ -17,12 +16,13 @@ if (args is ["review-cpu", ..])
 if (args is ["import-throughput", ..])
 {
     Jixiao.Bench.Import.ImportThroughput.Run(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
-=======
+    return;
+}
+
 // dotnet run -c Release --project bench/Jixiao.Bench -- city-db DB [PROJECTS]   (the web load test's database, docs/benchmarks-web.md)
 if (args is ["city-db", var database, ..])
 {
     Jixiao.Bench.Web.CityDatabase.Generate(database, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
->>>>>>> main
     return;
 }
 

@@ -8,20 +8,12 @@ internal static class CommandTable
         new TargetCommand(),
         new ParseCommand(),
         new ExportCommand(),
-<<<<<<< HEAD
-        new ReviewCommand(),
-        new SuggestCommand(),
-=======
->>>>>>> main
         new ScoreCommand(),
         new TemplateCommand(),
         new ReviewCommand(),
         new SuggestCommand(),
         new ReportCommand(),
-<<<<<<< HEAD
-=======
         new ServeCommand(),
         new DemoCommand(),
->>>>>>> main
     ];
 }
