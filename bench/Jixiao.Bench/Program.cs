@@ -7,6 +7,12 @@ if (args is ["scoring-cpu", ..])
     return;
 }
 
+if (args is ["review-cpu", ..])
+{
+    Jixiao.Bench.Reviews.ReviewThroughput.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 // dotnet run -c Release --project bench/Jixiao.Bench -- import-throughput [MB]   (docs/benchmarks-import.md)
 if (args is ["import-throughput", ..])
 {

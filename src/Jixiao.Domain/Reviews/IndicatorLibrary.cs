@@ -47,7 +47,14 @@ public sealed class IndicatorLibrary
             .Select((k, id) => (k.Keyword, k.Type, Id: id))
             .GroupBy(k => k.Keyword[0])
             .ToDictionary(g => g.Key, g => g.ToArray());
+        firstChars = new bool[char.MaxValue + 1];
+        foreach (var c in keywordIndex.Keys)
+        {
+            firstChars[c] = true;
+        }
     }
+
+    private readonly bool[] firstChars;
 
     private readonly Dictionary<char, (string Keyword, int Type, int Id)[]> keywordIndex;
     private readonly int keywordCount;
@@ -102,7 +109,7 @@ public sealed class IndicatorLibrary
         Span<bool> seen = keywordCount <= 512 ? stackalloc bool[keywordCount] : new bool[keywordCount];
         for (var i = 0; i < text.Length; i++)
         {
-            if (!keywordIndex.TryGetValue(text[i], out var candidates))
+            if (!firstChars[text[i]] || !keywordIndex.TryGetValue(text[i], out var candidates))
             {
                 continue;
             }

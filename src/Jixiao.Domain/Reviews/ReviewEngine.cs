@@ -106,6 +106,7 @@ public sealed class ReviewEngine
                     check.Check(f);
                 }
 
+                f.ReleaseIndicators();
                 facts.Add(f);
             }
         }
@@ -152,41 +153,38 @@ public sealed class ReviewEngine
     public (int Score, ReviewOutcome Outcome) Score(IReadOnlyList<ReviewFinding> findings)
     {
         var scoring = Rules.Scoring;
-        var deducted = 0;
+        var rules = Rules.Rules;
+        Span<int> counts = rules.Count <= 256 ? stackalloc int[rules.Count] : new int[rules.Count];
         var cap = ReviewOutcome.Excellent;
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
-            var firstOfRule = true;
-            for (var j = 0; j < i; j++)
-            {
-                if (findings[j].Rule == finding.Rule)
-                {
-                    firstOfRule = false;
-                    break;
-                }
-            }
-
-            if (!firstOfRule)
+            var rule = finding.RuleData is { Index: >= 0 } own && own.Index < rules.Count && ReferenceEquals(rules[own.Index], own)
+                ? own
+                : Rules.Find(finding.Rule);
+            if (rule is null)
             {
                 continue;
             }
 
-            var count = 0;
-            for (var j = i; j < findings.Count; j++)
-            {
-                count += findings[j].Rule == finding.Rule ? 1 : 0;
-            }
-
-            deducted += Math.Min(count * scoring.Penalties[finding.Severity], scoring.MaxPenaltyPerRule);
+            counts[rule.Index]++;
             if (finding.Severity == Severity.Error && scoring.ErrorCap < cap)
             {
                 cap = scoring.ErrorCap;
             }
 
-            if (Rules[finding.Rule].Cap is { } ruleCap && ruleCap < cap)
+            if (rule.Cap is { } ruleCap && ruleCap < cap)
             {
                 cap = ruleCap;
+            }
+        }
+
+        var deducted = 0;
+        for (var r = 0; r < counts.Length; r++)
+        {
+            if (counts[r] > 0)
+            {
+                deducted += Math.Min(counts[r] * scoring.Penalty(rules[r].Severity), scoring.MaxPenaltyPerRule);
             }
         }
 

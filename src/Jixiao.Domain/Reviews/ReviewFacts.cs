@@ -122,14 +122,17 @@ internal sealed class ProjectFacts
 
     public string Department { get; }
 
-    public IReadOnlyList<IndicatorFacts> Indicators { get; }
+    public IReadOnlyList<IndicatorFacts> Indicators { get; private set; }
+
+    /// <summary>Drops the indicator facts once the checks have run: a province-sized pass keeps only what it reports.</summary>
+    public void ReleaseIndicators() => Indicators = [];
 
     /// <summary>The whole goal text (总体, 实施期 and 年度 together), normalised.</summary>
     public string Goal { get; }
 
     public string ProjectType { get; set; } = "";
 
-    public List<ReviewFinding> Findings { get; } = [];
+    public List<ReviewFinding> Findings { get; } = new(8);
 
     private static string GoalText(PerformanceGoal goal)
     {

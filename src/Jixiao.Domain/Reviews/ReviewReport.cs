@@ -10,7 +10,9 @@ namespace Jixiao.Domain.Reviews;
 /// </summary>
 public sealed class ReviewFinding
 {
-    private readonly ReviewRule? rule;
+    // A finding the engine makes keeps its rule and the words that go into the templates; one built from stored data
+    // keeps a rule of its own whose templates are the stored texts.
+    private readonly ReviewRule rule;
     private readonly string? project;
     private readonly string? value;
     private readonly string? detail;
@@ -21,13 +23,10 @@ public sealed class ReviewFinding
     public ReviewFinding(string rule, Severity severity, string? indicator, string message, string suggestion, string title, string regulation,
         int? indicatorNumber = null, SourceLocation? location = null)
     {
-        Rule = rule;
-        Severity = severity;
+        this.rule = new ReviewRule(rule, "", title, severity, true, regulation, message, suggestion, null, EmptyParameters);
         Indicator = indicator;
         this.message = message;
         this.suggestion = suggestion;
-        Title = title;
-        Regulation = regulation;
         IndicatorNumber = indicatorNumber;
         Location = location;
     }
@@ -40,28 +39,30 @@ public sealed class ReviewFinding
         this.value = value;
         this.detail = detail;
         this.expected = expected;
-        Rule = rule.Id;
-        Severity = rule.Severity;
         Indicator = indicator;
-        Title = rule.Title;
-        Regulation = rule.Regulation;
         IndicatorNumber = indicatorNumber;
         Location = location;
     }
 
-    public string Rule { get; }
+    private static readonly IReadOnlyDictionary<string, System.Text.Json.JsonElement> EmptyParameters =
+        new Dictionary<string, System.Text.Json.JsonElement>();
 
-    public Severity Severity { get; }
+    public string Rule => rule.Id;
+
+    /// <summary>The rule that made the finding (for findings built from stored data, a stand-in with Index −1).</summary>
+    internal ReviewRule RuleData => rule;
+
+    public Severity Severity => rule.Severity;
 
     public string? Indicator { get; }
 
-    public string Message => message ??= ReviewRule.Fill(rule!.Message, project, Indicator, value, detail, expected);
+    public string Message => message ??= ReviewRule.Fill(rule.Message, project, Indicator, value, detail, expected);
 
-    public string Suggestion => suggestion ??= ReviewRule.Fill(rule!.Suggestion, project, Indicator, value, detail, expected);
+    public string Suggestion => suggestion ??= ReviewRule.Fill(rule.Suggestion, project, Indicator, value, detail, expected);
 
-    public string Title { get; }
+    public string Title => rule.Title;
 
-    public string Regulation { get; }
+    public string Regulation => rule.Regulation;
 
     public int? IndicatorNumber { get; }
 
@@ -133,7 +134,8 @@ public sealed record ReviewSummary(
                     default: infos++; break;
                 }
 
-                rules[f.Rule] = rules.TryGetValue(f.Rule, out var seen) ? (seen.Title, seen.Count + 1) : (f.Title, 1);
+                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rules, f.Rule, out var exists);
+                seen = exists ? (seen.Title, seen.Count + 1) : (f.Title, 1);
             }
         }
 

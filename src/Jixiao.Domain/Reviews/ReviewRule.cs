@@ -21,6 +21,9 @@ public sealed record ReviewRule(
     ReviewOutcome? Cap,
     IReadOnlyDictionary<string, JsonElement> Parameters)
 {
+    /// <summary>The rule's position in its <see cref="ReviewRuleSet"/>, for counting findings per rule without lookups.</summary>
+    public int Index { get; init; } = -1;
+
     public string[] Strings(string name) =>
         Parameters.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().Select(e => e.GetString() ?? "").Where(s => s.Length > 0).ToArray()

@@ -16,6 +16,10 @@ public sealed record ReviewScoring(
     IReadOnlyList<(ReviewOutcome Outcome, int Min)> Bands,
     ReviewOutcome ErrorCap)
 {
+    private readonly int[] penaltyBySeverity = [Penalties[Severity.Info], Penalties[Severity.Warning], Penalties[Severity.Error]];
+
+    public int Penalty(Severity severity) => penaltyBySeverity[(int)severity];
+
     public ReviewOutcome OutcomeOf(int score)
     {
         foreach (var (outcome, min) in Bands)
@@ -206,6 +210,7 @@ public sealed class ReviewRuleSet
             throw new InvalidDataException($"审核规则文件缺少规则：{string.Join("、", missing)}。");
         }
 
+        rules = rules.Select((r, index) => r with { Index = index }).ToList();
         var set = new ReviewRuleSet(root["version"]?.GetValue<string>() ?? "", rules, ReadScoring(root["scoring"] as JsonObject), root);
         ReviewEngine.Validate(set);
         return set;

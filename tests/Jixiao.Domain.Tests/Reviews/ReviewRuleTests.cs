@@ -33,7 +33,7 @@ public class ReviewRuleTests
         { "2-效益指标", "22-社会效益指标", "平安宣传", "营造平安氛围", "营造平安氛围", "REV105" },
         { "1-产出指标", "11-数量指标", "新植树木", null, null, "REV106" },
         { "1-产出指标", "11-数量指标", "新植树木", "≥**株", "≥**株", "REV306" },
-        { "2-效益指标", "22-社会效益指标", "交通秩序", "提搞", "提搞", "REV307" },
+        { "2-效益指标", "22-社会效益指标", "交通秩序", "有所提搞", "有所提搞", "REV307" },
         { "2-效益指标", "22-社会效益指标", "办案时间节约率", "≤0%", "≤0%", "REV401" },
         { "4-成本指标", "41-经济成本指标", "维护成本控制率", "≤0%", "≤0%", "REV402" },
         { "1-产出指标", "12-质量指标", "预算资金支付率", "=100%", "=100%", "REV403" },
@@ -76,6 +76,16 @@ public class ReviewRuleTests
         var review = Review(project);
         review.Rules().ShouldContain(rule);
         review.Rules().Where(r => r.StartsWith("REV20", StringComparison.Ordinal) && r != "REV206" && r != "REV207").ShouldBe([rule]);
+    }
+
+    [Theory]
+    [InlineData("完好")]
+    [InlineData("合理")]
+    [InlineData("有序")]
+    public void Short_words_outside_the_vocabulary_are_not_called_typos(string value)
+    {
+        var review = Review(With(I("1-产出指标", "12-质量指标", "设施状况", value)));
+        review.Rules().ShouldNotContain("REV307");
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal sealed class CompletenessCheck : IProjectCheck
     private readonly string[] servesPeopleWords;
     private readonly int minIndicators;
     private readonly Memo<string, string?> servedByGoal = new(50_000);
+    private readonly Memo<string, string?> servedByName = new(50_000);
 
     public CompletenessCheck(CheckContext context)
     {
@@ -98,7 +99,7 @@ internal sealed class CompletenessCheck : IProjectCheck
 
         foreach (var indicator in project.Indicators)
         {
-            if (ReviewText.FirstContained(indicator.Label, servesPeopleWords) is { } inIndicator)
+            if (servedByName.Get(indicator.Label, servesPeopleWords, static (label, words) => ReviewText.FirstContained(label, words)) is { } inIndicator)
             {
                 return inIndicator;
             }

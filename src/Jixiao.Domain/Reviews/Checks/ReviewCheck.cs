@@ -19,7 +19,7 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
 
     public FactsMemo Facts { get; } = new(taxonomy);
 
-    private readonly Memo<(IndicatorKey Indicator, string Type), Verdict[]> verdicts = new();
+    private readonly Memo<(IndicatorKey Indicator, string Type), (ReviewRule Rule, Verdict Verdict)[]> verdicts = new();
 
     private readonly Memo<(string Type, string Codes), string> examples = new(10_000);
 
@@ -29,7 +29,7 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
     /// <summary>Records what the indicator checks decide about an indicator, deciding once per distinct indicator and project type.</summary>
     public void Emit(ProjectFacts project, IndicatorFacts indicator, IIndicatorCheck[] checks)
     {
-        var found = verdicts.Get((indicator.VerdictKey, project.ProjectType), (checks, project, indicator), static (_, s) =>
+        var found = verdicts.Get((indicator.VerdictKey, project.ProjectType), (checks, project, indicator, Rules), static (_, s) =>
         {
             var list = new List<Verdict>(2);
             foreach (var check in s.checks)
@@ -37,12 +37,13 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
                 check.Decide(s.project, s.indicator, list);
             }
 
-            return list.ToArray();
+            return list.Select(v => (s.Rules[v.Rule], v)).Where(x => x.Item1.Enabled).ToArray();
         });
-        foreach (var v in found)
+        foreach (var (rule, v) in found)
         {
-            var expected = v.Expected == BudgetMarker ? Budget(project) : v.Expected;
-            Add(project, v.Rule, indicator, v.Value, v.Detail, expected);
+            var expected = ReferenceEquals(v.Expected, BudgetMarker) || v.Expected == BudgetMarker ? Budget(project) : v.Expected;
+            project.Findings.Add(new ReviewFinding(rule, project.Project.Name, indicator.Label, v.Value, v.Detail, expected,
+                indicator.Indicator.Number, indicator.Indicator.Location ?? project.Project.Location));
         }
     }
 

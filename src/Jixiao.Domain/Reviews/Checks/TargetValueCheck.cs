@@ -175,6 +175,12 @@ internal sealed class TargetValueCheck : IIndicatorCheck
             return word;
         }
 
+        // without the other value as evidence, two characters are too few to call a typo ("完好", "合理" are words)
+        if (core.Length < 3)
+        {
+            return null;
+        }
+
         foreach (var candidate in vocabulary)
         {
             if (candidate.Length >= 2 && Math.Abs(candidate.Length - core.Length) <= 1 && ReviewText.EditDistance(core, candidate) == 1
