@@ -28,9 +28,9 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectEnt
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Unit).WithMany(u => u.Projects).HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.UnitId, p.Name });
-        builder.HasIndex(p => p.Name);
-        builder.HasIndex(p => p.TotalFen);
-        builder.HasIndex(p => p.Status);
+        builder.HasIndex(p => new { p.Name, p.Id });
+        builder.HasIndex(p => new { p.TotalFen, p.Id });
+        builder.HasIndex(p => new { p.Status, p.Id });
         builder.HasIndex(p => p.ImportBatchId);
     }
 }

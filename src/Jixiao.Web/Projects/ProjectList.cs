@@ -34,7 +34,9 @@ public static class ProjectList
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim();
-            projects = projects.Where(p => p.Name.Contains(q) || p.Unit!.Name.Contains(q));
+            // The unit names are matched once in their own small table instead of joining every project row to its unit.
+            var units = db.Units.Where(u => u.Name.Contains(q)).Select(u => u.Id);
+            projects = projects.Where(p => p.Name.Contains(q) || units.Contains(p.UnitId));
         }
 
         if (query.UnitId is { } unitId)
@@ -59,7 +61,6 @@ public static class ProjectList
             projects = projects.Where(p => p.TotalFen <= fen);
         }
 
-        var total = await projects.CountAsync(cancellationToken);
         projects = (query.Sort, query.Desc) switch
         {
             ("amount", false) => projects.OrderBy(p => p.TotalFen).ThenBy(p => p.Id),
@@ -76,10 +77,25 @@ public static class ProjectList
 
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, query.Page);
-        var items = await projects.Skip((page - 1) * size).Take(size)
-            .Select(p => new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
-                p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version))
-            .ToListAsync(cancellationToken);
+
+        // Two steps: the page's ids come from a narrow query that the sort indexes cover (no wide project rows are
+        // read or sorted), then only those rows are read with their unit and indicator counts.
+        var ids = await projects.Skip((page - 1) * size).Take(size).Select(p => p.Id).ToListAsync(cancellationToken);
+        var rows = ids.Count == 0
+            ? []
+            : await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
+                    p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version))
+                .ToListAsync(cancellationToken);
+        // A first page that is not full holds every match: no need to count them again.
+        var total = page == 1 && ids.Count < size ? ids.Count : await projects.CountAsync(cancellationToken);
+        var position = new Dictionary<int, int>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            position[ids[i]] = i;
+        }
+
+        var items = rows.OrderBy(r => position[r.Id]).ToList();
         return new Page<ProjectRow>(items, total, page, size);
     }
 }
