@@ -87,7 +87,13 @@ public sealed class ReviewEngine
     public ReviewReport Review(IEnumerable<BudgetUnit> units)
     {
         var unitList = units.ToList();
-        var facts = new List<ProjectFacts>();
+        var projectCount = 0;
+        foreach (var unit in unitList)
+        {
+            projectCount += unit.Projects.Count;
+        }
+
+        var facts = new List<ProjectFacts>(projectCount);
         var unitFindings = new Dictionary<BudgetUnit, List<ReviewFinding>>(ReferenceEqualityComparer.Instance);
         foreach (var unit in unitList)
         {
@@ -122,23 +128,39 @@ public sealed class ReviewEngine
         }
 
         var unitReviews = new List<UnitReview>(unitList.Count);
-        var unitProjects = new List<List<ProjectReview>>(unitList.Count);
+        var unitTallies = new ReviewTally[unitList.Count];
         var offset = 0;
-        foreach (var unit in unitList)
+        for (var u = 0; u < unitList.Count; u++)
         {
-            var own = projects.GetRange(offset, unit.Projects.Count);
+            var unit = unitList[u];
+            var tally = new ReviewTally();
+            for (var i = offset; i < offset + unit.Projects.Count; i++)
+            {
+                tally.Add(projects[i]);
+            }
+
             offset += unit.Projects.Count;
-            unitProjects.Add(own);
-            unitReviews.Add(new UnitReview(unit.Name, unit.Department, ReviewSummary.Of(own), unitFindings[unit]));
+            unitTallies[u] = tally;
+            unitReviews.Add(new UnitReview(unit.Name, unit.Department, tally.ToSummary(), unitFindings[unit]));
         }
 
+        var total = new ReviewTally();
         var departments = Enumerable.Range(0, unitList.Count)
             .GroupBy(i => unitList[i].Department ?? unitList[i].Name, StringComparer.Ordinal)
-            .Select(g => new DepartmentReview(g.Key, g.Select(i => unitList[i].Name).ToList(),
-                ReviewSummary.Of(g.SelectMany(i => unitProjects[i]).ToList())))
+            .Select(g =>
+            {
+                var department = new ReviewTally();
+                foreach (var i in g)
+                {
+                    department.Add(unitTallies[i]);
+                }
+
+                total.Add(department);
+                return new DepartmentReview(g.Key, g.Select(i => unitList[i].Name).ToList(), department.ToSummary());
+            })
             .ToList();
 
-        return new ReviewReport(projects, unitReviews, departments, ReviewSummary.Of(projects), Rules);
+        return new ReviewReport(projects, unitReviews, departments, total.ToSummary(), Rules);
     }
 
     /// <summary>Reviews one project on its own (no boilerplate comparison with other projects).</summary>

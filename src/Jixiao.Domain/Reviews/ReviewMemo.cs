@@ -11,6 +11,9 @@ internal sealed class Memo<TKey, TValue>(int capacity = 200_000) where TKey : no
 {
     private readonly ConcurrentDictionary<TKey, TValue> map = new();
 
+    // ConcurrentDictionary.Count takes every lock of the map; a miss must not pay for that, so the memo counts its own adds.
+    private int count;
+
     public int Capacity { get; } = capacity;
 
     public TValue Get<TState>(TKey key, TState state, Func<TKey, TState, TValue> make)
@@ -21,9 +24,9 @@ internal sealed class Memo<TKey, TValue>(int capacity = 200_000) where TKey : no
         }
 
         value = make(key, state);
-        if (map.Count < Capacity)
+        if (Volatile.Read(ref count) < Capacity && map.TryAdd(key, value))
         {
-            map.TryAdd(key, value);
+            Interlocked.Increment(ref count);
         }
 
         return value;

@@ -107,49 +107,89 @@ public sealed record ReviewSummary(
 {
     public static ReviewSummary Of(IReadOnlyCollection<ProjectReview> projects, int topRules = 5)
     {
-        int excellent = 0, good = 0, fair = 0, poor = 0, errors = 0, warnings = 0, infos = 0;
-        long scores = 0;
-        decimal amount = 0, blocked = 0;
-        var rules = new Dictionary<string, (string Title, int Count)>(StringComparer.Ordinal);
+        var tally = new ReviewTally();
         foreach (var p in projects)
         {
-            scores += p.Score;
-            switch (p.Outcome)
-            {
-                case ReviewOutcome.Excellent: excellent++; break;
-                case ReviewOutcome.Good: good++; break;
-                case ReviewOutcome.Fair: fair++; break;
-                default: poor++; break;
-            }
-
-            var wan = WanYuan(p.Project);
-            amount += wan;
-            blocked += p.Outcome.BlocksBudgeting() ? wan : 0;
-            foreach (var f in p.Findings)
-            {
-                switch (f.Severity)
-                {
-                    case Severity.Error: errors++; break;
-                    case Severity.Warning: warnings++; break;
-                    default: infos++; break;
-                }
-
-                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rules, f.Rule, out var exists);
-                seen = exists ? (seen.Title, seen.Count + 1) : (f.Title, 1);
-            }
+            tally.Add(p);
         }
 
-        return new ReviewSummary(
-            projects.Count,
-            projects.Count == 0 ? 0 : Math.Round((double)scores / projects.Count, 1),
-            excellent, good, fair, poor, errors, warnings, infos, amount, blocked,
-            rules.Select(r => new RuleCount(r.Key, r.Value.Title, r.Value.Count))
-                .OrderByDescending(r => r.Count).ThenBy(r => r.Rule, StringComparer.Ordinal)
-                .Take(topRules).ToList());
+        return tally.ToSummary(topRules);
     }
 
-    private static decimal WanYuan(Project project) =>
+    internal static decimal WanYuan(Project project) =>
         project.Amounts.Total is { } total ? new Money(total, project.Amounts.Unit).InWanYuan : 0m;
+}
+
+/// <summary>
+/// The sums behind a <see cref="ReviewSummary"/>. Tallies add up exactly (counts, 万元 sums, score sums, findings per
+/// rule), so a department's summary is its units' tallies merged and the total is every unit's: one pass over the
+/// findings instead of one per level.
+/// </summary>
+internal sealed class ReviewTally
+{
+    private readonly Dictionary<string, (string Title, int Count)> rules = new(StringComparer.Ordinal);
+    private int projects, excellent, good, fair, poor, errors, warnings, infos;
+    private long scores;
+    private decimal amount, blocked;
+
+    public void Add(ProjectReview p)
+    {
+        projects++;
+        scores += p.Score;
+        switch (p.Outcome)
+        {
+            case ReviewOutcome.Excellent: excellent++; break;
+            case ReviewOutcome.Good: good++; break;
+            case ReviewOutcome.Fair: fair++; break;
+            default: poor++; break;
+        }
+
+        var wan = ReviewSummary.WanYuan(p.Project);
+        amount += wan;
+        blocked += p.Outcome.BlocksBudgeting() ? wan : 0;
+        var findings = p.Findings;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            switch (f.Severity)
+            {
+                case Severity.Error: errors++; break;
+                case Severity.Warning: warnings++; break;
+                default: infos++; break;
+            }
+
+            ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rules, f.Rule, out var exists);
+            seen = exists ? (seen.Title, seen.Count + 1) : (f.Title, 1);
+        }
+    }
+
+    public void Add(ReviewTally other)
+    {
+        projects += other.projects;
+        scores += other.scores;
+        excellent += other.excellent;
+        good += other.good;
+        fair += other.fair;
+        poor += other.poor;
+        errors += other.errors;
+        warnings += other.warnings;
+        infos += other.infos;
+        amount += other.amount;
+        blocked += other.blocked;
+        foreach (var (rule, (title, count)) in other.rules)
+        {
+            ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rules, rule, out var exists);
+            seen = exists ? (seen.Title, seen.Count + count) : (title, count);
+        }
+    }
+
+    public ReviewSummary ToSummary(int topRules = 5) => new(
+        projects,
+        projects == 0 ? 0 : Math.Round((double)scores / projects, 1),
+        excellent, good, fair, poor, errors, warnings, infos, amount, blocked,
+        rules.Select(r => new RuleCount(r.Key, r.Value.Title, r.Value.Count))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Rule, StringComparer.Ordinal)
+            .Take(topRules).ToList());
 }
 
 /// <summary>A budget unit's summary and the findings about the unit itself (its 合计 row).</summary>
