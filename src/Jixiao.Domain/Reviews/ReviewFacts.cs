@@ -185,17 +185,34 @@ internal static class ReviewText
     public static string Key(string name)
     {
         var s = ChineseText.Normalize(name ?? "");
-        var builder = new StringBuilder(s.Length);
+        var kept = 0;
         foreach (var c in s)
         {
-            if (ChineseText.IsHan(c) || char.IsLetterOrDigit(c) || c is '%' or '/')
+            if (KeepsInKey(c))
             {
-                builder.Append(c);
+                kept++;
             }
         }
 
-        return builder.ToString();
+        if (kept == s.Length)
+        {
+            return s;
+        }
+
+        return string.Create(kept, s, static (dest, source) =>
+        {
+            var j = 0;
+            foreach (var c in source)
+            {
+                if (KeepsInKey(c))
+                {
+                    dest[j++] = c;
+                }
+            }
+        });
     }
+
+    private static bool KeepsInKey(char c) => ChineseText.IsHan(c) || char.IsLetterOrDigit(c) || c is '%' or '/';
 
     /// <summary>The key without a trailing unit hint: "施工质量合格率(%)" → "施工质量合格率", "差错事故数/起" → "差错事故数".</summary>
     public static string Stem(string name)
