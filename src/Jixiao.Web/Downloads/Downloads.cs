@@ -158,3 +158,6 @@ public static class Downloads
             .Select(g => new BudgetUnit(g.First().Unit!.Name, g.First().Unit!.Department, null, g.Select(EvaluationSheets.ToDomain).ToList()))
             .ToList();
 }
+
+/// <summary>A download button on a page (partial _Download): fetched by site.js with a spinner and Chinese errors.</summary>
+public sealed record DownloadLink(string Href, string Label, string Icon = "bi-download");
