@@ -118,7 +118,7 @@ public static class Downloads
             return (new Outcome.NotFound($"找不到评价 {id}。"), null);
         }
 
-        if (view.Scored.Total is null)
+        if (!IsScored(view.Scored))
         {
             return (new Outcome.Conflict("该评价还没有总分（有指标未评分），暂不能生成评价报告。请先填完评价表。"), null);
         }
@@ -152,6 +152,9 @@ public static class Downloads
 
         return (Outcome.Ok, new FileDownload(output.ToArray(), Pdf, name + ".pdf"));
     }
+
+    /// <summary>Every line has a score (so there is a total and a grade): the report can be written.</summary>
+    public static bool IsScored(ScoredEvaluation scored) => scored.Total is not null && scored.Grade is not null && scored.Items.All(i => i.Score is not null);
 
     private static List<BudgetUnit> ToBudgetUnits(IEnumerable<ProjectEntity> projects) =>
         projects.GroupBy(p => p.UnitId)
