@@ -173,6 +173,25 @@ public sealed class BrowserTests
         (await page.TextContentAsync("#evaluation-grade"))!.Trim().ShouldBe("优");
         await ShotAsync(page, "06-evaluation-scored");
 
+        // 5. The scored evaluation's report downloads as .docx (stating the total and grade) and as PDF (spinner meanwhile).
+        var docx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价报告 .docx')"));
+        docx.SuggestedFilename.ShouldEndWith("-绩效自评报告.docx");
+        var docxPath = Path.Combine(Shots, "report.docx");
+        await docx.SaveAsAsync(docxPath);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docxPath, false))
+        {
+            var text = string.Concat(document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
+            text.ShouldContain("99.8");
+            text.ShouldContain("优");
+        }
+
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价报告 .pdf')"));
+        pdf.SuggestedFilename.ShouldEndWith("-绩效自评报告.pdf");
+        await pdf.SaveAsAsync(Path.Combine(Shots, "report.pdf"));
+        new FileInfo(Path.Combine(Shots, "report.pdf")).Length.ShouldBeGreaterThan(1000);
+        (await page.IsVisibleAsync("#download-error")).ShouldBeFalse();
+        await ShotAsync(page, "06c-evaluation-downloads");
+
         await page.GotoAsync(baseUrl + "/evaluations");
         (await page.TextContentAsync("table"))!.ShouldContain("99.8");
         await ShotAsync(page, "06b-evaluation-list");
