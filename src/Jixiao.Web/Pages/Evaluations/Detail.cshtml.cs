@@ -25,11 +25,12 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     }
 
     public async Task<IActionResult> OnPostLineAsync(int id, int line, string? actual, string? rating, decimal? percent, decimal? score, string? reason,
-        long version, CancellationToken cancellationToken)
+        long version, string? inputs, string? deductions, CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
         var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
-            new EditLineRequest(actual ?? (rating is null && score is null ? "" : null), rating, percent, score, reason ?? "", version), clock, cancellationToken);
+            new EditLineRequest(actual ?? (rating is null && score is null && inputs is null && deductions is null ? "" : null), rating, percent, score,
+                reason ?? "", version, Inputs: inputs, Deductions: deductions), clock, cancellationToken);
         switch (outcome)
         {
             case Outcome.Done:
