@@ -198,6 +198,33 @@ public sealed class BrowserTests
         await page.GotoAsync(baseUrl + "/");
         await page.Locator("#chart-grades canvas").WaitForAsync();
         await ShotAsync(page, "07-dashboard-with-grades");
+        await LogoutAsync(page, baseUrl);
+
+        // 6. An admin starts a 部门评价 (framework template) and enters formula inputs and a deduction with its reason.
+        await LoginAsync(page, baseUrl, "admin");
+        await page.GotoAsync(projectUrl);
+        await page.ClickAsync("button:has-text('发起部门评价')");
+        await page.WaitForURLAsync(new Regex("/evaluations/\\d+$"));
+        async Task FillAsync(int line, string field, string text)
+        {
+            var box = page.Locator($"#line-{line} textarea[name={field}]");
+            await page.RunAndWaitForResponseAsync(async () =>
+            {
+                await box.FillAsync(text);
+                await box.DispatchEventAsync("change");
+            }, response => response.Url.Contains("handler=Line", StringComparison.Ordinal));
+            await page.WaitForFunctionAsync("([s, v]) => document.querySelector(s) && document.querySelector(s).value === v",
+                new object[] { $"#line-{line} textarea[name={field}]", text });
+        }
+
+        // 资金到位率 (4 points) = 实际到位资金 / 预算资金 * 100 = 95% → 3.8; 立项依据充分性 (3 points) − 1 → 2
+        await FillAsync(6, "inputs", "实际到位资金=95万元；预算资金=100万元");
+        (await page.TextContentAsync("#line-6 td.fw-semibold"))!.Trim().ShouldBe("3.8");
+        await FillAsync(0, "deductions", "扣1分：未提供可行性研究报告");
+        (await page.TextContentAsync("#line-0 td.fw-semibold"))!.Trim().ShouldBe("2");
+        await ShotAsync(page, "08-department-evaluation-formula-and-deduction");
+        var sheet = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价表 .xlsx')"));
+        sheet.SuggestedFilename.ShouldEndWith("-部门评价评价表.xlsx");
 
         errors.ShouldBeEmpty();
     }
