@@ -223,6 +223,8 @@ public sealed class BrowserTests
         await FillAsync(0, "deductions", "扣1分：未提供可行性研究报告");
         (await page.TextContentAsync("#line-0 td.fw-semibold"))!.Trim().ShouldBe("2");
         await ShotAsync(page, "08-department-evaluation-formula-and-deduction");
+        (await page.Locator("#line-0 input[name=actual]").CountAsync()).ShouldBe(0); // a 扣分 line has no actual value
+        (await page.Locator("a[data-download]:has-text('评价报告')").CountAsync()).ShouldBe(0); // unrated lines: no report yet
         var sheet = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价表 .xlsx')"));
         sheet.SuggestedFilename.ShouldEndWith("-部门评价评价表.xlsx");
 

@@ -192,6 +192,9 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
             .Select(h => h.GetProperty("newValue").GetString() + " " + h.GetProperty("reason").GetString()).ToList();
         history.ShouldContain(h => h.Contains("实际到位资金 / 预算资金 * 100（实际到位资金=95万元；预算资金=100万元）"));
 
+        // unrated lines are errors of the sheet: no report yet
+        (await expert.GetAsync($"/api/v1/evaluations/{id}/report.docx")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
         // another unit's clerk cannot even see it
         var zfw = await app.LoginAsync("zfw");
         (await zfw.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/6", new { inputs = "实际到位资金=1；预算资金=1", version })).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -120,7 +120,7 @@ public static class Downloads
 
         if (!IsScored(view.Scored))
         {
-            return (new Outcome.Conflict("该评价还没有总分（有指标未评分），暂不能生成评价报告。请先填完评价表。"), null);
+            return (new Outcome.Conflict("该评价还没有总分，或评价表还有错误（有指标未填写或未评分），暂不能生成评价报告。请先填完评价表。"), null);
         }
 
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == view.Evaluation.Project!.UnitId, cancellationToken);
@@ -153,8 +153,11 @@ public static class Downloads
         return (Outcome.Ok, new FileDownload(output.ToArray(), Pdf, name + ".pdf"));
     }
 
-    /// <summary>Every line has a score (so there is a total and a grade): the report can be written.</summary>
-    public static bool IsScored(ScoredEvaluation scored) => scored.Total is not null && scored.Grade is not null && scored.Items.All(i => i.Score is not null);
+    /// <summary>Every line is scored without errors (so the total and grade stand): the report can be written.</summary>
+    /// <remarks>The rule of locking: a total and a grade, and no error finding (a line without its actual, an unrated 定性 line, a bad formula).</remarks>
+    public static bool IsScored(ScoredEvaluation scored) =>
+        scored.Total is not null && scored.Grade is not null && scored.Items.All(i => i.Score is not null)
+        && !scored.Findings.Any(f => f.Severity == Domain.Diagnostics.Severity.Error);
 
     private static List<BudgetUnit> ToBudgetUnits(IEnumerable<ProjectEntity> projects) =>
         projects.GroupBy(p => p.UnitId)
