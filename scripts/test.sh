@@ -5,20 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v pdftotext >/dev/null || need+=(poppler-utils)
-command -v chromium >/dev/null || need+=(chromium)
-command -v npm >/dev/null || need+=(npm)  # Jixiao.Web installs bootstrap, htmx and echarts from npm at build time
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
-command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "== installing ${need[*]}"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+scripts/install-deps.sh test
 
 # A throwaway PostgreSQL for the tests that run against it (JIXIAO_TEST_PG).
 PGROOT=$(mktemp -d /tmp/jixiao-pg.XXXXXX)

@@ -11,6 +11,20 @@ public enum Severity
 public sealed record SourceLocation(string File, int? Line = null, string? Cell = null)
 {
     public override string ToString() => Cell is not null ? $"{File}!{Cell}" : Line is { } line ? $"{File}:{line}" : File;
+
+    /// <summary>The spreadsheet column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA.</summary>
+    public static string ColumnName(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        Span<char> letters = stackalloc char[8];
+        var position = letters.Length;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters[--position] = (char)('A' + (n - 1) % 26);
+        }
+
+        return new string(letters[position..]);
+    }
 }
 
 /// <summary>

@@ -9,27 +9,8 @@ namespace Jixiao.Domain.Evaluations;
 /// </summary>
 public static class IndicatorDirections
 {
-    /// <summary>Words that make an indicator lower-is-better when its target states no comparator.</summary>
-    public static IReadOnlyList<string> LowerIsBetterWords { get; } =
-    [
-        "事故", "故障", "报停", "复吸", "发生", "超支", "投诉", "差错", "失误", "违规", "违纪", "发案", "返工", "损失", "伤亡", "死亡",
-        "延误", "超标", "闲置", "空置", "流失", "逃逸", "误差", "超期", "滞留", "积压", "不合格", "缺陷", "逾期", "能耗",
-        "时长", "用时", "耗时", "响应时间", "处置时间", "到场时间", "等待时间",
-    ];
-
-    /// <summary>True when the name says lower is better (报停率, 事故发生率, 平均响应时间).</summary>
-    public static bool NameSaysLowerIsBetter(string name)
-    {
-        foreach (var word in LowerIsBetterWords)
-        {
-            if (name.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True when the name says lower is better (报停率, 事故发生率, 平均响应时间); one word list for the whole product.</summary>
+    public static bool NameSaysLowerIsBetter(string name) => IndicatorDirection.IsLowerBetterName(name);
 
     internal static ScoringDirection Resolve(string name, string level2, Target? target, Direction? overrideDirection)
     {

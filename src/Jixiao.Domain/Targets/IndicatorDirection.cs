@@ -9,9 +9,20 @@ public static class IndicatorDirection
     /// <summary>Words in an indicator name that make lower values better.</summary>
     public static IReadOnlyList<string> LowerIsBetterWords { get; } =
     [
-        "事故", "故障", "报停", "复吸", "发生率", "发生数", "超支", "投诉", "差错", "违法", "违规", "案发", "发案", "警情", "隐患",
-        "损失", "死亡", "伤亡", "返工", "失误", "漏报", "误报", "延误", "逾期", "退回", "整改数", "成本", "费用", "耗时", "时长",
-        "等待时间", "响应时间", "空置", "闲置", "流失", "辍学", "不合格", "错误",
+        "事故", "故障", "报停", "复吸", "发生", "超支", "投诉", "差错", "失误", "违法", "违规", "违纪", "案发", "发案", "警情", "立案数",
+        "隐患", "损失", "死亡", "伤亡", "返工", "漏报", "误报", "误差", "延误", "逾期", "超期", "超标", "滞留", "积压", "退回",
+        "整改数", "缺陷", "逃逸", "空置", "闲置", "流失", "辍学", "不合格", "错误", "能耗", "耗时", "用时", "时长", "等待时间",
+        "响应时间", "处置时间", "到场时间",
+    ];
+
+    /// <summary>
+    /// Words that make a name measure how well a bad thing is handled or reduced (故障维护及时率, 隐患整治率, 事故下降率):
+    /// those stay higher-is-better even though they name the bad thing.
+    /// </summary>
+    public static IReadOnlyList<string> HandlingWords { get; } =
+    [
+        "及时", "整治", "整改率", "处理率", "处置率", "解决率", "办结", "破案", "查处", "打击", "排查", "化解", "控制率", "节约",
+        "下降率", "减少率", "降低率", "完好",
     ];
 
     /// <summary>
@@ -33,17 +44,17 @@ public static class IndicatorDirection
         return IsLowerBetterName(indicatorName) ? Direction.Down : Direction.Up;
     }
 
-    public static bool IsLowerBetterName(string indicatorName)
+    /// <summary>True when the indicator's name says lower is better (报停率, 事故发生数, 平均响应时间).</summary>
+    public static bool IsLowerBetterName(string indicatorName) =>
+        ContainsAny(indicatorName, LowerIsBetterWords) && !ContainsAny(indicatorName, HandlingWords);
+
+    private static bool ContainsAny(string text, IReadOnlyList<string> words)
     {
-        foreach (var word in LowerIsBetterWords)
+        foreach (var word in words)
         {
-            if (indicatorName.Contains(word, StringComparison.Ordinal))
+            if (text.Contains(word, StringComparison.Ordinal))
             {
-                // "故障维护及时率", "事故处理及时率", "隐患整治率" measure how well the bad thing is handled: higher is better
-                return !(indicatorName.Contains("及时", StringComparison.Ordinal) || indicatorName.Contains("整治", StringComparison.Ordinal)
-                    || indicatorName.Contains("处理率", StringComparison.Ordinal) || indicatorName.Contains("解决率", StringComparison.Ordinal)
-                    || indicatorName.Contains("办结", StringComparison.Ordinal) || indicatorName.Contains("破案", StringComparison.Ordinal)
-                    || indicatorName.Contains("控制率", StringComparison.Ordinal) || indicatorName.Contains("节约", StringComparison.Ordinal));
+                return true;
             }
         }
 

@@ -20,19 +20,7 @@ public sealed class TableRow(IReadOnlyList<string> cells, SourceLocation locatio
         sheet is not null && rowNumber is { } row ? new SourceLocation(Location.File, null, $"{sheet}!{ColumnName(index)}{row}") : Location;
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
-    public static string ColumnName(int index)
-    {
-        var name = "";
-        index++;
-        while (index > 0)
-        {
-            var rem = (index - 1) % 26;
-            name = (char)('A' + rem) + name;
-            index = (index - 1) / 26;
-        }
-
-        return name;
-    }
+    public static string ColumnName(int index) => SourceLocation.ColumnName(index);
 
     public string Text => string.Join(" ", Cells.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()));
 }

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Diagnostics;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -162,19 +163,8 @@ public static class EvaluationSheetXlsxWriter
         ? new Cell(new CellValue(v)) { DataType = CellValues.Number }
         : Text("");
 
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        index++;
-        while (index > 0)
-        {
-            var rem = (index - 1) % 26;
-            name = (char)('A' + rem) + name;
-            index = (index - 1) / 26;
-        }
-
-        return name;
-    }
+    /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
+    private static string ColumnName(int index) => SourceLocation.ColumnName(index);
 
     private static Stylesheet Stylesheet() => new(
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Diagnostics;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -250,19 +251,8 @@ public static class ReviewWorkbookWriter
         return s;
     }
 
-    internal static string ColumnName(int index)
-    {
-        var name = "";
-        index++;
-        while (index > 0)
-        {
-            var m = (index - 1) % 26;
-            name = (char)('A' + m) + name;
-            index = (index - 1) / 26;
-        }
-
-        return name;
-    }
+    /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
+    internal static string ColumnName(int index) => SourceLocation.ColumnName(index);
 
     private static Stylesheet Styles() => new(
         new Fonts(

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Diagnostics;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -133,17 +134,5 @@ public static class XlsxGrid
     }
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
-    public static string ColumnName(int index)
-    {
-        var name = "";
-        index++;
-        while (index > 0)
-        {
-            var rem = (index - 1) % 26;
-            name = (char)('A' + rem) + name;
-            index = (index - 1) / 26;
-        }
-
-        return name;
-    }
+    public static string ColumnName(int index) => SourceLocation.ColumnName(index);
 }

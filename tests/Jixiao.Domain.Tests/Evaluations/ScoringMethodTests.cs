@@ -30,6 +30,8 @@ public class ScoringMethodTests
     [InlineData("项目资金", "≥100万元", "1,000,000元", 10, 10)]
     [InlineData("运维成本", "≤100万元", "1200000元", 10, 8)]
     [InlineData("社工配比", "≤200:1", "3614:51", 6, 6)]
+    [InlineData("故障维护及时率", "100%", "95%", 10, 9.5)]
+    [InlineData("安全隐患整治率", "85%", "68%", 10, 8)]
     public void Proportional_scores_follow_the_direction_of_the_target(string name, string target, string actual, double weight, double expected)
     {
         var item = ScoreOne(Line(name, (decimal)weight, ScoringMethod.Proportional, target, actual));

@@ -18,6 +18,10 @@ public class IndicatorDirectionTests
     [InlineData("刑事案件破案率", "提高", Direction.Up)]
     [InlineData("案件类总警情下降", "下降", Direction.Down)]
     [InlineData("设备运行情况", "正常", Direction.Attain)]
+    [InlineData("事故下降率", "10%", Direction.Up)]
+    [InlineData("隐患排查率", "100%", Direction.Up)]
+    [InlineData("平均响应时间", "30", Direction.Down)]
+    [InlineData("涉恶类案件立案数", "100", Direction.Down)]
     public void Infers_the_direction_from_the_target_or_else_the_indicator_name(string name, string target, Direction expected)
     {
         IndicatorDirection.Of(name, TargetParser.Parse(target)).ShouldBe(expected);

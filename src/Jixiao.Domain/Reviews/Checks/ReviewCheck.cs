@@ -95,11 +95,7 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
         return "≥（计划数）" + CountUnit(stem);
     }
 
-    internal static bool IsLowerBetter(string stem) =>
-        ReviewText.ContainsAny(stem, LowerBetterWords);
-
-    private static readonly string[] LowerBetterWords =
-        ["故障", "事故", "差错", "投诉", "违法", "复吸", "发案", "发生率", "超支", "警情", "立案数", "流失", "不合格", "时长", "延误"];
+    internal static bool IsLowerBetter(string stem) => IndicatorDirection.IsLowerBetterName(stem);
 
     private static string CountUnit(string stem) =>
         stem.EndsWith("人次", StringComparison.Ordinal) ? "人次"
