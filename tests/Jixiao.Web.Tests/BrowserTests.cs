@@ -228,6 +228,12 @@ public sealed class BrowserTests
         var sheet = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价表 .xlsx')"));
         sheet.SuggestedFilename.ShouldEndWith("-部门评价评价表.xlsx");
 
+        // 7. 用户与单位 (admin only)
+        await page.ClickAsync("a.nav-link:has-text('用户与单位')");
+        await page.WaitForURLAsync(baseUrl + "/admin/users");
+        (await page.TextContentAsync("#users"))!.ShouldContain("zhuanjia");
+        await ShotAsync(page, "09-admin-users");
+
         errors.ShouldBeEmpty();
     }
 }
