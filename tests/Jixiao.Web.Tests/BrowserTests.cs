@@ -173,12 +173,66 @@ public sealed class BrowserTests
         (await page.TextContentAsync("#evaluation-grade"))!.Trim().ShouldBe("优");
         await ShotAsync(page, "06-evaluation-scored");
 
+        // 5. The scored evaluation's report downloads as .docx (stating the total and grade) and as PDF (spinner meanwhile).
+        var docx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价报告 .docx')"));
+        docx.SuggestedFilename.ShouldEndWith("-绩效自评报告.docx");
+        var docxPath = Path.Combine(Shots, "report.docx");
+        await docx.SaveAsAsync(docxPath);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docxPath, false))
+        {
+            var text = string.Concat(document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
+            text.ShouldContain("99.8");
+            text.ShouldContain("优");
+        }
+
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价报告 .pdf')"));
+        pdf.SuggestedFilename.ShouldEndWith("-绩效自评报告.pdf");
+        await pdf.SaveAsAsync(Path.Combine(Shots, "report.pdf"));
+        new FileInfo(Path.Combine(Shots, "report.pdf")).Length.ShouldBeGreaterThan(1000);
+        (await page.IsVisibleAsync("#download-error")).ShouldBeFalse();
+        await ShotAsync(page, "06c-evaluation-downloads");
+
         await page.GotoAsync(baseUrl + "/evaluations");
         (await page.TextContentAsync("table"))!.ShouldContain("99.8");
         await ShotAsync(page, "06b-evaluation-list");
         await page.GotoAsync(baseUrl + "/");
         await page.Locator("#chart-grades canvas").WaitForAsync();
         await ShotAsync(page, "07-dashboard-with-grades");
+        await LogoutAsync(page, baseUrl);
+
+        // 6. An admin starts a 部门评价 (framework template) and enters formula inputs and a deduction with its reason.
+        await LoginAsync(page, baseUrl, "admin");
+        await page.GotoAsync(projectUrl);
+        await page.ClickAsync("button:has-text('发起部门评价')");
+        await page.WaitForURLAsync(new Regex("/evaluations/\\d+$"));
+        async Task FillAsync(int line, string field, string text)
+        {
+            var box = page.Locator($"#line-{line} textarea[name={field}]");
+            await page.RunAndWaitForResponseAsync(async () =>
+            {
+                await box.FillAsync(text);
+                await box.DispatchEventAsync("change");
+            }, response => response.Url.Contains("handler=Line", StringComparison.Ordinal));
+            await page.WaitForFunctionAsync("([s, v]) => document.querySelector(s) && document.querySelector(s).value === v",
+                new object[] { $"#line-{line} textarea[name={field}]", text });
+        }
+
+        // 资金到位率 (4 points) = 实际到位资金 / 预算资金 * 100 = 95% → 3.8; 立项依据充分性 (3 points) − 1 → 2
+        await FillAsync(6, "inputs", "实际到位资金=95万元；预算资金=100万元");
+        (await page.TextContentAsync("#line-6 td.fw-semibold"))!.Trim().ShouldBe("3.8");
+        await FillAsync(0, "deductions", "扣1分：未提供可行性研究报告");
+        (await page.TextContentAsync("#line-0 td.fw-semibold"))!.Trim().ShouldBe("2");
+        await ShotAsync(page, "08-department-evaluation-formula-and-deduction");
+        (await page.Locator("#line-0 input[name=actual]").CountAsync()).ShouldBe(0); // a 扣分 line has no actual value
+        (await page.Locator("a[data-download]:has-text('评价报告')").CountAsync()).ShouldBe(0); // unrated lines: no report yet
+        var sheet = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价表 .xlsx')"));
+        sheet.SuggestedFilename.ShouldEndWith("-部门评价评价表.xlsx");
+
+        // 7. 用户与单位 (admin only)
+        await page.ClickAsync("a.nav-link:has-text('用户与单位')");
+        await page.WaitForURLAsync(baseUrl + "/admin/users");
+        (await page.TextContentAsync("#users"))!.ShouldContain("zhuanjia");
+        await ShotAsync(page, "09-admin-users");
 
         errors.ShouldBeEmpty();
     }

@@ -133,4 +133,70 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
         edit.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await JsonOf(edit)).GetProperty("detail").GetString().ShouldBe("该评价已提交锁定，不能再修改。");
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_expert_enters_formula_inputs_a_series_and_deductions_with_reasons_and_the_total_follows(string provider)
+    {
+        var app = apps.Get(provider);
+        var admin = await app.LoginAsync("admin");
+        var projectId = await ProjectIdAsync(admin, "辅警服装培训费");
+        await using var db = app.NewDbContext();
+        var expertUserId = db.Users.Single(u => u.UserName == "zhuanjia").Id;
+        var created = await JsonOf(await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department", expertId = expertUserId }));
+        var id = created.GetProperty("id").GetInt32();
+        var version = created.GetProperty("version").GetInt64();
+        var expert = await app.LoginAsync("zhuanjia");
+
+        async Task<JsonElement> PutAsync(int line, object body, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            var response = await expert.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/{line}", body);
+            response.StatusCode.ShouldBe(expected);
+            var json = await JsonOf(response);
+            if (expected == HttpStatusCode.OK)
+            {
+                version = json.GetProperty("version").GetInt64();
+            }
+
+            return json;
+        }
+
+        decimal? ScoreOf(JsonElement evaluation, int line) =>
+            evaluation.GetProperty("scored").GetProperty("items")[line].GetProperty("score") is { ValueKind: JsonValueKind.Number } n ? n.GetDecimal() : null;
+
+        // 资金到位率 (4 points, target 100%) = 实际到位资金 / 预算资金 * 100: 95万元 of 100万元 → 95% → 3.8
+        var funded = await PutAsync(6, new { inputs = "实际到位资金=95万元；预算资金=100万元", version });
+        ScoreOf(funded, 6).ShouldBe(3.8m);
+        funded.GetProperty("scored").GetProperty("items")[6].GetProperty("explanation").GetString()!.ShouldStartWith("资金到位率 95%");
+
+        // a series of monthly scores through a formula of the line's own: avg = 97 → 8 × 97% = 7.76
+        var series = await PutAsync(12, new { formula = "avg(月度达标率)", inputs = "月度达标率=[96, 98, 100, 94]", version });
+        ScoreOf(series, 12).ShouldBe(7.76m);
+
+        // 立项依据充分性 (3 points, 扣分): two deductions with reasons → 3 − 1 − 0.5 = 1.5
+        var deducted = await PutAsync(0, new { deductions = "扣1分：未提供可行性研究报告\n扣0.5分：立项依据未引用年度计划", version });
+        ScoreOf(deducted, 0).ShouldBe(1.5m);
+
+        // refused with a Chinese reason, nothing saved
+        (await PutAsync(1, new { deductions = "扣1分", version }, HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!.ShouldContain("每项扣分都要写明理由");
+        (await PutAsync(7, new { inputs = "实际支出 90万元", version }, HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!.ShouldContain("应写成 名称=值");
+        (await PutAsync(13, new { inputs = "x=1", version }, HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!.ShouldContain("没有计算公式");
+        (await PutAsync(0, new { deductions = "扣1分：重复提交", version = version - 1 }, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("已被他人修改");
+
+        var now = await JsonOf(await expert.GetAsync($"/api/v1/evaluations/{id}"));
+        ScoreOf(now, 0).ShouldBe(1.5m);
+        ScoreOf(now, 1).ShouldBe(3m); // the refused deduction was not saved: full marks
+
+        // the audit log keeps the formula with its inputs and the reasons
+        var history = (await JsonOf(await admin.GetAsync($"/api/v1/projects/{projectId}/history"))).EnumerateArray()
+            .Select(h => h.GetProperty("newValue").GetString() + " " + h.GetProperty("reason").GetString()).ToList();
+        history.ShouldContain(h => h.Contains("实际到位资金 / 预算资金 * 100（实际到位资金=95万元；预算资金=100万元）"));
+
+        // unrated lines are errors of the sheet: no report yet
+        (await expert.GetAsync($"/api/v1/evaluations/{id}/report.docx")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // another unit's clerk cannot even see it
+        var zfw = await app.LoginAsync("zfw");
+        (await zfw.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/6", new { inputs = "实际到位资金=1；预算资金=1", version })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

@@ -12,6 +12,7 @@ public static class ApiProblems
         Outcome.Forbidden f => TypedResults.Problem(f.Message, statusCode: 403, title: TitleFor(403)),
         Outcome.Conflict c => TypedResults.Problem(c.Message, statusCode: 409, title: TitleFor(409)),
         Outcome.Invalid i => TypedResults.Problem(i.Message, statusCode: 400, title: TitleFor(400)),
+        Outcome.Unavailable u => TypedResults.Problem(u.Message, statusCode: 503, title: TitleFor(503)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), "A successful outcome is not a problem."),
     };
 
@@ -24,6 +25,7 @@ public static class ApiProblems
         403 => "没有权限",
         404 => "未找到",
         409 => "冲突：数据已变化或状态不允许",
+        503 => "暂时无法生成",
         _ => "服务器错误",
     };
 }

@@ -60,8 +60,43 @@ public static class JixiaoApi
         projects.MapPost("/{id:int}/evaluations", CreateEvaluationAsync).WithTags("绩效评价")
             .WithSummary("发起评价：kind = self（按绩效目标的单位自评）或 department（框架模板的部门评价，可指派专家）");
 
+        var downloads = api.MapGroup("").WithTags("下载");
+        downloads.MapGet("/reviews/workbook", (int? unitId, int? projectId, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.ReviewWorkbookAsync(db, scope, unitId, projectId, ct), ct))
+            .WithSummary("审核意见表（.xlsx）：一个项目（projectId）、一个单位（unitId）或可见范围内的全部项目");
+        downloads.MapGet("/projects/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.ReviewWorkbookAsync(db, scope, null, id, ct), ct))
+            .WithSummary("一个项目的审核意见表（.xlsx）");
+        downloads.MapGet("/units/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.ReviewWorkbookAsync(db, scope, id, null, ct), ct))
+            .WithSummary("一个单位的审核意见表（.xlsx）");
+        downloads.MapGet("/units/{id:int}/target-table.xlsx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.TargetTableAsync(db, scope, id, word: false, ct), ct))
+            .WithSummary("单位的项目支出绩效目标表（.xlsx）");
+        downloads.MapGet("/units/{id:int}/target-table.docx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.TargetTableAsync(db, scope, id, word: true, ct), ct))
+            .WithSummary("单位的项目支出绩效目标表（.docx）");
+        downloads.MapGet("/evaluations/{id:int}/sheet.xlsx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.EvaluationSheetAsync(db, scope, id, ct), ct))
+            .WithSummary("评价表（.xlsx）");
+        downloads.MapGet("/evaluations/{id:int}/report.docx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.ReportAsync(db, scope, id, pdf: false, null, ct), ct))
+            .WithSummary("绩效评价报告（.docx）；评价须已有总分");
+        downloads.MapGet("/evaluations/{id:int}/report.pdf", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+            DownloadAsync(access, scope => Downloads.Downloads.ReportAsync(db, scope, id, pdf: true, null, ct), ct))
+            .WithSummary("绩效评价报告（.pdf，服务器需安装 Chromium，否则 503）；评价须已有总分");
+
         api.MapPost("/targets/parse", (ParseTargetRequest body) => TypedResults.Ok(TargetJson.From(TargetParser.Parse(body.Text ?? ""))))
             .WithTags("指标").WithSummary("解析一个指标值文本，返回比较符、数值、单位和方向");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(AccessService access,
+        Func<AccessScope, Task<(Outcome Outcome, Downloads.FileDownload? File)>> make, CancellationToken ct)
+    {
+        var (outcome, file) = await make(await access.GetAsync(ct));
+        return outcome is Outcome.Done
+            ? TypedResults.File(file!.Content, file.ContentType, file.FileName)
+            : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UploadAsync(IFormFile file, JixiaoDbContext db, AccessService access,

@@ -21,5 +21,8 @@ public abstract record Outcome
 
     public sealed record Invalid(string Message) : Outcome;
 
+    /// <summary>The server lacks something the step needs (e.g. Chromium for PDF); the message says what to do instead.</summary>
+    public sealed record Unavailable(string Message) : Outcome;
+
     public static Outcome Ok { get; } = new Done();
 }

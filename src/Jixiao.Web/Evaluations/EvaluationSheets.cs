@@ -16,9 +16,13 @@ public sealed record EvaluationView(EvaluationEntity Evaluation, EvaluationSheet
 /// <summary>
 /// How a line changes: <see cref="Actual"/> is the 实际完成值 as written ("91.4%", "338人"); <see cref="Rating"/>
 /// (达成/部分达成/未达成) and <see cref="Percent"/> are for 定性 lines; <see cref="Score"/> for 人工 lines;
-/// <see cref="Reason"/> is the 偏差原因 or the reason of a manual score. Null leaves a field as it is; "" clears it.
+/// <see cref="Reason"/> is the 偏差原因 or the reason of a manual score. <see cref="Formula"/> and <see cref="Inputs"/> make the
+/// actual a computed one: the formula ("支出 / 预算 * 100"; null keeps the line's formula) over named inputs written
+/// "名称=值；名称=[值, 值, …]" (a series, e.g. 12 monthly scores). <see cref="Deductions"/> are the line's deductions, one a
+/// line, "扣1.5分：理由" (each needs its reason). Null leaves a field as it is; "" clears it.
 /// </summary>
-public sealed record EditLineRequest(string? Actual, string? Rating, decimal? Percent, decimal? Score, string? Reason, long Version);
+public sealed record EditLineRequest(string? Actual, string? Rating, decimal? Percent, decimal? Score, string? Reason, long Version,
+    string? Formula = null, string? Inputs = null, string? Deductions = null);
 
 /// <summary>
 /// 评价: create an evaluation from a project's targets (单位自评) or from the framework template (部门评价), enter
@@ -154,9 +158,43 @@ public static class EvaluationSheets
             after = after with { Score = score };
         }
 
+        if (request.Formula is not null || request.Inputs is not null)
+        {
+            var (computed, problem) = ComputedActual(before, request.Formula, request.Inputs);
+            if (problem is not null)
+            {
+                return (new Outcome.Invalid(problem), null);
+            }
+
+            after = after with { Actual = computed };
+        }
+
+        if (request.Deductions is not null)
+        {
+            var deductions = EvaluationSheetCells.ParseDeductions(request.Deductions, out var bad);
+            if (bad.Count > 0)
+            {
+                return (new Outcome.Invalid($"扣分“{bad[0]}”无法识别：每行写一项，如“扣1.5分：未按时完成验收”。"), null);
+            }
+
+            var missing = deductions.FindIndex(d => string.IsNullOrWhiteSpace(d.Reason));
+            if (missing >= 0)
+            {
+                var points = deductions[missing].Points;
+                return (new Outcome.Invalid($"扣 {Format.Number(points)} 分没有写理由：每项扣分都要写明理由，如“扣{Format.Number(points)}分：未按时完成验收”。"), null);
+            }
+
+            after = after with { Deductions = deductions.Count == 0 ? null : deductions.Select(d => new Deduction(d.Points, d.Reason!.Trim())).ToList() };
+        }
+
         if (request.Reason is not null)
         {
             after = after with { Reason = request.Reason.Trim().Length == 0 ? null : request.Reason.Trim() };
+        }
+
+        if (after.Method == ScoringMethod.Manual && after.Score is not null && string.IsNullOrWhiteSpace(after.Reason))
+        {
+            return (new Outcome.Invalid($"“{before.Path}”是人工评分：请同时填写评分理由。"), null);
         }
 
         var lines = sheet.Indicators.ToList();
@@ -274,8 +312,39 @@ public static class EvaluationSheets
         return new EvaluationView(evaluation, sheet, Scorer.Score(sheet), MayEdit(scope, evaluation, evaluation.Project!.UnitId), expert);
     }
 
+    /// <summary>The computed actual of a line from a formula (or the line's own) and inputs text; or a Chinese problem.</summary>
+    private static (ActualValue? Actual, string? Problem) ComputedActual(EvaluationIndicator line, string? formulaText, string? inputsText)
+    {
+        var existing = line.Actual as ActualValue.Computed;
+        formulaText = formulaText?.Trim() ?? existing?.Formula.Text;
+        if (string.IsNullOrEmpty(formulaText))
+        {
+            return (null, $"“{line.Path}”没有计算公式：请先填写公式（如 支出 / 预算 * 100），再填写公式的输入值。");
+        }
+
+        var parsed = EvaluationSheetCells.ParseInputs(inputsText ?? (existing is null ? "" : EvaluationSheetCells.FormatInputs(existing.Inputs)), out var bad);
+        if (bad.Count > 0)
+        {
+            return (null, $"输入“{bad[0]}”无法识别：应写成 名称=值，多个用“；”分隔，一组数写成 名称=[96.5, 97, …]。");
+        }
+
+        var inputs = new List<FormulaInput>();
+        foreach (var (name, value, series) in parsed)
+        {
+            var values = (series ?? [value ?? ""]).Select(t => MeasuredValue.Parse(t.Trim())).ToList();
+            if (values.FirstOrDefault(v => v.Value is null) is { } notNumber)
+            {
+                return (null, $"输入“{name}”的值“{notNumber.Text}”不是数值。");
+            }
+
+            inputs.Add(new FormulaInput(name, values, series is not null));
+        }
+
+        return (new ActualValue.Computed(Formula.Parse(formulaText), inputs), null);
+    }
+
     private static string Describe(string name, ScoredIndicator item) =>
-        $"{name}：实际 {item.Indicator.Actual switch { ActualValue.Measured m => m.Value.Text, ActualValue.Computed => "公式", _ => item.Indicator.Rating?.Chinese() ?? "—" }}，得分 {(item.Score is { } s ? Format.Number(s) : "—")}";
+        $"{name}：实际 {item.Indicator.Actual switch { ActualValue.Measured m => m.Value.Text, ActualValue.Computed c => $"{c.Formula.Text}（{EvaluationSheetCells.FormatInputs(c.Inputs)}）", _ => item.Indicator.Rating?.Chinese() ?? "—" }}，得分 {(item.Score is { } s ? Format.Number(s) : "—")}";
 
     private static string TotalText(ScoredEvaluation scored) =>
         scored.Total is { } t ? $"{Format.Number(t)} 分{(scored.Grade is { } g ? $"（{g}）" : "")}" : "未计分";

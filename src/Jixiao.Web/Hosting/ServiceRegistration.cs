@@ -40,6 +40,8 @@ public static class ServiceRegistration
 
     public static IServiceCollection AddJixiaoIdentity(this IServiceCollection services)
     {
+        // A disabled user (用户与单位 page) loses their session at the next check of the security stamp.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentity<JixiaoUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -4,6 +4,7 @@ using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
 using Jixiao.Web.Projects;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Pages.Reviews;
 
@@ -14,9 +15,13 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
     public Page<ProjectRow> Returned { get; private set; } = null!;
     public Page<ProjectRow> Approved { get; private set; } = null!;
 
+    /// <summary>The units in scope, for a review workbook per unit.</summary>
+    public IReadOnlyList<UnitEntity> Units { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
+        Units = await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Id).ToListAsync(cancellationToken);
         Submitted = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Submitted, PageSize: 50), cancellationToken);
         Returned = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Returned, PageSize: 20), cancellationToken);
         Approved = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Approved, PageSize: 20), cancellationToken);

@@ -76,3 +76,44 @@ document.addEventListener('htmx:xhr:progress', function (e) {
         bar.textContent = pct + '%';
     }
 });
+
+// Downloads: <a data-download href="/api/v1/…">. Fetches the file so that a slow one (PDF, a second or more) shows
+// its spinner (.htmx-indicator inside the link, shown by the htmx-request class) and a refusal shows the server's
+// Chinese message (ProblemDetails detail) in #download-error instead of a JSON page.
+document.addEventListener('click', function (e) {
+    var link = e.target.closest ? e.target.closest('a[data-download]') : null;
+    if (!link) { return; }
+    e.preventDefault();
+    if (link.classList.contains('htmx-request')) { return; }
+    var box = document.getElementById('download-error');
+    if (box) { box.textContent = ''; box.classList.add('d-none'); }
+    link.classList.add('htmx-request');
+    link.setAttribute('aria-busy', 'true');
+    function fail(message) {
+        if (box) { box.textContent = message; box.classList.remove('d-none'); } else { window.alert(message); }
+    }
+    fetch(link.href, { credentials: 'same-origin' }).then(function (response) {
+        if (!response.ok) {
+            return response.json().then(function (p) { fail(p.detail || p.title || ('下载失败（' + response.status + '）')); },
+                function () { fail('下载失败（' + response.status + '）。'); });
+        }
+        var name = 'download';
+        var header = response.headers.get('Content-Disposition') || '';
+        var star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+        var plain = /filename="?([^";]+)"?/i.exec(header);
+        if (star) { name = decodeURIComponent(star[1]); } else if (plain) { name = plain[1]; }
+        return response.blob().then(function (blob) {
+            var url = URL.createObjectURL(blob);
+            var a = document.createElement('a');
+            a.href = url;
+            a.download = name;
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+        });
+    }).catch(function () { fail('下载失败：无法连接服务器。'); }).then(function () {
+        link.classList.remove('htmx-request');
+        link.removeAttribute('aria-busy');
+    });
+});
