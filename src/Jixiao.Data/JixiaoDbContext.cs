@@ -16,6 +16,7 @@ public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, IAuditAc
     public DbSet<UnitEntity> Units => Set<UnitEntity>();
     public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
     public DbSet<IndicatorEntity> Indicators => Set<IndicatorEntity>();
+    public DbSet<ProjectNameGram> ProjectNameGrams => Set<ProjectNameGram>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
     public DbSet<ImportBatchEntity> ImportBatches => Set<ImportBatchEntity>();

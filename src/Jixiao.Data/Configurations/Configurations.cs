@@ -20,7 +20,13 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectEnt
 {
     public void Configure(EntityTypeBuilder<ProjectEntity> builder)
     {
-        builder.ToTable("projects");
+        // The name-gram triggers (0006_NameGrams) write project_name_grams; EF must not use RETURNING on this table.
+        builder.ToTable("projects", t =>
+        {
+            t.HasTrigger("projects_name_grams_insert");
+            t.HasTrigger("projects_name_grams_update");
+            t.HasTrigger("projects_name_grams_delete");
+        });
         builder.Property(p => p.Name).HasMaxLength(300);
         builder.Property(p => p.SourceMoneyUnit).HasMaxLength(10);
         builder.Property(p => p.Source).HasMaxLength(300);
@@ -32,6 +38,17 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectEnt
         builder.HasIndex(p => new { p.TotalFen, p.Id });
         builder.HasIndex(p => new { p.Status, p.Id });
         builder.HasIndex(p => p.ImportBatchId);
+    }
+}
+
+internal sealed class ProjectNameGramConfiguration : IEntityTypeConfiguration<ProjectNameGram>
+{
+    public void Configure(EntityTypeBuilder<ProjectNameGram> builder)
+    {
+        builder.ToTable("project_name_grams");
+        builder.HasKey(g => new { g.Gram, g.ProjectId });
+        builder.Property(g => g.Gram).HasMaxLength(2);
+        builder.HasIndex(g => g.ProjectId);
     }
 }
 

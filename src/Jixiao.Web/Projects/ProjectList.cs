@@ -36,7 +36,18 @@ public static class ProjectList
             var q = query.Q.Trim();
             // The unit names are matched once in their own small table instead of joining every project row to its unit.
             var units = db.Units.Where(u => u.Name.Contains(q)).Select(u => u.Id);
-            projects = projects.Where(p => p.Name.Contains(q) || units.Contains(p.UnitId));
+            if (NameCandidates(db, q) is { } candidates)
+            {
+                // Project names through the gram index: only the candidates get the exact substring test.
+                var named = db.Projects.Where(p => candidates.Contains(p.Id) && p.Name.Contains(q)).Select(p => p.Id);
+                var ofUnits = db.Projects.Where(p => units.Contains(p.UnitId)).Select(p => p.Id);
+                var matching = named.Union(ofUnits);
+                projects = projects.Where(p => matching.Contains(p.Id));
+            }
+            else
+            {
+                projects = projects.Where(p => p.Name.Contains(q) || units.Contains(p.UnitId));
+            }
         }
 
         if (query.UnitId is { } unitId)
@@ -97,5 +108,57 @@ public static class ProjectList
 
         var items = rows.OrderBy(r => position[r.Id]).ToList();
         return new Page<ProjectRow>(items, total, page, size);
+    }
+
+    /// <summary>Most pairs of a query that are looked up; any subset of its pairs still finds every match.</summary>
+    public const int MaxGramsPerQuery = 4;
+
+    /// <summary>
+    /// The pieces of <paramref name="q"/> to look up in <c>project_name_grams</c>: the one character of a one-character
+    /// query, otherwise up to <see cref="MaxGramsPerQuery"/> distinct adjacent pairs spread over the query (the first
+    /// and the last always). Null when the query holds a character outside the Basic Multilingual Plane, where .NET
+    /// and the database count characters differently: such queries use the plain scan.
+    /// </summary>
+    public static IReadOnlyList<string>? Grams(string q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        if (q.Length == 0 || q.Any(char.IsSurrogate))
+        {
+            return null;
+        }
+
+        if (q.Length == 1)
+        {
+            return [q];
+        }
+
+        var pairs = Enumerable.Range(0, q.Length - 1).Select(i => q.Substring(i, 2)).Distinct(StringComparer.Ordinal).ToList();
+        if (pairs.Count <= MaxGramsPerQuery)
+        {
+            return pairs;
+        }
+
+        return Enumerable.Range(0, MaxGramsPerQuery)
+            .Select(i => pairs[i * (pairs.Count - 1) / (MaxGramsPerQuery - 1)])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The ids of projects whose names hold every gram of <paramref name="q"/>; a superset of the matches.</summary>
+    private static IQueryable<int>? NameCandidates(JixiaoDbContext db, string q)
+    {
+        if (Grams(q) is not { } grams)
+        {
+            return null;
+        }
+
+        IQueryable<int>? ids = null;
+        foreach (var gram in grams)
+        {
+            var these = db.ProjectNameGrams.Where(g => g.Gram == gram).Select(g => g.ProjectId);
+            ids = ids is null ? these : ids.Intersect(these);
+        }
+
+        return ids;
     }
 }
