@@ -36,13 +36,13 @@ public static class ProjectList
             var q = query.Q.Trim();
             // The unit names are matched once in their own small table instead of joining every project row to its unit.
             var units = db.Units.Where(u => u.Name.Contains(q)).Select(u => u.Id);
-            if (NameCandidates(db, q) is { } candidates)
+            if (await NameCandidatesAsync(db, q, cancellationToken) is { } candidates)
             {
-                // Project names through the gram index: only the candidates get the exact substring test.
-                var named = db.Projects.Where(p => candidates.Contains(p.Id) && p.Name.Contains(q)).Select(p => p.Id);
-                var ofUnits = db.Projects.Where(p => units.Contains(p.UnitId)).Select(p => p.Id);
-                var matching = named.Union(ofUnits);
-                projects = projects.Where(p => matching.Contains(p.Id));
+                // Through the gram index. Names of one or two characters' queries hold the query exactly when they hold
+                // its gram; longer queries get the exact substring test on the candidates only.
+                projects = q.Length <= 2
+                    ? projects.Where(p => candidates.Contains(p.Id) || units.Contains(p.UnitId))
+                    : projects.Where(p => (candidates.Contains(p.Id) && p.Name.Contains(q)) || units.Contains(p.UnitId));
             }
             else
             {
@@ -144,8 +144,17 @@ public static class ProjectList
             .ToList();
     }
 
-    /// <summary>The ids of projects whose names hold every gram of <paramref name="q"/>; a superset of the matches.</summary>
-    private static IQueryable<int>? NameCandidates(JixiaoDbContext db, string q)
+    /// <summary>
+    /// A gram held by this many projects or more is not worth the index: walking the names in id order finds a page
+    /// of such a common piece (say "费") sooner than collecting all its holders.
+    /// </summary>
+    public const int CommonGram = 5000;
+
+    /// <summary>
+    /// The ids of projects whose names hold every uncommon gram of <paramref name="q"/> (a superset of the matches),
+    /// or null when the query has no uncommon gram and the plain scan is cheaper.
+    /// </summary>
+    private static async Task<IQueryable<int>?> NameCandidatesAsync(JixiaoDbContext db, string q, CancellationToken cancellationToken)
     {
         if (Grams(q) is not { } grams)
         {
@@ -156,6 +165,11 @@ public static class ProjectList
         foreach (var gram in grams)
         {
             var these = db.ProjectNameGrams.Where(g => g.Gram == gram).Select(g => g.ProjectId);
+            if (await these.Take(CommonGram).CountAsync(cancellationToken) >= CommonGram)
+            {
+                continue;
+            }
+
             ids = ids is null ? these : ids.Intersect(these);
         }
 
