@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace Jixiao.Web.Tests;
@@ -9,10 +10,14 @@ namespace Jixiao.Web.Tests;
 /// 报告文字: the texts the evaluator writes (项目背景, 存在问题, 建议 …) are kept with the evaluation, edited under its
 /// version, audited, refused once locked, hidden outside the user's scope, and printed in the report.
 /// </summary>
-public sealed class ReportTextsApiTests(SeededApps apps) : IClassFixture<SeededApps>
+public sealed partial class ReportTextsApiTests(SeededApps apps) : IClassFixture<SeededApps>
 {
     private const string Background = "本项目用于保障白云区公安分局一线民警的工作补贴按时足额发放。";
     private const string Problem = "个别月份补贴发放时间晚于计划约一周。";
+
+    /// <summary>The anti-forgery token htmx sends (the layout's <c>hx-headers</c> on body).</summary>
+    [GeneratedRegex("\"RequestVerificationToken\": \"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
         JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
@@ -174,5 +179,55 @@ public sealed class ReportTextsApiTests(SeededApps apps) : IClassFixture<SeededA
         var text = DocxText(await (await expert.GetAsync($"/api/v1/evaluations/{xueliang}/report.docx")).Content.ReadAsByteArrayAsync());
         text.ShouldContain("探头监控在线率有待提升");
         text.ShouldContain("认真履行合同约定，按时支付相关费用");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_evaluation_page_saves_the_texts_form_refuses_a_stale_version_and_is_read_only_when_locked(string provider)
+    {
+        var app = apps.Get(provider);
+        var gaj = await app.LoginAsync("gaj");
+        var (id, version, _) = await ScoredSelfEvaluationAsync(gaj, "公安工作补贴");
+        var raw = await gaj.GetStringAsync($"/evaluations/{id}");
+        var page = WebUtility.HtmlDecode(raw);
+        page.ShouldContain("评价报告文字");
+        page.ShouldContain("保存报告文字");
+        var token = TokenPattern().Match(raw).Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty();
+
+        HttpRequestMessage Post(Dictionary<string, string> fields)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/evaluations/{id}?handler=Texts") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("RequestVerificationToken", token);
+            return request;
+        }
+
+        Dictionary<string, string> Form(long v) => new()
+        {
+            ["version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["background"] = Background,
+            ["problems"] = $"【补贴发放略有延迟】\r\n{Problem}\r\n\r\n第二个问题，没有标题。",
+            ["other"] = "   ",
+        };
+        var saved = await gaj.SendAsync(Post(Form(version)));
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()).ShouldContain(Background);
+
+        var texts = (await JsonOf(await gaj.GetAsync($"/api/v1/evaluations/{id}/report-texts"))).GetProperty("texts");
+        texts.GetProperty("background").GetString().ShouldBe(Background);
+        texts.GetProperty("problems")[0].GetProperty("title").GetString().ShouldBe("补贴发放略有延迟");
+        texts.GetProperty("problems")[0].GetProperty("body").GetString().ShouldBe(Problem);
+        texts.GetProperty("problems")[1].GetString().ShouldBe("第二个问题，没有标题。");
+        texts.TryGetProperty("other", out _).ShouldBeFalse();
+
+        var stale = await gaj.SendAsync(Post(Form(version)));
+        stale.Headers.GetValues("HX-Retarget").Single().ShouldBe("#evaluation-error");
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("已被他人修改");
+
+        (await gaj.PostAsync($"/api/v1/evaluations/{id}/lock", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var locked = WebUtility.HtmlDecode(await gaj.GetStringAsync($"/evaluations/{id}"));
+        locked.ShouldContain("评价已锁定，报告文字只读。");
+        locked.ShouldNotContain("保存报告文字");
+        locked.ShouldContain(Background);
     }
 }
