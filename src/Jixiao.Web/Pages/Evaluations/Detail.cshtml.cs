@@ -88,7 +88,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
             default:
                 Response.Headers["HX-Retarget"] = "#evaluation-error";
                 Response.Headers["HX-Reswap"] = "innerHTML";
-                return Content(outcome switch { Outcome.Conflict c => c.Message, Outcome.Invalid i => i.Message, _ => "保存失败。" });
+                return Content(PageOutcomes.Reason(outcome)!);
         }
     }
 
