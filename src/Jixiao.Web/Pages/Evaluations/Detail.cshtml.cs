@@ -95,23 +95,6 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     public async Task<IActionResult> OnPostLockAsync(int id, CancellationToken cancellationToken)
     {
         var outcome = await EvaluationSheets.LockAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken);
-        switch (outcome)
-        {
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Done:
-                TempData["Message"] = "评价已提交并锁定。";
-                break;
-            case Outcome.Conflict c:
-                TempData["Error"] = c.Message;
-                break;
-            case Outcome.Invalid i:
-                TempData["Error"] = i.Message;
-                break;
-        }
-
-        return Redirect($"/evaluations/{id}");
+        return this.RedirectWithMessage(outcome, "评价已提交并锁定。", $"/evaluations/{id}");
     }
 }
