@@ -23,6 +23,12 @@ public sealed class EvaluationEntity : IVersioned
     /// <summary>The 评价专家 who scores it; null for a self-evaluation.</summary>
     public string? AssignedExpertId { get; set; }
 
+    /// <summary>
+    /// The evaluator's texts of the 绩效评价报告 (项目背景, 工作过程, 经验做法, 存在问题, 建议, 其他 …) in the
+    /// <c>*.report.json</c> format of docs/reports.md; null until someone writes them.
+    /// </summary>
+    public string? ReportTextsJson { get; set; }
+
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public long Version { get; set; }

@@ -66,3 +66,13 @@ public sealed record EvaluationDto(int Id, int ProjectId, string Kind, string St
         view.Evaluation.Status.ToString().ToLowerInvariant(), view.ExpertName, view.CanEdit, view.Evaluation.Version,
         Domain.Evaluations.ScoredEvaluationJson.From(view.Scored));
 }
+
+/// <summary>The evaluator's report texts as a report.json object (docs/reports.md), with the evaluation's version.</summary>
+public sealed record ReportTextsDto(int EvaluationId, long Version, bool CanEdit, System.Text.Json.Nodes.JsonObject Texts)
+{
+    public static ReportTextsDto From(Evaluations.ReportTextsView view) =>
+        new(view.EvaluationId, view.Version, view.CanEdit, Reporting.Reports.EvaluationReportTextsJsonWriter.ToNode(view.Texts));
+}
+
+/// <summary>Replaces the report texts: <see cref="Texts"/> is a report.json object; <see cref="Version"/> the evaluation's version as read.</summary>
+public sealed record ReportTextsRequest(long Version, System.Text.Json.JsonElement Texts);

@@ -57,6 +57,8 @@ public static class JixiaoApi
         evaluations.MapGet("/{id:int}", GetEvaluationAsync).WithSummary("评价表：各行得分及说明、总分、等级、检查发现");
         evaluations.MapPut("/{id:int}/lines/{line:int}", EditLineAsync).WithSummary("填写一行的实际完成值/定性结论/人工得分/原因（需带 version）");
         evaluations.MapPost("/{id:int}/lock", LockEvaluationAsync).WithSummary("提交并锁定评价");
+        evaluations.MapGet("/{id:int}/report-texts", GetReportTextsAsync).WithSummary("评价报告中由评价人撰写的文字（项目背景、工作过程、问题、建议等，格式见 docs/reports.md）");
+        evaluations.MapPut("/{id:int}/report-texts", PutReportTextsAsync).WithSummary("保存评价报告文字（整体替换，需带 version；锁定后不能修改）");
         projects.MapPost("/{id:int}/evaluations", CreateEvaluationAsync).WithTags("绩效评价")
             .WithSummary("发起评价：kind = self（按绩效目标的单位自评）或 department（框架模板的部门评价，可指派专家）");
 
@@ -185,6 +187,30 @@ public static class JixiaoApi
     {
         var outcome = await Evaluations.EvaluationSheets.LockAsync(db, await access.GetAsync(ct), id, clock, ct);
         return outcome is Outcome.Done ? TypedResults.NoContent() : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<Ok<ReportTextsDto>, ProblemHttpResult>> GetReportTextsAsync(int id, JixiaoDbContext db, AccessService access,
+        CancellationToken ct)
+    {
+        var view = await Evaluations.ReportTexts.GetAsync(db, await access.GetAsync(ct), id, ct);
+        return view is null ? ApiProblems.NotFound($"评价 {id}") : TypedResults.Ok(ReportTextsDto.From(view));
+    }
+
+    private static async Task<Results<Ok<ReportTextsDto>, ProblemHttpResult>> PutReportTextsAsync(int id, ReportTextsRequest body, JixiaoDbContext db,
+        AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var (texts, problem) = Evaluations.ReportTexts.Parse(body.Texts);
+        if (texts is null)
+        {
+            // A forged id stays a 404 even with a bad body: nothing leaks about evaluations out of scope.
+            return await Evaluations.ReportTexts.GetAsync(db, scope, id, ct) is null
+                ? ApiProblems.NotFound($"评价 {id}")
+                : ApiProblems.From(new Outcome.Invalid(problem!));
+        }
+
+        var (outcome, view) = await Evaluations.ReportTexts.SaveAsync(db, scope, id, body.Version, texts, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(ReportTextsDto.From(view!)) : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, SignInManager<JixiaoUser> signIn)

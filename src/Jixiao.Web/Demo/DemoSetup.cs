@@ -139,6 +139,7 @@ public static class DemoSetup
             }
 
             var scored = Domain.Evaluations.Scorer.Score(sheet);
+            var textsFile = Path.Combine(AppContext.BaseDirectory, "demo", "reports", Path.GetFileNameWithoutExtension(file) + ".report.json");
             db.Evaluations.Add(new EvaluationEntity
             {
                 Project = project,
@@ -148,6 +149,7 @@ public static class DemoSetup
                 Grade = scored.Grade,
                 Status = EvaluationStatus.Locked,
                 AssignedExpertId = expert,
+                ReportTextsJson = File.Exists(textsFile) ? Evaluations.ReportTexts.Normalize(await File.ReadAllTextAsync(textsFile, cancellationToken)) : null,
                 CreatedBy = "演示数据",
                 CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
             });

@@ -124,7 +124,8 @@ public static class Downloads
         }
 
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == view.Evaluation.Project!.UnitId, cancellationToken);
-        var texts = new EvaluationReportTexts { Unit = unit.Name, Department = unit.Department ?? unit.Name };
+        var stored = Evaluations.ReportTexts.Of(view.Evaluation);
+        var texts = stored with { Unit = stored.Unit ?? unit.Name, Department = stored.Department ?? unit.Department ?? unit.Name };
         var model = EvaluationReportMapper.From(view.Scored, texts);
         var title = view.Sheet.Kind == EvaluationKind.SelfEvaluation ? "绩效自评报告" : "绩效评价报告";
         var name = $"{view.Evaluation.Project!.Name}-{title}";

@@ -48,26 +48,53 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         }
     }
 
-    public async Task<IActionResult> OnPostLockAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Saves the report texts of the form; the fields the form does not show (funds, title, date …) stay as stored.</summary>
+    public async Task<IActionResult> OnPostTextsAsync(int id, long version, CancellationToken cancellationToken)
     {
-        var outcome = await EvaluationSheets.LockAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken);
+        var scope = await access.GetAsync(cancellationToken);
+        var current = await ReportTexts.GetAsync(db, scope, id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        string? Text(string name) => Request.Form[name].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim() is { Length: > 0 } value ? value : null;
+        var texts = current.Texts with
+        {
+            Preface = Text("preface"),
+            Background = Text("background"),
+            Content = Text("content"),
+            OverallGoal = Text("overallGoal"),
+            AnnualGoal = Text("annualGoal"),
+            Purpose = Text("purpose"),
+            Scope = Text("scope"),
+            Principles = Text("principles"),
+            Methods = Text("methods"),
+            Process = Text("process"),
+            Experience = ReportTexts.ParseItems(Text("experience")),
+            Problems = ReportTexts.ParseItems(Text("problems")),
+            Suggestions = ReportTexts.ParseItems(Text("suggestions")),
+            Other = Text("other"),
+        };
+        var (outcome, _) = await ReportTexts.SaveAsync(db, scope, id, version, texts, clock, cancellationToken);
         switch (outcome)
         {
+            case Outcome.Done:
+                return Partial("_Sheet", (await EvaluationSheets.GetAsync(db, scope, id, cancellationToken))!);
             case Outcome.NotFound:
                 return NotFound();
             case Outcome.Forbidden:
                 return Forbid();
-            case Outcome.Done:
-                TempData["Message"] = "评价已提交并锁定。";
-                break;
-            case Outcome.Conflict c:
-                TempData["Error"] = c.Message;
-                break;
-            case Outcome.Invalid i:
-                TempData["Error"] = i.Message;
-                break;
+            default:
+                Response.Headers["HX-Retarget"] = "#evaluation-error";
+                Response.Headers["HX-Reswap"] = "innerHTML";
+                return Content(PageOutcomes.Reason(outcome)!);
         }
+    }
 
-        return Redirect($"/evaluations/{id}");
+    public async Task<IActionResult> OnPostLockAsync(int id, CancellationToken cancellationToken)
+    {
+        var outcome = await EvaluationSheets.LockAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken);
+        return this.RedirectWithMessage(outcome, "评价已提交并锁定。", $"/evaluations/{id}");
     }
 }

@@ -33,25 +33,5 @@ public sealed class PreviewModel(JixiaoDbContext db, AccessService access, TimeP
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken) =>
         Done(id, await ImportFiles.DiscardAsync(db, await access.GetAsync(cancellationToken), id, cancellationToken), "已放弃该文件。");
 
-    private IActionResult Done(int id, Outcome outcome, string message)
-    {
-        switch (outcome)
-        {
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Done:
-                TempData["Message"] = message;
-                break;
-            case Outcome.Conflict c:
-                TempData["Error"] = c.Message;
-                break;
-            case Outcome.Invalid i:
-                TempData["Error"] = i.Message;
-                break;
-        }
-
-        return Redirect($"/imports/{id}");
-    }
+    private IActionResult Done(int id, Outcome outcome, string message) => this.RedirectWithMessage(outcome, message, $"/imports/{id}");
 }

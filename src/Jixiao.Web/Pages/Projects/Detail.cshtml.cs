@@ -141,24 +141,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         Func<JixiaoDbContext, AccessScope, int, ReviewStepRequest, CancellationToken, Task<Outcome>> step, string done, CancellationToken cancellationToken)
     {
         var outcome = await step(db, await access.GetAsync(cancellationToken), id, new ReviewStepRequest(comment, version), cancellationToken);
-        switch (outcome)
-        {
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Done:
-                TempData["Message"] = done;
-                break;
-            case Outcome.Conflict c:
-                TempData["Error"] = c.Message;
-                break;
-            case Outcome.Invalid i:
-                TempData["Error"] = i.Message;
-                break;
-        }
-
-        return RedirectToPage("/Projects/Detail", new { id });
+        return this.RedirectWithMessage(outcome, done, $"/projects/{id}");
     }
 
     public async Task<IActionResult> OnPostEvaluateAsync(int id, string? kind, string? expertId, CancellationToken cancellationToken)
