@@ -9,7 +9,9 @@ if (args is ["scoring-cpu", ..])
 
 if (args is ["review-cpu", ..])
 {
-    Jixiao.Bench.Reviews.ReviewThroughput.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    // review-cpu [projects] [rounds] [rounds wording every finding]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    Jixiao.Bench.Reviews.ReviewThroughput.Run(Console.Out, Arg(1, 100_000), Arg(2, 5), Arg(3, 5));
     return;
 }
 
