@@ -29,4 +29,11 @@ if (args is ["city-db", var database, ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- list-cpu DB [CALLS]   (the 项目 list without HTTP, docs/benchmarks-web.md)
+if (args is ["list-cpu", var listDatabase, ..])
+{
+    await Jixiao.Bench.Web.ListThroughput.RunAsync(Console.Out, listDatabase, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Jixiao.Bench.BenchPaths).Assembly).Run(args);
