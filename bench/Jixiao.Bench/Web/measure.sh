@@ -60,7 +60,7 @@ JIXIAO_PAGES=30 run "API search 视频, random page 1–30 (admin)" "$admin" "/a
 run "API search 视频监控 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91%E7%9B%91%E6%8E%A7&pageSize=20"
 run "API search 费 (admin)" "$admin" "/api/v1/projects?q=%E8%B4%B9&pageSize=20"
 run "API project 25000 (admin)" "$admin" "/api/v1/projects/25000"
-run "API project, random id (admin)" "$admin" "/api/v1/projects/{id}" "$pages"
+run "API project, random id (admin)" "$admin" "/api/v1/projects/RANDOM_ID" "$pages"
 run "API units (admin)" "$admin" "/api/v1/units"
 run "page /projects (admin)" "$admin" "/projects"
 run "page /projects?q=视频 (admin)" "$admin" "/projects?q=%E8%A7%86%E9%A2%91"

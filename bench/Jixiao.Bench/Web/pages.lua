@@ -1,5 +1,5 @@
 -- wrk script: like p95.lua, but every request asks for a random page (1 … JIXIAO_PAGES, default 100) of the given
--- list URL, so the page query runs for real each time rather than for one repeated page; a path holding "{id}" gets
+-- list URL, so the page query runs for real each time rather than for one repeated page; a path holding "RANDOM_ID" gets
 -- a random id (1 … JIXIAO_IDS, default 50000) there instead.
 local cookie = os.getenv("JIXIAO_COOKIE")
 local pages = tonumber(os.getenv("JIXIAO_PAGES") or "100")
@@ -8,8 +8,8 @@ wrk.headers["Cookie"] = "jixiao.auth=" .. cookie
 math.randomseed(os.time())
 
 request = function()
-  if string.find(wrk.path, "{id}", 1, true) then
-    return wrk.format(nil, string.gsub(wrk.path, "{id}", tostring(math.random(1, ids))))
+  if string.find(wrk.path, "RANDOM_ID", 1, true) then
+    return wrk.format(nil, string.gsub(wrk.path, "RANDOM_ID", tostring(math.random(1, ids))))
   end
   local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
   return wrk.format(nil, wrk.path .. sep .. "page=" .. math.random(1, pages))
