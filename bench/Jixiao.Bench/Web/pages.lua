@@ -9,7 +9,8 @@ math.randomseed(os.time())
 
 request = function()
   if string.find(wrk.path, "RANDOM_ID", 1, true) then
-    return wrk.format(nil, string.gsub(wrk.path, "RANDOM_ID", tostring(math.random(1, ids))))
+    local path = string.gsub(wrk.path, "RANDOM_ID", tostring(math.random(1, ids)))
+    return wrk.format(nil, path)
   end
   local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
   return wrk.format(nil, wrk.path .. sep .. "page=" .. math.random(1, pages))
