@@ -38,6 +38,22 @@ public static class ProjectList
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(query);
 
+        // One connection for the list's three to five queries, instead of opening (and, on SQLite, registering EF's
+        // functions) for each; EF counts nested opens, so a caller's open connection stays open.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ReadAsync(db, scope, query, counts, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<Page<ProjectRow>> ReadAsync(JixiaoDbContext db, AccessScope scope, ProjectListQuery query, StampCache? counts,
+        CancellationToken cancellationToken)
+    {
         // Read before anything is counted: a write after this moves the stamp, so a count made now is never kept as current.
         var stamp = counts is null ? 0 : await ChangeStamps.ReadAsync(db, ChangeStamps.Projects, cancellationToken);
         var projects = scope.Visible(db.Projects.AsNoTracking());
