@@ -16,7 +16,6 @@ url=http://127.0.0.1:$port
 cli=$root/src/Jixiao.Cli/bin/Release/net10.0/jixiao
 [[ -x $cli ]] || dotnet build -c Release "$root/src/Jixiao.Cli" >/dev/null
 lua=$root/bench/Jixiao.Bench/Web/p95.lua
-pages=$root/bench/Jixiao.Bench/Web/pages.lua
 tick=$(getconf CLK_TCK)
 
 "$cli" serve --db "$db" --urls "$url" --admin-password bench2026admin >/tmp/jixiao-bench-serve.log 2>&1 &
@@ -33,8 +32,8 @@ admin=$(login admin bench2026admin)
 
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 
-run() { # label cookie path [lua script]
-  local label=$1 cookie=$2 path=$3 lua=${4:-$lua}
+run() { # label cookie path   (JIXIAO_PAGES=N before it: random pages 1 … N; RANDOM_ID in the path: random ids)
+  local label=$1 cookie=$2 path=$3
   [[ -n ${JIXIAO_BENCH_ONLY:-} && ! $label =~ $JIXIAO_BENCH_ONLY ]] && return
   [[ -z $cookie ]] && { echo "| $label | (no login) |"; return; }
   # warm-up, then the measured run
@@ -53,14 +52,14 @@ run() { # label cookie path [lua script]
 echo "| request | req/s | p50 | p95 | p99 | errors | server CPU/request | load |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 run "API list (admin)" "$admin" "/api/v1/projects?pageSize=20"
-run "API list, random page 1–100 (admin)" "$admin" "/api/v1/projects?pageSize=20" "$pages"
+JIXIAO_PAGES=100 run "API list, random page 1–100 (admin)" "$admin" "/api/v1/projects?pageSize=20"
 run "API list by amount, page 100 (admin)" "$admin" "/api/v1/projects?sort=amount&desc=true&page=100"
 run "API search 视频 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91&pageSize=20"
-JIXIAO_PAGES=30 run "API search 视频, random page 1–30 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91&pageSize=20" "$pages"
+JIXIAO_PAGES=30 run "API search 视频, random page 1–30 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91&pageSize=20"
 run "API search 视频监控 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91%E7%9B%91%E6%8E%A7&pageSize=20"
 run "API search 费 (admin)" "$admin" "/api/v1/projects?q=%E8%B4%B9&pageSize=20"
 run "API project 25000 (admin)" "$admin" "/api/v1/projects/25000"
-run "API project, random id (admin)" "$admin" "/api/v1/projects/RANDOM_ID" "$pages"
+run "API project, random id (admin)" "$admin" "/api/v1/projects/RANDOM_ID"
 run "API units (admin)" "$admin" "/api/v1/units"
 run "page /projects (admin)" "$admin" "/projects"
 run "page /projects?q=视频 (admin)" "$admin" "/projects?q=%E8%A7%86%E9%A2%91"
