@@ -266,7 +266,7 @@ public static class UserAdmin
 
         var read = user.ConcurrencyStamp;
         Audit(db, scope, clock, user, "lockout",
-            user.LockoutEnd is { } end && end > now ? $"锁定至 {Format.Time(end)}（登录失败 {user.AccessFailedCount} 次）" : $"登录失败 {user.AccessFailedCount} 次",
+            user.LockoutEnd is { } end && end > now ? $"锁定至 {Format.Time(end)}（登录失败次数过多）" : $"登录失败 {user.AccessFailedCount} 次",
             "已解锁", request.Reason!.Trim());
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
