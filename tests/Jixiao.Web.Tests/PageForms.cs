@@ -6,7 +6,8 @@ namespace Jixiao.Web.Tests;
 /// <summary>Posts a page's form the way the browser does: with the anti-forgery token read from a page the client may open.</summary>
 public static partial class PageForms
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    /// <summary>A form's hidden token, or the one the layout gives htmx (<c>hx-headers</c> on body): the same token either way.</summary>
+    [GeneratedRegex("(?:name=\"__RequestVerificationToken\" type=\"hidden\" value=\"|\"RequestVerificationToken\": \")([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex("<div class=\"alert alert-(?:danger|success)\"[^>]*>([^<]*)</div>")]

@@ -266,6 +266,58 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Every_user_changes_their_own_password_with_the_current_one_and_clear_messages(string provider)
+    {
+        var app = apps.Get(provider);
+        foreach (var name in NotAdmins.Append("admin"))
+        {
+            var client = await app.LoginAsync(name);
+            var page = WebUtility.HtmlDecode(await client.GetStringAsync("/account/password"));
+            page.ShouldContain("修改我的密码", customMessage: name);
+        }
+
+        var admin = await app.LoginAsync("admin");
+        await NewClerkAsync(admin, "gaimima");
+        var clerk = await app.LoginAsync("gaimima", "start2026pw");
+
+        async Task<string> ChangeAsync(string current, string @new, string confirm)
+        {
+            var response = await PageForms.PostAsync(clerk, "/account/password",
+                [new("currentPassword", current), new("newPassword", @new), new("confirmPassword", confirm)]);
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                return (await PageForms.AlertsAsync(clerk, "/account/password")).Single();
+            }
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            return System.Text.RegularExpressions.Regex.Match(html, "id=\"password-error\">([^<]*)<").Groups[1].Value;
+        }
+
+        (await ChangeAsync("wrong-current1", "gaimima2027", "gaimima2027")).ShouldBe("当前密码不正确。");
+        (await ChangeAsync("start2026pw", "gaimima2027", "gaimima2028")).ShouldBe("两次输入的新密码不一致。");
+        (await ChangeAsync("start2026pw", "gaimima", "gaimima")).ShouldBe("密码至少需要 10 个字符。 密码须包含数字。");
+        (await ChangeAsync("start2026pw", "start2026pw", "start2026pw")).ShouldBe("新密码不能与当前密码相同。");
+        (await ChangeAsync("", "gaimima2027", "gaimima2027")).ShouldBe("请输入当前密码。");
+        (await ChangeAsync("start2026pw", "gaimima2027", "gaimima2027")).ShouldBe("密码已修改。您在其他地方已登录的会话将在 1 分钟内失效。");
+        (await clerk.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK); // this session stays
+        (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "gaimima", password = "start2026pw" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var again = await app.LoginAsync("gaimima", "gaimima2027");
+
+        // the API: the same rules
+        var wrong = await again.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "start2026pw", newPassword = "gaimima2029" });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonOf(wrong)).GetProperty("detail").GetString().ShouldBe("当前密码不正确。");
+        (await again.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "gaimima2027", newPassword = "gaimima2029" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.LoginAsync("gaimima", "gaimima2029")).ShouldNotBeNull();
+        (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "x", newPassword = "y" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        (await AuditAsync(app, "gaimima")).Where(a => a.Field == "password").Select(a => (a.New, a.Actor)).ShouldBe(
+            [("gaimima：本人修改密码", "测试用户gaimima"), ("gaimima：本人修改密码", "测试用户gaimima")]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task The_users_api_creates_edits_and_resets_with_the_pages_rules(string provider)
     {
         var app = apps.Get(provider);

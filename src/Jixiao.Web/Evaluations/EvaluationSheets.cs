@@ -351,7 +351,9 @@ public static class EvaluationSheets
 
         if (Formula.Parse(formula).Error is { } error)
         {
-            return $"公式“{formula}”有误：{error}公式由名称、数字、+ - * / 和括号组成，一组数可用 avg、sum、min、max，如 avg(月度考核分)。";
+            // Some messages name the position themselves ("第 8 个字符的左括号没有闭合。"): no second "第 8 个字符处".
+            var where = error.Message.Contains("个字符", StringComparison.Ordinal) ? error.Message : error.ToString();
+            return $"公式“{formula}”有误：{where}公式由名称、数字、+ - * / 和括号组成，一组数可用 avg、sum、min、max，如 avg(月度考核分)。";
         }
 
         return string.IsNullOrWhiteSpace(reason) ? "修改计算公式须填写修改原因，它将记入审计日志。" : null;
