@@ -56,7 +56,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
             new EditLineRequest(null, null, null, null, null, version, Formula: formula ?? "", Inputs: inputs ?? "", FormulaReason: formulaReason),
             clock, cancellationToken);
-        return SheetOrMessage(outcome, view);
+        return SheetOrMessage(outcome, view, $"#formula-error-{line}");
     }
 
     /// <summary>Saves the report texts of the form; the fields the form does not show (funds, title, date …) stay as stored.</summary>
@@ -103,8 +103,8 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         }
     }
 
-    /// <summary>The rescored sheet, 404/403, or the outcome's Chinese reason shown above the sheet (htmx retargets it).</summary>
-    private IActionResult SheetOrMessage(Outcome outcome, EvaluationView? view)
+    /// <summary>The rescored sheet, 404/403, or the outcome's Chinese reason shown in <paramref name="messageBox"/> (htmx retargets it).</summary>
+    private IActionResult SheetOrMessage(Outcome outcome, EvaluationView? view, string messageBox = "#evaluation-error")
     {
         switch (outcome)
         {
@@ -115,7 +115,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
             case Outcome.Forbidden:
                 return Forbid();
             default:
-                Response.Headers["HX-Retarget"] = "#evaluation-error";
+                Response.Headers["HX-Retarget"] = messageBox;
                 Response.Headers["HX-Reswap"] = "innerHTML";
                 return Content(PageOutcomes.Reason(outcome)!);
         }
