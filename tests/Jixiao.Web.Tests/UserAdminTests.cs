@@ -121,6 +121,14 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         (await ResetAsync("xinmima2026a", "xinmima2026a", " ")).ShouldBe(["请填写修改原因，它将记入审计日志。"]);
         (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "start2026pw" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        // locked out after guessing: the new password ends the lockout
+        var guesser = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await guesser.PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "guess-2026-" + i });
+        }
+
+        (await guesser.PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "start2026pw" })).StatusCode.ShouldBe((HttpStatusCode)423);
         (await ResetAsync("xinmima2026a", "xinmima2026a", "本人忘记密码")).Single().ShouldStartWith("已为 chongshe 设置新密码");
         (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "start2026pw" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var clerk = await app.LoginAsync("chongshe", "xinmima2026a");
@@ -131,7 +139,7 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         }
 
         var line = (await AuditAsync(app, "chongshe")).Single(a => a.Field == "password");
-        line.ShouldBe(("password", null, "chongshe：管理员重设密码", "本人忘记密码", "系统管理员"));
+        line.ShouldBe(("password", null, "chongshe：管理员重设密码（并解除锁定）", "本人忘记密码", "系统管理员"));
     }
 
     [Theory]
@@ -295,6 +303,11 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         }
 
         (await ChangeAsync("wrong-current1", "gaimima2027", "gaimima2027")).ShouldBe("当前密码不正确。");
+        await using (var db = app.NewDbContext())
+        {
+            db.Users.Single(u => u.UserName == "gaimima").AccessFailedCount.ShouldBe(1); // a wrong guess counts towards the lockout
+        }
+
         (await ChangeAsync("start2026pw", "gaimima2027", "gaimima2028")).ShouldBe("两次输入的新密码不一致。");
         (await ChangeAsync("start2026pw", "gaimima", "gaimima")).ShouldBe("密码至少需要 10 个字符。 密码须包含数字。");
         (await ChangeAsync("start2026pw", "start2026pw", "start2026pw")).ShouldBe("新密码不能与当前密码相同。");

@@ -231,12 +231,20 @@ public static class UserAdmin
         }
 
         var read = user.ConcurrencyStamp;
+        // Someone who forgot their password has often locked themselves out trying: the new password ends that lockout
+        // (not a disabling, which only 启用 ends).
+        var wasLockedOut = StateOf(user, clock.GetUtcNow()) == AccountState.LockedOut;
+        if (wasLockedOut)
+        {
+            user.LockoutEnd = null;
+        }
+
         user.PasswordHash = users.PasswordHasher.HashPassword(user, request.Password!);
         user.AccessFailedCount = 0;
         user.SecurityStamp = NewStamp();
         user.ConcurrencyStamp = NewStamp();
         // The hash itself never goes to the log.
-        Audit(db, scope, clock, user, "password", null, "管理员重设密码", request.Reason!.Trim());
+        Audit(db, scope, clock, user, "password", null, wasLockedOut ? "管理员重设密码（并解除锁定）" : "管理员重设密码", request.Reason!.Trim());
         return await SaveAsync(db, user, read, clock, cancellationToken);
     }
 
@@ -344,8 +352,15 @@ public static class UserAdmin
             return new Outcome.Invalid("新密码不能与当前密码相同。");
         }
 
+        // Wrong current passwords count towards the login lockout: an open session cannot be used to guess the password.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return new Outcome.Invalid("密码输错次数过多，账户已锁定 15 分钟，请稍后再试。");
+        }
+
         if (!await users.CheckPasswordAsync(user, request.CurrentPassword))
         {
+            await users.AccessFailedAsync(user);
             return new Outcome.Invalid("当前密码不正确。");
         }
 
@@ -355,6 +370,7 @@ public static class UserAdmin
         }
 
         var read = user.ConcurrencyStamp;
+        user.AccessFailedCount = 0;
         user.PasswordHash = users.PasswordHasher.HashPassword(user, request.NewPassword);
         user.SecurityStamp = NewStamp();
         user.ConcurrencyStamp = NewStamp();
