@@ -9,7 +9,9 @@ if (args is ["scoring-cpu", ..])
 
 if (args is ["review-cpu", ..])
 {
-    Jixiao.Bench.Reviews.ReviewThroughput.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    // review-cpu [projects] [rounds] [rounds wording every finding]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    Jixiao.Bench.Reviews.ReviewThroughput.Run(Console.Out, Arg(1, 100_000), Arg(2, 5), Arg(3, 5));
     return;
 }
 
@@ -24,6 +26,13 @@ if (args is ["import-throughput", ..])
 if (args is ["city-db", var database, ..])
 {
     Jixiao.Bench.Web.CityDatabase.Generate(database, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
+    return;
+}
+
+// dotnet run -c Release --project bench/Jixiao.Bench -- list-cpu DB [CALLS]   (the 项目 list without HTTP, docs/benchmarks-web.md)
+if (args is ["list-cpu", var listDatabase, ..])
+{
+    await Jixiao.Bench.Web.ListThroughput.RunAsync(Console.Out, listDatabase, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
     return;
 }
 

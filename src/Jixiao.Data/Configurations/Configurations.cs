@@ -8,7 +8,13 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<UnitEntity>
 {
     public void Configure(EntityTypeBuilder<UnitEntity> builder)
     {
-        builder.ToTable("units");
+        // The change-stamp triggers (0007_ChangeStamps) write change_stamps; EF must not use RETURNING on this table.
+        builder.ToTable("units", t =>
+        {
+            t.HasTrigger("units_change_stamp_insert");
+            t.HasTrigger("units_change_stamp_update");
+            t.HasTrigger("units_change_stamp_delete");
+        });
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.Department).HasMaxLength(200);
         builder.Property(u => u.Version).IsConcurrencyToken();
@@ -20,9 +26,13 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectEnt
 {
     public void Configure(EntityTypeBuilder<ProjectEntity> builder)
     {
-        // The name-gram triggers (0006_NameGrams) write project_name_grams; EF must not use RETURNING on this table.
+        // The name-gram triggers (0006_NameGrams) write project_name_grams and the change-stamp triggers (0007_ChangeStamps)
+        // change_stamps; EF must not use RETURNING on this table.
         builder.ToTable("projects", t =>
         {
+            t.HasTrigger("projects_change_stamp_insert");
+            t.HasTrigger("projects_change_stamp_update");
+            t.HasTrigger("projects_change_stamp_delete");
             t.HasTrigger("projects_name_grams_insert");
             t.HasTrigger("projects_name_grams_update");
             t.HasTrigger("projects_name_grams_delete");

@@ -79,7 +79,18 @@ public sealed class IndicatorLibrary
 
     private JsonObject Source { get; }
 
-    public ProjectType? FindType(string idOrName) => Types.FirstOrDefault(t => t.Id == idOrName || t.Name == idOrName);
+    public ProjectType? FindType(string idOrName)
+    {
+        foreach (var type in Types)
+        {
+            if (type.Id == idOrName || type.Name == idOrName)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The type of a project from its name and goal text (deterministic).</summary>
     public ProjectType Classify(string projectName, string? goal)

@@ -35,6 +35,7 @@ public sealed class ReviewEngine
     private readonly IIndicatorCheck[] indicatorChecks;
     private readonly double maxNameSimilarity;
     private readonly int minGoalLength;
+    private readonly bool boilerplateEnabled;
     private readonly Memo<string, string> goalKeys = new(50_000);
 
     public ReviewEngine(ReviewRuleSet? rules = null, IndicatorLibrary? library = null, IndicatorTaxonomy? taxonomy = null)
@@ -58,6 +59,7 @@ public sealed class ReviewEngine
             new AmountCheck(context),
         ];
         maxNameSimilarity = (double)Rules["REV601"].Number("maxNameSimilarity");
+        boilerplateEnabled = Rules["REV601"].Enabled;
         minGoalLength = (int)Rules["REV601"].Number("minGoalLength");
     }
 
@@ -93,38 +95,65 @@ public sealed class ReviewEngine
             projectCount += unit.Projects.Count;
         }
 
-        var facts = new List<ProjectFacts>(projectCount);
-        var unitFindings = new Dictionary<BudgetUnit, List<ReviewFinding>>(ReferenceEqualityComparer.Instance);
-        foreach (var unit in unitList)
+        // One pass over the projects with one reusable set of facts; findings go to one store as records, and what the
+        // boilerplate rule needs across projects is kept per project index.
+        var store = new FindingStore();
+        var facts = new ProjectFacts(context.Facts, store);
+        var all = new Project[projectCount];
+        var types = new ProjectType[projectCount];
+        var starts = new int[projectCount];
+        var runs = new int[projectCount];
+        var boilerplate = new BoilerplateGroups(projectCount);
+        var unitFindings = new List<ReviewFinding>[unitList.Count];
+        var n = 0;
+        for (var u = 0; u < unitList.Count; u++)
         {
-            unitFindings[unit] = CheckUnitTotal(unit);
+            var unit = unitList[u];
+            unitFindings[u] = CheckUnitTotal(unit);
             foreach (var project in unit.Projects)
             {
-                var f = new ProjectFacts(unit, project, context.Facts);
-                f.ProjectType = Library.Classify(project.Name, f.Goal).Id;
-                foreach (var indicator in f.Indicators)
+                facts.Reset(unit, project);
+                facts.Type = Library.Classify(project.Name, facts.Goal);
+                foreach (var indicator in facts.Indicators)
                 {
-                    context.Emit(f, indicator, indicatorChecks);
+                    context.Emit(facts, indicator, indicatorChecks);
                 }
 
                 foreach (var check in checks)
                 {
-                    check.Check(f);
+                    check.Check(facts);
                 }
 
-                f.ReleaseIndicators();
-                facts.Add(f);
+                all[n] = project;
+                types[n] = facts.Type;
+                starts[n] = facts.FindingsStart;
+                runs[n] = facts.FindingCount;
+                if (boilerplateEnabled)
+                {
+                    var key = goalKeys.Get(facts.Goal, 0, static (goal, _) => ReviewText.Key(goal));
+                    if (key.Length >= minGoalLength)
+                    {
+                        boilerplate.Add(n, facts.Department, key);
+                    }
+                }
+
+                n++;
             }
         }
 
-        CheckBoilerplate(facts);
+        var later = CheckBoilerplate(boilerplate, all, store);
 
-        var projects = new List<ProjectReview>(facts.Count);
-        foreach (var f in facts)
+        var projects = new List<ProjectReview>(projectCount);
+        n = 0;
+        foreach (var unit in unitList)
         {
-            var (score, outcome) = Score(f.Findings);
-            projects.Add(new ProjectReview(f.Unit.Name, f.Unit.Department, f.Project, Library.FindType(f.ProjectType)?.Name ?? f.ProjectType,
-                score, outcome, f.Findings));
+            foreach (var project in unit.Projects)
+            {
+                var findings = new FindingList(store, starts[n], runs[n], later?[n] ?? -1);
+                var (score, outcome) = Score(findings);
+                projects.Add(new ProjectReview(unit.Name, unit.Department, project, types[n].Name, score, outcome, findings));
+                n++;
+            }
         }
 
         var unitReviews = new List<UnitReview>(unitList.Count);
@@ -141,7 +170,7 @@ public sealed class ReviewEngine
 
             offset += unit.Projects.Count;
             unitTallies[u] = tally;
-            unitReviews.Add(new UnitReview(unit.Name, unit.Department, tally.ToSummary(), unitFindings[unit]));
+            unitReviews.Add(new UnitReview(unit.Name, unit.Department, tally.ToSummary(), unitFindings[u]));
         }
 
         var total = new ReviewTally();
@@ -174,33 +203,32 @@ public sealed class ReviewEngine
     /// </summary>
     public (int Score, ReviewOutcome Outcome) Score(IReadOnlyList<ReviewFinding> findings)
     {
-        var scoring = Rules.Scoring;
         var rules = Rules.Rules;
         Span<int> counts = rules.Count <= 256 ? stackalloc int[rules.Count] : new int[rules.Count];
         var cap = ReviewOutcome.Excellent;
-        for (var i = 0; i < findings.Count; i++)
+        if (findings is FindingList list)
         {
-            var finding = findings[i];
-            var rule = finding.RuleData is { Index: >= 0 } own && own.Index < rules.Count && ReferenceEquals(rules[own.Index], own)
-                ? own
-                : Rules.Find(finding.Rule);
-            if (rule is null)
+            // the engine's own findings: count from the records, without making a finding object each
+            for (var i = 0; i < list.Count; i++)
             {
-                continue;
+                var rule = list.Record(i).Words.Rule;
+                Count(rule.Index >= 0 && rule.Index < rules.Count && ReferenceEquals(rules[rule.Index], rule) ? rule : Rules.Find(rule.Id),
+                    rule.Severity, counts, ref cap);
             }
-
-            counts[rule.Index]++;
-            if (finding.Severity == Severity.Error && scoring.ErrorCap < cap)
+        }
+        else
+        {
+            for (var i = 0; i < findings.Count; i++)
             {
-                cap = scoring.ErrorCap;
-            }
-
-            if (rule.Cap is { } ruleCap && ruleCap < cap)
-            {
-                cap = ruleCap;
+                var finding = findings[i];
+                var rule = finding.RuleData is { Index: >= 0 } own && own.Index < rules.Count && ReferenceEquals(rules[own.Index], own)
+                    ? own
+                    : Rules.Find(finding.Rule);
+                Count(rule, finding.Severity, counts, ref cap);
             }
         }
 
+        var scoring = Rules.Scoring;
         var deducted = 0;
         for (var r = 0; r < counts.Length; r++)
         {
@@ -213,6 +241,25 @@ public sealed class ReviewEngine
         var score = Math.Max(0, 100 - deducted);
         var outcome = scoring.OutcomeOf(score);
         return (score, outcome < cap ? outcome : cap);
+    }
+
+    private void Count(ReviewRule? rule, Severity severity, Span<int> counts, ref ReviewOutcome cap)
+    {
+        if (rule is null)
+        {
+            return;
+        }
+
+        counts[rule.Index]++;
+        if (severity == Severity.Error && Rules.Scoring.ErrorCap < cap)
+        {
+            cap = Rules.Scoring.ErrorCap;
+        }
+
+        if (rule.Cap is { } ruleCap && ruleCap < cap)
+        {
+            cap = ruleCap;
+        }
     }
 
     private List<ReviewFinding> CheckUnitTotal(BudgetUnit unit)
@@ -246,51 +293,35 @@ public sealed class ReviewEngine
     /// <summary>
     /// REV601: the same goal text (ignoring spaces and punctuation) in two projects of one department whose names are not
     /// alike (<see cref="NameSimilarity"/> below the rule's maxNameSimilarity). The same fund in another year keeps its text.
+    /// Returns, per project index, the store index of its REV601 finding (−1 for none), or null when none was found.
     /// </summary>
-    private void CheckBoilerplate(List<ProjectFacts> facts)
+    private int[]? CheckBoilerplate(BoilerplateGroups groups, Project[] all, FindingStore store)
     {
-        if (!Rules["REV601"].Enabled)
+        var rule = Rules["REV601"];
+        int[]? later = null;
+        var members = new List<int>();
+        foreach (var last in groups.Lasts)
         {
-            return;
-        }
-
-        var groups = new Dictionary<(string Department, string Goal), List<ProjectFacts>>();
-        foreach (var f in facts)
-        {
-            var key = goalKeys.Get(f.Goal, 0, static (goal, _) => ReviewText.Key(goal));
-            if (key.Length < minGoalLength)
+            members.Clear();
+            groups.Members(last, members);
+            if (members.Count < 2)
             {
                 continue;
             }
 
-            if (!groups.TryGetValue((f.Department, key), out var list))
-            {
-                groups[(f.Department, key)] = list = [];
-            }
-
-            list.Add(f);
-        }
-
-        foreach (var list in groups.Values)
-        {
-            if (list.Count < 2)
-            {
-                continue;
-            }
-
-            var bigrams = list.Select(f => NameSimilarity.Bigrams(f.Project.Name)).ToArray();
-            for (var a = 0; a < list.Count; a++)
+            var bigrams = members.Select(i => NameSimilarity.Bigrams(all[i].Name)).ToArray();
+            for (var a = 0; a < members.Count; a++)
             {
                 var unrelated = 0;
                 var names = new List<string>(3);
-                for (var b = 0; b < list.Count; b++)
+                for (var b = 0; b < members.Count; b++)
                 {
                     if (a != b && NameSimilarity.Of(bigrams[a], bigrams[b]) < maxNameSimilarity)
                     {
                         unrelated++;
                         if (names.Count < 3)
                         {
-                            names.Add($"“{list[b].Project.Name}”");
+                            names.Add($"“{all[members[b]].Name}”");
                         }
                     }
                 }
@@ -303,8 +334,47 @@ public sealed class ReviewEngine
                 var detail = unrelated <= 3
                     ? string.Concat(names)
                     : string.Concat(names) + string.Format(CultureInfo.InvariantCulture, "等{0}个项目", unrelated);
-                context.Add(list[a], "REV601", null, detail: detail);
+                if (later is null)
+                {
+                    later = new int[all.Length];
+                    Array.Fill(later, -1);
+                }
+
+                var project = all[members[a]];
+                later[members[a]] = store.Add(new FindingRecord(new FindingWords(rule, null, detail, null), project, null, null));
             }
+        }
+
+        return later;
+    }
+
+    /// <summary>
+    /// Projects grouped by department and goal key as the pass meets them: the last project of each group and, per
+    /// project, the one before it in its group — no list per goal text, since most goal texts are met once.
+    /// </summary>
+    private sealed class BoilerplateGroups(int projects)
+    {
+        private readonly Dictionary<(string Department, string Goal), int> last = [];
+        private readonly int[] previous = new int[projects];
+
+        public IEnumerable<int> Lasts => last.Values;
+
+        public void Add(int project, string department, string goal)
+        {
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(last, (department, goal), out var exists);
+            previous[project] = exists ? slot : -1;
+            slot = project;
+        }
+
+        /// <summary>The group's projects in the order the pass met them.</summary>
+        public void Members(int lastProject, List<int> output)
+        {
+            for (var i = lastProject; i >= 0; i = previous[i])
+            {
+                output.Add(i);
+            }
+
+            output.Reverse();
         }
     }
 }

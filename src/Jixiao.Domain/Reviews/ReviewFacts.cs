@@ -14,12 +14,21 @@ namespace Jixiao.Domain.Reviews;
 /// </summary>
 internal sealed class IndicatorFacts
 {
-    public IndicatorFacts(Indicator indicator, int index, FactsMemo memo)
+    public IndicatorFacts(Indicator indicator, int index, FactsMemo memo) => Reset(indicator, index, memo);
+
+    private IndicatorFacts()
+    {
+    }
+
+    /// <summary>An empty slot of a reusable buffer; <see cref="Reset"/> fills it.</summary>
+    internal static IndicatorFacts Slot() => new();
+
+    /// <summary>Makes this the facts of another indicator (a review pass reuses one buffer for every project).</summary>
+    internal void Reset(Indicator indicator, int index, FactsMemo memo)
     {
         Indicator = indicator;
         Index = index;
-        VerdictKey = new IndicatorKey(indicator.Name, indicator.Level1?.Code, indicator.Level2?.Code, indicator.Level1Code, indicator.Level1Text,
-            indicator.Level2Code, indicator.Level2Text, indicator.PeriodTarget?.Text, indicator.AnnualTarget?.Text, indicator.Unit);
+        VerdictKey = new IndicatorKey(indicator);
         (Label, Key, Stem, Level1, Level2) = memo.Indicators.Get(VerdictKey, (indicator, memo.Taxonomy), static (_, state) =>
         {
             var name = state.indicator.Name ?? "";
@@ -29,25 +38,25 @@ internal sealed class IndicatorFacts
     }
 
     /// <summary>Everything the per-indicator checks read (name, codes, values, unit); equal keys get equal verdicts.</summary>
-    public IndicatorKey VerdictKey { get; }
+    public IndicatorKey VerdictKey { get; private set; }
 
-    public Indicator Indicator { get; }
+    public Indicator Indicator { get; private set; } = null!;
 
     /// <summary>Position in the project's list (0-based), used when the source gave no number.</summary>
-    public int Index { get; }
+    public int Index { get; private set; }
 
     /// <summary>The name as a reviewer reads it: normalised, single-spaced, without trailing punctuation.</summary>
-    public string Label { get; }
+    public string Label { get; private set; } = "";
 
     /// <summary>The name without spaces, punctuation or a unit in brackets: equal keys are the same indicator.</summary>
-    public string Key { get; }
+    public string Key { get; private set; } = "";
 
     /// <summary>The key without a trailing unit hint ("%", "/起"), for suffix tests (…率, …数).</summary>
-    public string Stem { get; }
+    public string Stem { get; private set; } = "";
 
-    public IndicatorCategory? Level1 { get; }
+    public IndicatorCategory? Level1 { get; private set; }
 
-    public IndicatorCategory? Level2 { get; }
+    public IndicatorCategory? Level2 { get; private set; }
 
     public bool IsOutput => Level1?.Code == "1" && !IsCost;
 
@@ -98,41 +107,101 @@ internal sealed class FactsMemo(IndicatorTaxonomy taxonomy)
     public Memo<IndicatorKey, (string Label, string Key, string Stem, IndicatorCategory? Level1, IndicatorCategory? Level2)> Indicators { get; } = new();
 }
 
-/// <summary>One project with its unit and the facts of its indicators.</summary>
+/// <summary>The indicator facts of the project under review: a view of a buffer the pass reuses.</summary>
+internal sealed class IndicatorFactsList : IReadOnlyList<IndicatorFacts>
+{
+    private IndicatorFacts[] items = [];
+
+    public int Count { get; private set; }
+
+    public IndicatorFacts this[int index] => index < Count ? items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    internal void Fill(IReadOnlyList<Indicator> indicators, FactsMemo memo)
+    {
+        if (items.Length < indicators.Count)
+        {
+            var grown = new IndicatorFacts[Math.Max(indicators.Count, items.Length * 2)];
+            items.CopyTo(grown, 0);
+            for (var i = items.Length; i < grown.Length; i++)
+            {
+                grown[i] = IndicatorFacts.Slot();
+            }
+
+            items = grown;
+        }
+
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            items[i].Reset(indicators[i], i, memo);
+        }
+
+        Count = indicators.Count;
+    }
+
+    public ReadOnlySpan<IndicatorFacts>.Enumerator GetEnumerator() => new ReadOnlySpan<IndicatorFacts>(items, 0, Count).GetEnumerator();
+
+    IEnumerator<IndicatorFacts> IEnumerable<IndicatorFacts>.GetEnumerator() => items.Take(Count).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => items.Take(Count).GetEnumerator();
+}
+
+/// <summary>
+/// One project with its unit and the facts of its indicators. A review pass keeps one and <see cref="Reset"/>s it for
+/// each project; the findings go to the pass's <see cref="FindingStore"/>, from <see cref="FindingsStart"/> on.
+/// </summary>
 internal sealed class ProjectFacts
 {
+    private readonly FactsMemo memo;
+    private readonly IndicatorFactsList indicators = new();
+
     public ProjectFacts(BudgetUnit unit, Project project, FactsMemo memo)
+        : this(memo, new FindingStore()) => Reset(unit, project);
+
+    public ProjectFacts(FactsMemo memo, FindingStore store)
+    {
+        this.memo = memo;
+        Store = store;
+    }
+
+    public void Reset(BudgetUnit unit, Project project)
     {
         Unit = unit;
         Project = project;
         Department = unit.Department ?? unit.Name;
-        var indicators = new IndicatorFacts[project.Indicators.Count];
-        for (var i = 0; i < indicators.Length; i++)
-        {
-            indicators[i] = new IndicatorFacts(project.Indicators[i], i, memo);
-        }
-
-        Indicators = indicators;
+        indicators.Fill(project.Indicators, memo);
         Goal = ChineseText.Normalize(GoalText(project.Goal));
+        Type = null;
+        FindingsStart = Store.Count;
     }
 
-    public BudgetUnit Unit { get; }
+    public BudgetUnit Unit { get; private set; } = null!;
 
-    public Project Project { get; }
+    public Project Project { get; private set; } = null!;
 
-    public string Department { get; }
+    public string Department { get; private set; } = "";
 
-    public IReadOnlyList<IndicatorFacts> Indicators { get; private set; }
-
-    /// <summary>Drops the indicator facts once the checks have run: a province-sized pass keeps only what it reports.</summary>
-    public void ReleaseIndicators() => Indicators = [];
+    public IndicatorFactsList Indicators => indicators;
 
     /// <summary>The whole goal text (总体, 实施期 and 年度 together), normalised.</summary>
-    public string Goal { get; }
+    public string Goal { get; private set; } = "";
 
-    public string ProjectType { get; set; } = "";
+    /// <summary>The project type the library classified the project as (null until classified).</summary>
+    public ProjectType? Type { get; set; }
 
-    public List<ReviewFinding> Findings { get; } = new(8);
+    public string ProjectType => Type?.Id ?? "";
+
+    public FindingStore Store { get; }
+
+    /// <summary>Where this project's findings begin in <see cref="Store"/>.</summary>
+    public int FindingsStart { get; private set; }
+
+    public int FindingCount => Store.Count - FindingsStart;
+
+    /// <summary>The findings recorded so far for this project.</summary>
+    public FindingList Findings => new(Store, FindingsStart, FindingCount);
+
+    public void AddFinding(FindingWords words, IndicatorFacts? indicator) =>
+        Store.Add(new FindingRecord(words, Project, indicator?.Indicator, indicator?.Label));
 
     private static string GoalText(PerformanceGoal goal)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Jixiao.Domain.Projects;
 
 namespace Jixiao.Domain.Reviews;
 
@@ -35,42 +36,54 @@ internal sealed class Memo<TKey, TValue>(int capacity = 200_000) where TKey : no
 
 /// <summary>
 /// Everything about an indicator that the per-indicator checks read: its name, codes, resolved categories, values and
-/// unit. Equal keys get equal verdicts, wherever the row stands.
+/// unit. Equal keys get equal verdicts, wherever the row stands. The key is the indicator itself, compared field by
+/// field: building it allocates nothing.
 /// </summary>
 internal readonly struct IndicatorKey : IEquatable<IndicatorKey>
 {
-    private readonly string?[] parts;
+    private readonly Indicator indicator;
     private readonly int hash;
 
-    public IndicatorKey(params string?[] parts)
+    public IndicatorKey(Indicator indicator)
     {
-        this.parts = parts;
+        this.indicator = indicator;
         var h = new HashCode();
-        foreach (var part in parts)
-        {
-            h.Add(part, StringComparer.Ordinal);
-        }
-
+        h.Add(indicator.Name, StringComparer.Ordinal);
+        h.Add(indicator.Level1?.Code, StringComparer.Ordinal);
+        h.Add(indicator.Level2?.Code, StringComparer.Ordinal);
+        h.Add(indicator.Level1Code, StringComparer.Ordinal);
+        h.Add(indicator.Level1Text, StringComparer.Ordinal);
+        h.Add(indicator.Level2Code, StringComparer.Ordinal);
+        h.Add(indicator.Level2Text, StringComparer.Ordinal);
+        h.Add(indicator.PeriodTarget?.Text, StringComparer.Ordinal);
+        h.Add(indicator.AnnualTarget?.Text, StringComparer.Ordinal);
+        h.Add(indicator.Unit, StringComparer.Ordinal);
         hash = h.ToHashCode();
     }
 
     public bool Equals(IndicatorKey other)
     {
-        if (hash != other.hash || parts.Length != other.parts.Length)
+        if (hash != other.hash)
         {
             return false;
         }
 
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!string.Equals(parts[i], other.parts[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var a = indicator;
+        var b = other.indicator;
+        return ReferenceEquals(a, b) || (a is not null && b is not null
+            && Same(a.Name, b.Name)
+            && Same(a.Level1?.Code, b.Level1?.Code)
+            && Same(a.Level2?.Code, b.Level2?.Code)
+            && Same(a.Level1Code, b.Level1Code)
+            && Same(a.Level1Text, b.Level1Text)
+            && Same(a.Level2Code, b.Level2Code)
+            && Same(a.Level2Text, b.Level2Text)
+            && Same(a.PeriodTarget?.Text, b.PeriodTarget?.Text)
+            && Same(a.AnnualTarget?.Text, b.AnnualTarget?.Text)
+            && Same(a.Unit, b.Unit));
     }
+
+    private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is IndicatorKey other && Equals(other);
 

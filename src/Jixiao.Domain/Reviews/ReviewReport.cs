@@ -148,19 +148,36 @@ internal sealed class ReviewTally
         amount += wan;
         blocked += p.Outcome.BlocksBudgeting() ? wan : 0;
         var findings = p.Findings;
+        if (findings is FindingList list)
+        {
+            // the engine's own findings: count from the records, without making a finding object each
+            for (var i = 0; i < list.Count; i++)
+            {
+                var rule = list.Record(i).Words.Rule;
+                Count(rule.Id, rule.Severity, rule.Title);
+            }
+
+            return;
+        }
+
         for (var i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
-            switch (f.Severity)
-            {
-                case Severity.Error: errors++; break;
-                case Severity.Warning: warnings++; break;
-                default: infos++; break;
-            }
-
-            ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rules, f.Rule, out var exists);
-            seen = exists ? (seen.Title, seen.Count + 1) : (f.Title, 1);
+            Count(f.Rule, f.Severity, f.Title);
         }
+    }
+
+    private void Count(string rule, Severity severity, string title)
+    {
+        switch (severity)
+        {
+            case Severity.Error: errors++; break;
+            case Severity.Warning: warnings++; break;
+            default: infos++; break;
+        }
+
+        ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rules, rule, out var exists);
+        seen = exists ? (seen.Title, seen.Count + 1) : (title, 1);
     }
 
     public void Add(ReviewTally other)

@@ -243,12 +243,20 @@ public static class JixiaoApi
         return TypedResults.Ok(new MeDto(user.Identity!.Name!, scope.DisplayName, scope.Roles.ToList(), scope.UnitIds));
     }
 
-    private static async Task<Ok<List<UnitDto>>> ListUnitsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct)
+    private static async Task<Ok<List<UnitDto>>> ListUnitsAsync(JixiaoDbContext db, AccessService access, StampCache cache, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var units = await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Id)
-            .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
-            .ToListAsync(ct);
+        // Each unit's project count and budget sum over all its projects: kept until projects or units change.
+        var stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects, ct);
+        var key = "units|" + StampCache.ScopeKey(scope);
+        if (!cache.TryGet(key, stamp, out List<UnitDto>? units))
+        {
+            units = await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Id)
+                .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
+                .ToListAsync(ct);
+            cache.Set(key, stamp, units);
+        }
+
         return TypedResults.Ok(units);
     }
 
@@ -261,12 +269,12 @@ public static class JixiaoApi
         return unit is null ? ApiProblems.NotFound($"单位 {id}") : TypedResults.Ok(unit);
     }
 
-    private static async Task<Ok<ProjectPageDto>> ListProjectsAsync(JixiaoDbContext db, AccessService access, string? q, int? unitId,
+    private static async Task<Ok<ProjectPageDto>> ListProjectsAsync(JixiaoDbContext db, AccessService access, StampCache cache, string? q, int? unitId,
         ReviewStatus? status, decimal? minWanYuan, decimal? maxWanYuan, string? sort, bool? desc, int? page, int? pageSize, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         var result = await ProjectList.RunAsync(db, scope,
-            new ProjectListQuery(q, unitId, status, minWanYuan, maxWanYuan, sort, desc ?? false, page ?? 1, pageSize ?? 20), ct);
+            new ProjectListQuery(q, unitId, status, minWanYuan, maxWanYuan, sort, desc ?? false, page ?? 1, pageSize ?? 20), ct, cache);
         return TypedResults.Ok(new ProjectPageDto(
             result.Items.Select(p => new ProjectSummaryDto(p.Id, p.Name, p.UnitId, p.UnitName, p.TotalFen, p.Status, p.Status.Chinese(),
                 p.IndicatorCount, p.VagueTargets, p.Version)).ToList(),

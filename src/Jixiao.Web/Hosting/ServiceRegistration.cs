@@ -2,6 +2,7 @@ using Jixiao.Data;
 using Jixiao.Data.Audit;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -32,8 +33,10 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IAuditActor, WebActor>();
+        // The options are made once (a singleton): building them per request parsed the connection string every time.
         services.AddDbContext<JixiaoDbContext>((sp, options) =>
-            JixiaoDatabase.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>())));
+            JixiaoDatabase.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>())),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }
@@ -80,6 +83,7 @@ public static class ServiceRegistration
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddScoped<AccessService>();
+        services.AddSingleton<StampCache>();
         services.AddAuthorization();
         return services;
     }

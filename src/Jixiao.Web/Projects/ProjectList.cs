@@ -27,16 +27,26 @@ public static class ProjectList
 {
     public const int MaxPageSize = 200;
 
+    /// <param name="counts">
+    /// When given, match counts (and which search pieces are common) are kept there while the projects' change stamp
+    /// stays the same, so a filter is counted once however many of its pages are read.
+    /// </param>
     public static async Task<Page<ProjectRow>> RunAsync(JixiaoDbContext db, AccessScope scope, ProjectListQuery query,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, StampCache? counts = null)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(query);
+
+        // Read before anything is counted: a write after this moves the stamp, so a count made now is never kept as current.
+        var stamp = counts is null ? 0 : await ChangeStamps.ReadAsync(db, ChangeStamps.Projects, cancellationToken);
         var projects = scope.Visible(db.Projects.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim();
             // The unit names are matched once in their own small table instead of joining every project row to its unit.
             var units = db.Units.Where(u => u.Name.Contains(q)).Select(u => u.Id);
-            if (await NameCandidatesAsync(db, q, cancellationToken) is { } candidates)
+            if (await NameCandidatesAsync(db, q, counts, stamp, cancellationToken) is { } candidates)
             {
                 // Through the gram index. Names of one or two characters' queries hold the query exactly when they hold
                 // its gram; longer queries get the exact substring test on the candidates only.
@@ -99,7 +109,19 @@ public static class ProjectList
                     p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version))
                 .ToListAsync(cancellationToken);
         // A first page that is not full holds every match: no need to count them again.
-        var total = page == 1 && ids.Count < size ? ids.Count : await projects.CountAsync(cancellationToken);
+        var countKey = counts is null ? null : StampCache.CountKey(scope, query);
+        int total;
+        if (page == 1 && ids.Count < size)
+        {
+            total = ids.Count;
+            counts?.Set(countKey!, stamp, total);
+        }
+        else if (countKey is null || !counts!.TryGet(countKey, stamp, out total))
+        {
+            total = await projects.CountAsync(cancellationToken);
+            counts?.Set(countKey!, stamp, total);
+        }
+
         var position = new Dictionary<int, int>(ids.Count);
         for (var i = 0; i < ids.Count; i++)
         {
@@ -154,7 +176,8 @@ public static class ProjectList
     /// The ids of projects whose names hold every uncommon gram of <paramref name="q"/> (a superset of the matches),
     /// or null when the query has no uncommon gram and the plain scan is cheaper.
     /// </summary>
-    private static async Task<IQueryable<int>?> NameCandidatesAsync(JixiaoDbContext db, string q, CancellationToken cancellationToken)
+    private static async Task<IQueryable<int>?> NameCandidatesAsync(JixiaoDbContext db, string q, StampCache? counts, long stamp,
+        CancellationToken cancellationToken)
     {
         if (Grams(q) is not { } grams)
         {
@@ -165,7 +188,14 @@ public static class ProjectList
         foreach (var gram in grams)
         {
             var these = db.ProjectNameGrams.Where(g => g.Gram == gram).Select(g => g.ProjectId);
-            if (await these.Take(CommonGram).CountAsync(cancellationToken) >= CommonGram)
+            var gramKey = StampCache.GramKey(gram);
+            if (counts is null || !counts.TryGet(gramKey, stamp, out int holders))
+            {
+                holders = await these.Take(CommonGram).CountAsync(cancellationToken);
+                counts?.Set(gramKey, stamp, holders);
+            }
+
+            if (holders >= CommonGram)
             {
                 continue;
             }

@@ -46,17 +46,17 @@ internal sealed class AmountCheck : IProjectCheck
                     continue;
                 }
 
-                foreach (var target in indicator.Targets)
+                var over = Above(indicator.Indicator.PeriodTarget, budget) ?? Above(indicator.Indicator.AnnualTarget, budget);
+                if (over is not null)
                 {
-                    if (CheckContext.InYuan(target) is { } yuan && yuan > budget)
-                    {
-                        context.Add(project, "REV801", indicator, target.Text.Trim(), expected: $"{ReviewRule.Format(amounts.Total!.Value)}{unitName}");
-                        break;
-                    }
+                    context.Add(project, "REV801", indicator, over.Text.Trim(), expected: $"{ReviewRule.Format(amounts.Total!.Value)}{unitName}");
                 }
             }
         }
     }
+
+    private static Targets.Target? Above(Targets.Target? target, decimal budgetYuan) =>
+        target is not null && CheckContext.InYuan(target) is { } yuan && yuan > budgetYuan ? target : null;
 
     private void CheckGoalArithmetic(ProjectFacts project, decimal? budgetYuan)
     {

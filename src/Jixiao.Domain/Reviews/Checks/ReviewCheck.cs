@@ -19,7 +19,9 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
 
     public FactsMemo Facts { get; } = new(taxonomy);
 
-    private readonly Memo<(IndicatorKey Indicator, string Type), (ReviewRule Rule, Verdict Verdict)[]> verdicts = new();
+    private readonly Memo<(IndicatorKey Indicator, string Type), FindingWords[]> verdicts = new();
+
+    private readonly Memo<(string Rule, string Expected), FindingWords> projectWords = new(10_000);
 
     private readonly Memo<(string Type, string Codes), string> examples = new(10_000);
 
@@ -37,18 +39,24 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
                 check.Decide(s.project, s.indicator, list);
             }
 
-            return list.Select(v => (s.Rules[v.Rule], v)).Where(x => x.Item1.Enabled).ToArray();
+            var words = new List<FindingWords>(list.Count);
+            foreach (var v in list)
+            {
+                var rule = s.Rules[v.Rule];
+                if (rule.Enabled)
+                {
+                    var budget = v.Expected == BudgetMarker;
+                    words.Add(new FindingWords(rule, v.Value, v.Detail, budget ? null : v.Expected, budget));
+                }
+            }
+
+            return words.Count == 0 ? [] : words.ToArray();
         });
-        foreach (var (rule, v) in found)
+        foreach (var words in found)
         {
-            var expected = ReferenceEquals(v.Expected, BudgetMarker) || v.Expected == BudgetMarker ? Budget(project) : v.Expected;
-            project.Findings.Add(new ReviewFinding(rule, project.Project.Name, indicator.Label, v.Value, v.Detail, expected,
-                indicator.Indicator.Number, indicator.Indicator.Location ?? project.Project.Location));
+            project.AddFinding(words, indicator);
         }
     }
-
-    private static string Budget(ProjectFacts project) => project.Project.Amounts.Total is { } total
-        ? $"预算数{ReviewRule.Format(total)}{Projects.Money.UnitName(project.Project.Amounts.Unit)}" : "预算数";
 
     public void Add(ProjectFacts project, string ruleId, IndicatorFacts? indicator, string? value = null, string? detail = null, string? expected = null)
     {
@@ -58,8 +66,11 @@ internal sealed class CheckContext(ReviewRuleSet rules, IndicatorTaxonomy taxono
             return;
         }
 
-        project.Findings.Add(new ReviewFinding(rule, project.Project.Name, indicator?.Label, value, detail, expected,
-            indicator?.Indicator.Number, indicator?.Indicator.Location ?? project.Project.Location));
+        // most project-level findings differ only by their example, which comes from the library: share their words
+        var words = value is null && detail is null
+            ? projectWords.Get((rule.Id, expected ?? ""), (rule, expected), static (_, s) => new FindingWords(s.rule, null, null, s.expected))
+            : new FindingWords(rule, value, detail, expected);
+        project.AddFinding(words, indicator);
     }
 
     /// <summary>"竣工验收合格率 =100%": the first library indicator of the project's type under one of the codes.</summary>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Pages.Projects;
 
-public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, AccessService access, StampCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
@@ -28,7 +28,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
-        Result = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Q, Unit, Status, Min, Max, Sort, Desc, PageNumber), cancellationToken);
+        Result = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Q, Unit, Status, Min, Max, Sort, Desc, PageNumber), cancellationToken, cache);
         Units = (await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
             .Select(u => (u.Id, u.Name)).ToList();
     }

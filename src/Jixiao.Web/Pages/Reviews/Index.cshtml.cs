@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Pages.Reviews;
 
 /// <summary>审核 page: the projects in the user's scope by workflow state, the queue first.</summary>
-public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, AccessService access, StampCache cache) : PageModel
 {
     public Page<ProjectRow> Submitted { get; private set; } = null!;
     public Page<ProjectRow> Returned { get; private set; } = null!;
@@ -22,8 +22,8 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
     {
         var scope = await access.GetAsync(cancellationToken);
         Units = await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Id).ToListAsync(cancellationToken);
-        Submitted = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Submitted, PageSize: 50), cancellationToken);
-        Returned = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Returned, PageSize: 20), cancellationToken);
-        Approved = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Approved, PageSize: 20), cancellationToken);
+        Submitted = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Submitted, PageSize: 50), cancellationToken, cache);
+        Returned = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Returned, PageSize: 20), cancellationToken, cache);
+        Approved = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Approved, PageSize: 20), cancellationToken, cache);
     }
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Load figures for docs/benchmarks-web.md: serves a city database (made by `city-db`), logs in as admin and as a
+# one-unit clerk, and runs wrk against each request, printing req/s, p50/p95/p99 and the server's CPU per request
+# (from /proc/PID/stat, the figure that can be compared on a shared machine), with the load average.
+#
+#   bench/Jixiao.Bench/Web/measure.sh DB [SECONDS] [CONNECTIONS]
+#   DB: "Data Source=/tmp/city.db" or "Host=127.0.0.1;Port=…;Username=postgres;Database=jixiao_city"
+#   JIXIAO_BENCH_ONLY=regex  runs only the requests whose label matches.
+set -euo pipefail
+db=${1:?usage: measure.sh DB [SECONDS] [CONNECTIONS]}
+seconds=${2:-8}
+connections=${3:-16}
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+port=5093
+url=http://127.0.0.1:$port
+cli=$root/src/Jixiao.Cli/bin/Release/net10.0/jixiao
+[[ -x $cli ]] || dotnet build -c Release "$root/src/Jixiao.Cli" >/dev/null
+lua=$root/bench/Jixiao.Bench/Web/p95.lua
+tick=$(getconf CLK_TCK)
+
+"$cli" serve --db "$db" --urls "$url" --admin-password bench2026admin >/tmp/jixiao-bench-serve.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -s -o /dev/null "$url/Account/Login" && break; sleep 0.5; done
+
+login() { # user password → cookie value
+  local jar; jar=$(mktemp)
+  curl -fs -c "$jar" -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$2\"}" "$url/api/v1/auth/login" >/dev/null
+  grep jixiao.auth "$jar" | awk '{print $7}'; rm -f "$jar"
+}
+admin=$(login admin bench2026admin)
+clerk=$(login "${JIXIAO_BENCH_CLERK:-tianbao1}" "${JIXIAO_BENCH_CLERK_PASSWORD:-bench2026clerk}" || true)
+
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+
+run() { # label cookie path
+  local label=$1 cookie=$2 path=$3
+  [[ -n ${JIXIAO_BENCH_ONLY:-} && ! $label =~ $JIXIAO_BENCH_ONLY ]] && return
+  [[ -z $cookie ]] && { echo "| $label | (no login) |"; return; }
+  # warm-up, then the measured run
+  JIXIAO_COOKIE=$cookie wrk -t2 -c"$connections" -d2s -s "$lua" "$url$path" >/dev/null
+  local before; before=$(cpu)
+  local out; out=$(JIXIAO_COOKIE=$cookie wrk -t2 -c"$connections" -d"${seconds}s" -s "$lua" "$url$path" | grep '^requests=')
+  local after; after=$(cpu)
+  local requests; requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$out")
+  local ms; ms=$(awk -v c=$((after - before)) -v t="$tick" -v r="$requests" 'BEGIN { printf "%.2f", c / t * 1000 / r }')
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  awk -v l="$label" -v ms="$ms" -v load="$load" '{
+    for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    printf "| %s | %s | %s | %s | %s | %s | %s ms | %s |\n", l, v["rps"], v["p50"], v["p95"], v["p99"], v["errors"], ms, load }' <<<"$out"
+}
+
+echo "| request | req/s | p50 | p95 | p99 | errors | server CPU/request | load |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+run "API list (admin)" "$admin" "/api/v1/projects?pageSize=20"
+run "API list page 50 (admin)" "$admin" "/api/v1/projects?pageSize=20&page=50"
+run "API list by amount, page 100 (admin)" "$admin" "/api/v1/projects?sort=amount&desc=true&page=100"
+run "API search 视频 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91&pageSize=20"
+run "API search 视频监控 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91%E7%9B%91%E6%8E%A7&pageSize=20"
+run "API search 费 (admin)" "$admin" "/api/v1/projects?q=%E8%B4%B9&pageSize=20"
+run "API project 25000 (admin)" "$admin" "/api/v1/projects/25000"
+run "API units (admin)" "$admin" "/api/v1/units"
+run "API list (clerk, one unit)" "$clerk" "/api/v1/projects?pageSize=20"
+run "page /projects (admin)" "$admin" "/projects"
+run "page /projects?q=视频 (admin)" "$admin" "/projects?q=%E8%A7%86%E9%A2%91"
