@@ -320,7 +320,7 @@ public sealed class BrowserTests
         await page.ClickAsync("#line-6 summary:has-text('修改公式')");
         var formulaForm = page.Locator("#line-6 details.formula-editor form");
         await formulaForm.Locator("input[name=formula]").FillAsync("实际支出 / (预算资金");
-        await formulaForm.Locator("textarea[name=inputs]").FillAsync("实际支出=90万元；预算资金=100万元");
+        await formulaForm.Locator("textarea[name=formulaInputs]").FillAsync("实际支出=90万元；预算资金=100万元");
         await formulaForm.Locator("input[name=formulaReason]").FillAsync("按实际支出口径计算");
         await page.RunAndWaitForResponseAsync(() => formulaForm.Locator("button:has-text('保存公式')").ClickAsync(),
             response => response.Url.Contains("handler=Formula", StringComparison.Ordinal));
@@ -357,6 +357,16 @@ public sealed class BrowserTests
         await page.ClickAsync("#password-form button:has-text('设置新密码')");
         await page.Locator(".alert-success:has-text('设置新密码')").WaitForAsync();
         await ShotAsync(page, "13-admin-user-edited");
+        // The department evaluation of step 2 goes to the demo expert.
+        await page.GotoAsync(baseUrl + "/admin/users");
+        await page.ClickAsync("a[aria-label='管理 zhuanjia']");
+        await page.WaitForURLAsync(new Regex("/admin/users/[^/]+$"));
+        await page.SelectOptionAsync("#assign-evaluation", new SelectOptionValue { Label = "公安工作补贴 · 部门评价 （未指派）" });
+        await page.FillAsync("#assign-reason", "熟悉公安经费");
+        await page.ClickAsync("#assign-form button:has-text('指派')");
+        await page.Locator(".alert-success").WaitForAsync();
+        (await page.TextContentAsync("#assigned-evaluations"))!.ShouldContain("公安工作补贴");
+        await ShotAsync(page, "13b-expert-with-assigned-evaluation");
         await page.GotoAsync(baseUrl + "/admin/users");
         await ShotAsync(page, "14-admin-users-with-history");
         await LogoutAsync(page, baseUrl);

@@ -50,7 +50,7 @@ public sealed class EvaluationFormulaTests(SeededApps apps) : IClassFixture<Seed
 
     private static Task<HttpResponseMessage> PostFormulaAsync(HttpClient client, int id, int line, long version, string formula, string inputs, string reason) =>
         PageForms.PostAsync(client, $"/evaluations/{id}?handler=Formula&line={line}",
-            [new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("formula", formula), new("inputs", inputs), new("formulaReason", reason)],
+            [new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("formula", formula), new("formulaInputs", inputs), new("formulaReason", reason)],
             tokenPage: $"/evaluations/{id}");
 
     /// <summary>An htmx refusal: the Chinese reason, retargeted to the message box of the line's formula editor.</summary>
@@ -154,7 +154,7 @@ public sealed class EvaluationFormulaTests(SeededApps apps) : IClassFixture<Seed
         var zfw = await app.LoginAsync("zfw");
         var token = await PageForms.TokenAsync(zfw, "/evaluations");
         var forged = await zfw.PostAsync($"/evaluations/{id}?handler=Formula&line=6", new FormUrlEncodedContent(
-            [new("version", "0"), new("formula", "a / b * 100"), new("inputs", "a=1；b=2"), new("formulaReason", "x"), new("__RequestVerificationToken", token)]));
+            [new("version", "0"), new("formula", "a / b * 100"), new("formulaInputs", "a=1；b=2"), new("formulaReason", "x"), new("__RequestVerificationToken", token)]));
         forged.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var admin = await app.LoginAsync("admin");

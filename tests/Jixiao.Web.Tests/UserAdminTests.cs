@@ -331,6 +331,63 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_admin_assigns_a_department_evaluation_to_an_expert_and_takes_it_back_with_reasons(string provider)
+    {
+        var app = apps.Get(provider);
+        var admin = await app.LoginAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "pingshen", displayName = "评审专家李工", password = "pingshen2026", role = Auth.Roles.Expert });
+        var expertId = (await JsonOf(created)).GetProperty("id").GetString()!;
+        var projects = await JsonOf(await admin.GetAsync($"/api/v1/projects?q={Uri.EscapeDataString("辅警服装培训费")}"));
+        var projectId = projects.GetProperty("items")[0].GetProperty("id").GetInt32();
+        var evaluation = await JsonOf(await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department" }));
+        var evaluationId = evaluation.GetProperty("id").GetInt32();
+        var page = $"/admin/users/{expertId}";
+        var expert = await app.LoginAsync("pingshen", "pingshen2026");
+        (await expert.GetAsync($"/api/v1/evaluations/{evaluationId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        WebUtility.HtmlDecode(await admin.GetStringAsync(page)).ShouldContain("指派的评价（0）");
+        (await PageForms.PostAsync(admin, page + "?handler=Assign", [new("evaluationId", $"{evaluationId}"), new("assign", "true"), new("reason", "")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageForms.AlertsAsync(admin, page)).ShouldBe(["请填写修改原因，它将记入审计日志。"]);
+        (await PageForms.PostAsync(admin, page + "?handler=Assign", [new("evaluationId", $"{evaluationId}"), new("assign", "true"), new("reason", "专业对口")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageForms.AlertsAsync(admin, page)).ShouldBe(["已将“辅警服装培训费”的部门评价指派给该专家。"]);
+        WebUtility.HtmlDecode(await admin.GetStringAsync(page)).ShouldContain("指派的评价（1）");
+
+        // the expert now scores it
+        var mine = await JsonOf(await expert.GetAsync($"/api/v1/evaluations/{evaluationId}"));
+        mine.GetProperty("canEdit").GetBoolean().ShouldBeTrue();
+        (await expert.PutAsJsonAsync($"/api/v1/evaluations/{evaluationId}/lines/0", new { deductions = "扣1分：未提供可行性研究报告", version = mine.GetProperty("version").GetInt64() }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await PageForms.PostAsync(admin, page + "?handler=Assign", [new("evaluationId", $"{evaluationId}"), new("assign", "false"), new("reason", "改由他人评价")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await expert.GetAsync($"/api/v1/evaluations/{evaluationId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var history = (await JsonOf(await admin.GetAsync($"/api/v1/projects/{projectId}/history"))).EnumerateArray()
+            .Where(h => h.GetProperty("field").GetString() == "expert" && h.GetProperty("entityId").GetInt32() == evaluationId)
+            .Select(h => (h.GetProperty("oldValue").GetString(), h.GetProperty("newValue").GetString(), h.GetProperty("reason").GetString())).ToList();
+        history.ShouldBe([("评审专家李工（pingshen）", "（未指派）", "改由他人评价"), ("（未指派）", "评审专家李工（pingshen）", "专业对口")]);
+
+        // the API: admin only, experts only, no 单位自评, nothing once locked
+        var gaj = await app.LoginAsync("gaj");
+        (await gaj.PutAsJsonAsync($"/api/v1/evaluations/{evaluationId}/expert", new { expertId, reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = app.NewDbContext();
+        var gajId = db.Users.Single(u => u.UserName == "gaj").Id;
+        var notExpert = await admin.PutAsJsonAsync($"/api/v1/evaluations/{evaluationId}/expert", new { expertId = gajId, reason = "x" });
+        notExpert.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonOf(notExpert)).GetProperty("detail").GetString().ShouldBe("所选用户不是评价专家。");
+        var assigned = await admin.PutAsJsonAsync($"/api/v1/evaluations/{evaluationId}/expert", new { expertId, reason = "重新指派" });
+        assigned.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonOf(assigned)).GetProperty("expertId").GetString().ShouldBe(expertId);
+        var self = await JsonOf(await gaj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "self" }));
+        (await admin.PutAsJsonAsync($"/api/v1/evaluations/{self.GetProperty("id").GetInt32()}/expert", new { expertId, reason = "x" }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PutAsJsonAsync("/api/v1/evaluations/999999/expert", new { expertId, reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task The_users_api_creates_edits_and_resets_with_the_pages_rules(string provider)
     {
         var app = apps.Get(provider);

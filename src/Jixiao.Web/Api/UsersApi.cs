@@ -20,6 +20,9 @@ public sealed record UserDto(string Id, string UserName, string DisplayName, IRe
         new(u.Id, u.UserName, u.DisplayName, u.Roles, u.UnitIds, u.UnitNames, u.State, u.StateName, u.LockedUntil, u.Version);
 }
 
+/// <summary>Who scores an evaluation: an 评价专家's user id, or null to take it from whoever has it; and why.</summary>
+public sealed record AssignExpertRequest(string? ExpertId, string? Reason);
+
 /// <summary>/api/v1/users (管理员 only) and /api/v1/auth/password (everyone, their own): the use cases of the admin pages.</summary>
 public static class UsersApi
 {
@@ -27,6 +30,9 @@ public static class UsersApi
     {
         app.MapPost("/api/v1/auth/password", ChangeOwnPasswordAsync).RequireAuthorization().DisableAntiforgery().WithTags("登录")
             .WithSummary("修改自己的密码（当前密码、新密码）；其他会话在 1 分钟内失效，本会话保持登录");
+
+        app.MapPut("/api/v1/evaluations/{id:int}/expert", AssignExpertAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin })
+            .DisableAntiforgery().WithTags("绩效评价").WithSummary("指派或改派评价专家（expertId 为 null 即取消；须带 reason；管理员；已锁定的评价不能改派）");
 
         var users = app.MapGroup("/api/v1/users").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin }).DisableAntiforgery()
             .WithTags("用户（管理员）");
@@ -41,6 +47,13 @@ public static class UsersApi
             RunAsync(access, scope => UserAdmin.SetDisabledAsync(db, scope, id, disable: true, body, clock, ct), ct)).WithSummary("停用用户（须带 reason；不能停用自己）");
         users.MapPost("/{id}/enable", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct) =>
             RunAsync(access, scope => UserAdmin.SetDisabledAsync(db, scope, id, disable: false, body, clock, ct), ct)).WithSummary("启用已停用的用户（须带 reason）");
+    }
+
+    private static async Task<Results<Ok<AssignedEvaluation>, ProblemHttpResult>> AssignExpertAsync(int id, AssignExpertRequest body, JixiaoDbContext db,
+        AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var (outcome, evaluation) = await UserAdmin.AssignEvaluationAsync(db, await access.GetAsync(ct), id, body.ExpertId, body.Reason, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(evaluation!) : ApiProblems.From(outcome);
     }
 
     private static async Task<Ok<List<UserDto>>> ListAsync(JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>

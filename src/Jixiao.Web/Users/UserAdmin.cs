@@ -1,5 +1,6 @@
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,9 @@ public sealed record UserSummary(string Id, string UserName, string DisplayName,
         _ => throw new ArgumentOutOfRangeException(nameof(State)),
     };
 }
+
+/// <summary>An evaluation as the admin assigns it: project, kind, whether locked, score, the expert's user id.</summary>
+public sealed record AssignedEvaluation(int Id, int ProjectId, string ProjectName, string Kind, bool Locked, decimal? Total, string? Grade, string? ExpertId);
 
 /// <summary>A new user: login name, display name, initial password (the password policy applies), one role, units.</summary>
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, string? Role, int[]? UnitIds);
@@ -379,6 +383,73 @@ public static class UserAdmin
         return outcome;
     }
 
+    /// <summary>
+    /// Assigns a draft 部门评价 (or 财政/第三方评价) to an expert, or takes it from them (<paramref name="expertId"/> null):
+    /// the expert then scores it, or no longer may. A locked evaluation keeps its expert; a 单位自评 has none (its unit's
+    /// clerk scores it). The change is an audit line of the evaluation (field "expert", in the project's history).
+    /// </summary>
+    public static async Task<(Outcome Outcome, AssignedEvaluation? Evaluation)> AssignEvaluationAsync(JixiaoDbContext db, AccessScope scope,
+        int evaluationId, string? expertId, string? reason, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        if (!scope.IsAdmin)
+        {
+            return (AdminOnly, null);
+        }
+
+        var evaluation = await db.Evaluations.Include(e => e.Project).SingleOrDefaultAsync(e => e.Id == evaluationId, cancellationToken);
+        if (evaluation is null)
+        {
+            return (new Outcome.NotFound($"找不到评价 {evaluationId}。"), null);
+        }
+
+        if (evaluation.Status == EvaluationStatus.Locked)
+        {
+            return (new Outcome.Conflict("该评价已提交锁定，不能再改派评价专家。"), null);
+        }
+
+        if (evaluation.Kind == EvaluationKind.SelfEvaluation.Chinese())
+        {
+            return (new Outcome.Invalid("单位自评由本单位填报人评分，不指派评价专家。"), null);
+        }
+
+        var newExpert = string.IsNullOrEmpty(expertId) ? null : expertId;
+        var names = await (from user in db.Users
+                           where user.Id == newExpert || user.Id == evaluation.AssignedExpertId
+                           select new { user.Id, user.UserName, user.DisplayName, IsExpert = db.UserRoles.Any(l => l.UserId == user.Id && db.Roles.Any(r => r.Id == l.RoleId && r.Name == Roles.Expert)) })
+            .ToListAsync(cancellationToken);
+        if (newExpert is not null && names.FirstOrDefault(n => n.Id == newExpert) is not { IsExpert: true })
+        {
+            return (new Outcome.Invalid("所选用户不是评价专家。"), null);
+        }
+
+        if (evaluation.AssignedExpertId == newExpert)
+        {
+            return (Outcome.Ok, await AssignedAsync(db, evaluation.Id, cancellationToken));
+        }
+
+        if (MissingReason(reason) is { } noReason)
+        {
+            return (noReason, null);
+        }
+
+        string Name(string? id) => names.FirstOrDefault(n => n.Id == id) is { } n ? $"{n.DisplayName}（{n.UserName}）" : "（未指派）";
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = evaluation.ProjectId,
+            Field = "expert", OldValue = Name(evaluation.AssignedExpertId), NewValue = Name(newExpert), Reason = reason!.Trim(),
+        });
+        evaluation.AssignedExpertId = newExpert;
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Ok, await AssignedAsync(db, evaluation.Id, cancellationToken));
+    }
+
+    /// <summary>The evaluations an expert may be given or has: every 部门评价 (and 财政/第三方评价), newest first.</summary>
+    public static async Task<IReadOnlyList<AssignedEvaluation>> AssignableEvaluationsAsync(JixiaoDbContext db, CancellationToken cancellationToken = default)
+    {
+        var self = EvaluationKind.SelfEvaluation.Chinese();
+        return await Assigned(db.Evaluations.AsNoTracking().Where(e => e.Kind != self).OrderByDescending(e => e.Id)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The user-management lines of the audit log, newest first.</summary>
     public static async Task<IReadOnlyList<AuditEntry>> HistoryAsync(JixiaoDbContext db, string? userName, int take, CancellationToken cancellationToken = default)
     {
@@ -411,6 +482,13 @@ public static class UserAdmin
         "status" => "状态",
         _ => field,
     };
+
+    private static async Task<AssignedEvaluation> AssignedAsync(JixiaoDbContext db, int id, CancellationToken cancellationToken) =>
+        await Assigned(db.Evaluations.AsNoTracking().Where(e => e.Id == id)).SingleAsync(cancellationToken);
+
+    private static IQueryable<AssignedEvaluation> Assigned(IQueryable<EvaluationEntity> evaluations) =>
+        from e in evaluations
+        select new AssignedEvaluation(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Status == EvaluationStatus.Locked, e.Total, e.Grade, e.AssignedExpertId);
 
     internal static AccountState StateOf(JixiaoUser user, DateTimeOffset now) =>
         user.LockoutEnd is not { } end || end <= now ? AccountState.Active

@@ -23,6 +23,9 @@ public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> us
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
     public bool IsSelf { get; private set; }
 
+    /// <summary>Every 部门评价 (and 财政/第三方评价): those of this expert are listed, the other drafts can be given to them.</summary>
+    public IReadOnlyList<AssignedEvaluation> Evaluations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var user = await UserAdmin.GetAsync(db, id, clock, cancellationToken);
@@ -36,6 +39,11 @@ public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> us
         Units = (await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.Name, u.Department }).ToListAsync(cancellationToken))
             .Select(u => (u.Id, u.Name, u.Department)).ToList();
         History = await UserAdmin.HistoryAsync(db, user.UserName, 50, cancellationToken);
+        if (user.Roles.Contains(Auth.Roles.Expert))
+        {
+            Evaluations = await UserAdmin.AssignableEvaluationsAsync(db, cancellationToken);
+        }
+
         return Page();
     }
 
@@ -67,6 +75,22 @@ public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> us
             clock, cancellationToken);
         return this.RedirectWithMessage(outcome,
             enable ? $"已启用用户 {user?.UserName}。" : $"已停用用户 {user?.UserName}，已登录的会话在 1 分钟内失效。", PageUrl(id));
+    }
+
+    /// <summary>Gives a draft evaluation to this expert (<paramref name="assign"/>) or takes it from them.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(string id, int evaluationId, bool assign, string? reason, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        if (!assign && (await UserAdmin.AssignableEvaluationsAsync(db, cancellationToken)).FirstOrDefault(e => e.Id == evaluationId) is { } current
+            && current.ExpertId != id)
+        {
+            TempData["Error"] = "该评价已不再指派给此用户，请刷新。";
+            return Redirect(PageUrl(id));
+        }
+
+        var (outcome, evaluation) = await UserAdmin.AssignEvaluationAsync(db, scope, evaluationId, assign ? id : null, reason, clock, cancellationToken);
+        return this.RedirectWithMessage(outcome,
+            assign ? $"已将“{evaluation?.ProjectName}”的{evaluation?.Kind}指派给该专家。" : $"已取消“{evaluation?.ProjectName}”的{evaluation?.Kind}的指派。", PageUrl(id));
     }
 
     private static string PageUrl(string id) => $"/admin/users/{Uri.EscapeDataString(id)}";

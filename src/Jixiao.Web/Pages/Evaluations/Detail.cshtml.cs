@@ -49,12 +49,12 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     }
 
     /// <summary>Sets or changes the formula of a line (with its inputs and the reason of the change) and returns the rescored sheet.</summary>
-    public async Task<IActionResult> OnPostFormulaAsync(int id, int line, long version, string? formula, string? inputs, string? formulaReason,
+    public async Task<IActionResult> OnPostFormulaAsync(int id, int line, long version, string? formula, string? formulaInputs, string? formulaReason,
         CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
         var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
-            new EditLineRequest(null, null, null, null, null, version, Formula: formula ?? "", Inputs: inputs ?? "", FormulaReason: formulaReason),
+            new EditLineRequest(null, null, null, null, null, version, Formula: formula ?? "", Inputs: formulaInputs ?? "", FormulaReason: formulaReason),
             clock, cancellationToken);
         return SheetOrMessage(outcome, view, $"#formula-error-{line}");
     }
