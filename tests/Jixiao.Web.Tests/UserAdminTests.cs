@@ -160,7 +160,9 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
             await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = "suoding", password = "wrong-password-1" });
         }
 
-        (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = "suoding", password = "start2026pw" })).StatusCode.ShouldBe((HttpStatusCode)423);
+        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = "suoding", password = "start2026pw" });
+        locked.StatusCode.ShouldBe((HttpStatusCode)423);
+        (await JsonOf(locked)).GetProperty("detail").GetString().ShouldBe("登录失败次数过多，账户已锁定 15 分钟，或请管理员解锁。");
         (await UserAsync(admin, id)).GetProperty("state").GetString().ShouldBe("lockedOut");
         var shown = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
         shown.ShouldContain("已锁定");
@@ -190,7 +192,9 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         (await PageForms.PostAsync(admin, page + "?handler=Disable", [new("enable", "false"), new("reason", "")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PageForms.AlertsAsync(admin, page)).ShouldBe(["请填写修改原因，它将记入审计日志。"]);
         (await PageForms.PostAsync(admin, page + "?handler=Disable", [new("enable", "false"), new("reason", "调离本岗位")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "tingyong", password = "start2026pw" })).StatusCode.ShouldBe((HttpStatusCode)423);
+        var refused = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "tingyong", password = "start2026pw" });
+        refused.StatusCode.ShouldBe((HttpStatusCode)423);
+        (await JsonOf(refused)).GetProperty("detail").GetString().ShouldBe("该账户已停用，请联系管理员。");
         WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/users")).ShouldContain("已停用");
         // a disabled account is enabled, not unlocked
         (await admin.PostAsJsonAsync($"/api/v1/users/{id}/unlock", new { reason = "试试" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -490,6 +490,15 @@ public static class UserAdmin
         from e in evaluations
         select new AssignedEvaluation(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Status == EvaluationStatus.Locked, e.Total, e.Grade, e.AssignedExpertId);
 
+    /// <summary>Why a locked-out user cannot log in: disabled by an admin, or too many failed logins (until when).</summary>
+    public static async Task<string> LockoutMessageAsync(UserManager<JixiaoUser> users, string userName)
+    {
+        var user = await users.FindByNameAsync(userName);
+        return user is not null && StateOf(user, DateTimeOffset.UtcNow) == AccountState.Disabled
+            ? "该账户已停用，请联系管理员。"
+            : "登录失败次数过多，账户已锁定 15 分钟，或请管理员解锁。";
+    }
+
     internal static AccountState StateOf(JixiaoUser user, DateTimeOffset now) =>
         user.LockoutEnd is not { } end || end <= now ? AccountState.Active
         : end > now.AddYears(100) ? AccountState.Disabled
