@@ -317,6 +317,14 @@ public sealed class BrowserTests
         await page.GotoAsync(projectUrl);
         await page.ClickAsync("button:has-text('发起部门评价')");
         await page.WaitForURLAsync(new Regex("/evaluations/\\d+$"));
+        // A deduction without its reason is refused above the sheet; the next edit clears that message.
+        var deductions = page.Locator("#line-0 textarea[name=deductions]");
+        await page.RunAndWaitForResponseAsync(async () =>
+        {
+            await deductions.FillAsync("扣1分");
+            await deductions.DispatchEventAsync("change");
+        }, response => response.Url.Contains("handler=Line", StringComparison.Ordinal));
+        await page.Locator("#evaluation-error:has-text('没有写理由')").WaitForAsync();
         await page.ClickAsync("#line-6 summary:has-text('修改公式')");
         var formulaForm = page.Locator("#line-6 details.formula-editor form");
         await formulaForm.Locator("input[name=formula]").FillAsync("实际支出 / (预算资金");
@@ -326,6 +334,7 @@ public sealed class BrowserTests
             response => response.Url.Contains("handler=Formula", StringComparison.Ordinal));
         await page.Locator("#formula-error-6:has-text('有误')").WaitForAsync();
         (await page.TextContentAsync("#formula-error-6"))!.ShouldContain("第 8 个字符的左括号没有闭合");
+        (await page.TextContentAsync("#evaluation-error"))!.ShouldBeEmpty();
         await ViewShotAsync(page, "#line-6", "11-formula-error");
         var totalBefore = (await page.TextContentAsync("#evaluation-total"))!.Trim();
         await formulaForm.Locator("input[name=formula]").FillAsync("实际支出 / 预算资金 * 100");
