@@ -10,9 +10,18 @@ namespace Jixiao.Data;
 /// Saving bumps <see cref="IVersioned.Version"/> on every changed editable row (optimistic concurrency) and appends an
 /// <see cref="AuditEntry"/> for every change to targets and workflow state (<see cref="AuditRecorder"/>).
 /// </summary>
-public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
-    : IdentityDbContext<JixiaoUser>(options)
+/// <remarks>
+/// One constructor taking only the options, so the web app can pool contexts (AddPooledDbContextFactory): who acts and
+/// the clock are properties, set each time a context is handed out.
+/// </remarks>
+public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) : IdentityDbContext<JixiaoUser>(options)
 {
+    /// <summary>Who makes changes, for the audit log (the web request's user); <see cref="ActorOverride"/> wins.</summary>
+    public IAuditActor? Actor { get; set; }
+
+    /// <summary>The clock of the audit log.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public DbSet<UnitEntity> Units => Set<UnitEntity>();
     public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
     public DbSet<IndicatorEntity> Indicators => Set<IndicatorEntity>();
@@ -51,8 +60,8 @@ public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, IAuditAc
     private void PrepareSave()
     {
         ChangeTracker.DetectChanges();
-        var who = ActorOverride ?? actor?.Name ?? "系统";
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var who = ActorOverride ?? Actor?.Name ?? "系统";
+        var now = Clock.GetUtcNow();
         AuditRecorder.Record(this, who, now, ChangeReason);
         ChangeReason = null;
     }

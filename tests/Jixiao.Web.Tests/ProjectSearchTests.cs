@@ -1,5 +1,6 @@
 using Jixiao.Data;
 using Jixiao.Web.Auth;
+using Jixiao.Web.Common;
 using Jixiao.Web.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,16 +63,21 @@ public sealed class ProjectSearchTests
                     _ => expected.OrderBy(p => p.Id),
                 };
                 var expectedIds = await ordered.Select(p => p.Id).ToListAsync();
-                var seen = new List<int>();
-                for (var page = 1; page <= Math.Max(1, (expectedIds.Count + 4) / 5); page++)
+                // without and with kept counts (the app keeps them; a second pass reads what the first kept)
+                var cache = new StampCache();
+                foreach (var counts in new[] { null, cache, cache })
                 {
-                    var result = await ProjectList.RunAsync(db, scope,
-                        new ProjectListQuery(Q: q, Sort: sort, Desc: desc, Page: page, PageSize: 5));
-                    result.Total.ShouldBe(expectedIds.Count);
-                    seen.AddRange(result.Items.Select(r => r.Id));
-                }
+                    var seen = new List<int>();
+                    for (var page = 1; page <= Math.Max(1, (expectedIds.Count + 4) / 5); page++)
+                    {
+                        var result = await ProjectList.RunAsync(db, scope,
+                            new ProjectListQuery(Q: q, Sort: sort, Desc: desc, Page: page, PageSize: 5), default, counts);
+                        result.Total.ShouldBe(expectedIds.Count);
+                        seen.AddRange(result.Items.Select(r => r.Id));
+                    }
 
-                seen.ShouldBe(expectedIds, $"q={q} sort={sort} desc={desc} user={scope.UserId}");
+                    seen.ShouldBe(expectedIds, $"q={q} sort={sort} desc={desc} user={scope.UserId} kept={counts is not null}");
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Load figures for docs/benchmarks-web.md: serves a city database (made by `city-db`), logs in as admin and as a
-# one-unit clerk, and runs wrk against each request, printing req/s, p50/p95/p99 and the server's CPU per request
-# (from /proc/PID/stat, the figure that can be compared on a shared machine), with the load average.
+# Load figures for docs/benchmarks-web.md: serves a city database (made by `city-db`), logs in as admin and runs wrk against each request, printing req/s, p50/p95/p99 and the server's CPU per request
+# (from /proc/PID/stat, the figure that can be compared on a shared machine), with the load average. A clerk's list
+# (one unit's projects) is measured without HTTP by `list-cpu`.
 #
 #   bench/Jixiao.Bench/Web/measure.sh DB [SECONDS] [CONNECTIONS]
 #   DB: "Data Source=/tmp/city.db" or "Host=127.0.0.1;Port=…;Username=postgres;Database=jixiao_city"
@@ -16,6 +16,7 @@ url=http://127.0.0.1:$port
 cli=$root/src/Jixiao.Cli/bin/Release/net10.0/jixiao
 [[ -x $cli ]] || dotnet build -c Release "$root/src/Jixiao.Cli" >/dev/null
 lua=$root/bench/Jixiao.Bench/Web/p95.lua
+pages=$root/bench/Jixiao.Bench/Web/pages.lua
 tick=$(getconf CLK_TCK)
 
 "$cli" serve --db "$db" --urls "$url" --admin-password bench2026admin >/tmp/jixiao-bench-serve.log 2>&1 &
@@ -29,12 +30,11 @@ login() { # user password → cookie value
   grep jixiao.auth "$jar" | awk '{print $7}'; rm -f "$jar"
 }
 admin=$(login admin bench2026admin)
-clerk=$(login "${JIXIAO_BENCH_CLERK:-tianbao1}" "${JIXIAO_BENCH_CLERK_PASSWORD:-bench2026clerk}" || true)
 
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 
-run() { # label cookie path
-  local label=$1 cookie=$2 path=$3
+run() { # label cookie path [lua script]
+  local label=$1 cookie=$2 path=$3 lua=${4:-$lua}
   [[ -n ${JIXIAO_BENCH_ONLY:-} && ! $label =~ $JIXIAO_BENCH_ONLY ]] && return
   [[ -z $cookie ]] && { echo "| $label | (no login) |"; return; }
   # warm-up, then the measured run
@@ -53,13 +53,14 @@ run() { # label cookie path
 echo "| request | req/s | p50 | p95 | p99 | errors | server CPU/request | load |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 run "API list (admin)" "$admin" "/api/v1/projects?pageSize=20"
-run "API list page 50 (admin)" "$admin" "/api/v1/projects?pageSize=20&page=50"
+run "API list, random page 1–100 (admin)" "$admin" "/api/v1/projects?pageSize=20" "$pages"
 run "API list by amount, page 100 (admin)" "$admin" "/api/v1/projects?sort=amount&desc=true&page=100"
 run "API search 视频 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91&pageSize=20"
+JIXIAO_PAGES=30 run "API search 视频, random page 1–30 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91&pageSize=20" "$pages"
 run "API search 视频监控 (admin)" "$admin" "/api/v1/projects?q=%E8%A7%86%E9%A2%91%E7%9B%91%E6%8E%A7&pageSize=20"
 run "API search 费 (admin)" "$admin" "/api/v1/projects?q=%E8%B4%B9&pageSize=20"
 run "API project 25000 (admin)" "$admin" "/api/v1/projects/25000"
+run "API project, random id (admin)" "$admin" "/api/v1/projects/RANDOM_ID" "$pages"
 run "API units (admin)" "$admin" "/api/v1/units"
-run "API list (clerk, one unit)" "$clerk" "/api/v1/projects?pageSize=20"
 run "page /projects (admin)" "$admin" "/projects"
 run "page /projects?q=视频 (admin)" "$admin" "/projects?q=%E8%A7%86%E9%A2%91"

@@ -25,12 +25,13 @@ public static class Pipeline
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.UseSwaggerUI(o =>
+        // The Swagger UI middleware looks at every request; only its own path needs it.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/docs"), docs => docs.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api/docs";
             o.SwaggerEndpoint("/openapi/v1.json", "Jixiao API v1");
             o.DocumentTitle = "Jixiao API 文档";
-        });
+        }));
         app.MapJixiaoApi();
         app.MapJixiaoUsersApi();
         app.MapRazorPages();

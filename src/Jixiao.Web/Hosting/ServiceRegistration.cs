@@ -6,6 +6,7 @@ using Jixiao.Web.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web;
@@ -33,10 +34,19 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IAuditActor, WebActor>();
-        // The options are made once (a singleton): building them per request parsed the connection string every time.
-        services.AddDbContext<JixiaoDbContext>((sp, options) =>
-            JixiaoDatabase.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>())),
-            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled contexts: a request rents one that EF has already set up (its internal services, its connection object)
+        // instead of building a new one. Who acts and the clock are set on every rental; EF resets the rest on return.
+        services.AddPooledDbContextFactory<JixiaoDbContext>((sp, options) =>
+            JixiaoDatabase.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<JixiaoDbContext>>().CreateDbContext();
+            db.Actor = sp.GetRequiredService<IAuditActor>();
+            db.Clock = sp.GetRequiredService<TimeProvider>();
+            db.ActorOverride = null;
+            db.ChangeReason = null;
+            return db;
+        });
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }

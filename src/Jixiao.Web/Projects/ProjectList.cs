@@ -44,20 +44,25 @@ public static class ProjectList
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim();
-            // The unit names are matched once in their own small table instead of joining every project row to its unit.
-            var units = db.Units.Where(u => u.Name.Contains(q)).Select(u => u.Id);
-            if (await NameCandidatesAsync(db, q, counts, stamp, cancellationToken) is { } candidates)
-            {
+            // The unit names are matched first, in their own small table; most searches match none, and then the
+            // query is the name test alone, which the database answers from the gram index in id order without
+            // looking up every candidate row (an OR with the units' test made it read and sort all of them).
+            var unitIds = await UnitsNamedAsync(db, q, counts, stamp, cancellationToken);
+            var candidates = await NameCandidatesAsync(db, q, counts, stamp, cancellationToken);
+            var names = candidates is null
+                ? projects.Where(p => p.Name.Contains(q))
                 // Through the gram index. Names of one or two characters' queries hold the query exactly when they hold
                 // its gram; longer queries get the exact substring test on the candidates only.
-                projects = q.Length <= 2
-                    ? projects.Where(p => candidates.Contains(p.Id) || units.Contains(p.UnitId))
-                    : projects.Where(p => (candidates.Contains(p.Id) && p.Name.Contains(q)) || units.Contains(p.UnitId));
-            }
-            else
-            {
-                projects = projects.Where(p => p.Name.Contains(q) || units.Contains(p.UnitId));
-            }
+                : q.Length <= 2
+                    ? projects.Where(p => candidates.Contains(p.Id))
+                    : projects.Where(p => candidates.Contains(p.Id) && p.Name.Contains(q));
+            projects = unitIds.Length == 0
+                ? names
+                : candidates is null
+                    ? projects.Where(p => p.Name.Contains(q) || unitIds.Contains(p.UnitId))
+                    : q.Length <= 2
+                        ? projects.Where(p => candidates.Contains(p.Id) || unitIds.Contains(p.UnitId))
+                        : projects.Where(p => (candidates.Contains(p.Id) && p.Name.Contains(q)) || unitIds.Contains(p.UnitId));
         }
 
         if (query.UnitId is { } unitId)
@@ -171,6 +176,21 @@ public static class ProjectList
     /// of such a common piece (say "费") sooner than collecting all its holders.
     /// </summary>
     public const int CommonGram = 5000;
+
+    /// <summary>The ids of the units whose names hold <paramref name="q"/> (all units, whatever the scope: the scope filters projects).</summary>
+    private static async Task<int[]> UnitsNamedAsync(JixiaoDbContext db, string q, StampCache? cache, long stamp,
+        CancellationToken cancellationToken)
+    {
+        var key = "units-named|" + q;
+        if (cache is not null && cache.TryGet(key, stamp, out int[]? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var ids = await db.Units.Where(u => u.Name.Contains(q)).OrderBy(u => u.Id).Select(u => u.Id).ToArrayAsync(cancellationToken);
+        cache?.Set(key, stamp, ids);
+        return ids;
+    }
 
     /// <summary>
     /// The ids of projects whose names hold every uncommon gram of <paramref name="q"/> (a superset of the matches),

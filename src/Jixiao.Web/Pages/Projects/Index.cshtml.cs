@@ -29,8 +29,17 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, StampCa
     {
         var scope = await access.GetAsync(cancellationToken);
         Result = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Q, Unit, Status, Min, Max, Sort, Desc, PageNumber), cancellationToken, cache);
-        Units = (await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
-            .Select(u => (u.Id, u.Name)).ToList();
+        // The unit filter's choices: kept until projects or units change (an admin's list has every unit of the city).
+        var stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects, cancellationToken);
+        var key = "unit-choices|" + StampCache.ScopeKey(scope);
+        if (!cache.TryGet(key, stamp, out List<(int Id, string Name)>? units) || units is null)
+        {
+            units = (await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+                .Select(u => (u.Id, u.Name)).ToList();
+            cache.Set(key, stamp, units);
+        }
+
+        Units = units;
     }
 
     /// <summary>This list's URL with the current filters and some of them changed.</summary>
