@@ -66,7 +66,8 @@ public sealed partial class AdminPageTests(SeededApps apps) : IClassFixture<Seed
 
         await using var db = app.NewDbContext();
         var id = db.Users.Single(u => u.UserName == "xinren").Id;
-        (await PostAsync(admin, "Disable", [new("id", id), new("enable", "false")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageForms.PostAsync(admin, $"/admin/users/{id}?handler=Disable", [new("enable", "false"), new("reason", "测试停用")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var login = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "xinren", password = "xinren2026pw" });
         login.StatusCode.ShouldBe((HttpStatusCode)423);
         WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/users")).ShouldContain("已停用");

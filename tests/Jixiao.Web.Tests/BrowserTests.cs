@@ -24,11 +24,11 @@ public sealed class BrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
 
-    private static async Task LoginAsync(IPage page, string baseUrl, string user)
+    private static async Task LoginAsync(IPage page, string baseUrl, string user, string password = DemoSetup.Password)
     {
         await page.GotoAsync(baseUrl + "/login");
         await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", DemoSetup.Password);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(baseUrl + "/");
     }
@@ -39,8 +39,19 @@ public sealed class BrowserTests
         await page.WaitForURLAsync(baseUrl + "/login");
     }
 
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
+    /// <summary>The whole page, from the top (a page scrolled down would show its sticky bars halfway down the picture).</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>The window (not the whole page) with <paramref name="selector"/> scrolled to its middle, as the user sees it.</summary>
+    private static async Task ViewShotAsync(IPage page, string selector, string name)
+    {
+        await page.EvalOnSelectorAsync(selector, "e => e.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png") });
+    }
 
     /// <summary>Types the actual value of a line (or picks 达成 for a qualitative one) and waits for the rescored sheet.</summary>
     private static async Task FillActualAsync(IPage page, int line, string actual)
@@ -233,6 +244,170 @@ public sealed class BrowserTests
         await page.WaitForURLAsync(baseUrl + "/admin/users");
         (await page.TextContentAsync("#users"))!.ShouldContain("zhuanjia");
         await ShotAsync(page, "09-admin-users");
+
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Report_texts_a_formula_change_user_administration_and_an_own_password_change_in_the_browser()
+    {
+        Directory.CreateDirectory(Shots);
+        using var app = new TestApp("sqlite", seed: true, kestrel: true);
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        // 1. The police clerk scores a self-evaluation, writes the report texts, saves, reloads: they are kept and printed.
+        await LoginAsync(page, baseUrl, "gaj");
+        await page.GotoAsync(baseUrl + "/projects?q=" + Uri.EscapeDataString("公安工作补贴"));
+        await page.ClickAsync("#results a:has-text('公安工作补贴')");
+        await page.WaitForURLAsync(new Regex("/projects/\\d+$"));
+        var projectUrl = page.Url;
+        await page.ClickAsync("button:has-text('按绩效目标发起单位自评')");
+        await page.WaitForURLAsync(new Regex("/evaluations/\\d+$"));
+        var lineCount = await page.Locator("tr[id^=line-]").CountAsync();
+        for (var line = 0; line < lineCount; line++)
+        {
+            var target = (await page.Locator($"#line-{line} td").Nth(3).TextContentAsync())!.Trim();
+            await FillActualAsync(page, line, line == 0 ? "100%" : target);
+        }
+
+        (await page.TextContentAsync("#evaluation-total"))!.Trim().ShouldBe("100");
+        const string Background = "本项目保障白云区公安分局一线民警工作补贴按时足额发放。";
+        const string Problem = "【补贴发放略有延迟】\n个别月份发放时间晚于计划约一周。";
+        const string Suggestion = "按月核对发放进度。\n\n【加强台账管理】\n建立补贴发放台账，逐月对账。";
+        await page.FillAsync("#texts-background", Background);
+        await page.FillAsync("#texts-process", "成立评价工作小组，核查资料，逐项评分。");
+        await page.FillAsync("#texts-problems", Problem);
+        await page.FillAsync("#texts-suggestions", Suggestion);
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button:has-text('保存报告文字')"),
+            response => response.Url.Contains("handler=Texts", StringComparison.Ordinal));
+        await page.ReloadAsync();
+        (await page.InputValueAsync("#texts-background")).ShouldBe(Background);
+        (await page.InputValueAsync("#texts-problems")).ShouldBe(Problem);
+        (await page.InputValueAsync("#texts-suggestions")).ShouldBe(Suggestion);
+        await ShotAsync(page, "10-report-texts-saved");
+        var docx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('评价报告 .docx')"));
+        var docxPath = Path.Combine(Shots, "report-with-texts.docx");
+        await docx.SaveAsAsync(docxPath);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docxPath, false))
+        {
+            var text = string.Concat(document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
+            text.ShouldContain(Background);
+            text.ShouldContain("补贴发放略有延迟");
+            text.ShouldContain("建立补贴发放台账，逐月对账。");
+        }
+
+        // Locking makes the texts read-only.
+        await page.ClickAsync("button:has-text('提交并锁定')");
+        await page.Locator(".alert-success").WaitForAsync();
+        (await page.TextContentAsync(".alert-success"))!.ShouldContain("评价已提交并锁定");
+        (await page.GetAttributeAsync("#texts-background", "readonly")).ShouldNotBeNull();
+        (await page.Locator("button:has-text('保存报告文字')").CountAsync()).ShouldBe(0);
+        (await page.Locator("details.formula-editor").CountAsync()).ShouldBe(0);
+        await LogoutAsync(page, baseUrl);
+
+        // 2. The admin starts a 部门评价 and changes the formula of 资金到位率: a bad one is explained, a good one rescored.
+        await LoginAsync(page, baseUrl, "admin");
+        await page.GotoAsync(projectUrl);
+        await page.ClickAsync("button:has-text('发起部门评价')");
+        await page.WaitForURLAsync(new Regex("/evaluations/\\d+$"));
+        // A deduction without its reason is refused above the sheet; the next edit clears that message.
+        var deductions = page.Locator("#line-0 textarea[name=deductions]");
+        await page.RunAndWaitForResponseAsync(async () =>
+        {
+            await deductions.FillAsync("扣1分");
+            await deductions.DispatchEventAsync("change");
+        }, response => response.Url.Contains("handler=Line", StringComparison.Ordinal));
+        await page.Locator("#evaluation-error:has-text('没有写理由')").WaitForAsync();
+        await page.ClickAsync("#line-6 summary:has-text('修改公式')");
+        var formulaForm = page.Locator("#line-6 details.formula-editor form");
+        await formulaForm.Locator("input[name=formula]").FillAsync("实际支出 / (预算资金");
+        await formulaForm.Locator("textarea[name=formulaInputs]").FillAsync("实际支出=90万元；预算资金=100万元");
+        await formulaForm.Locator("input[name=formulaReason]").FillAsync("按实际支出口径计算");
+        await page.RunAndWaitForResponseAsync(() => formulaForm.Locator("button:has-text('保存公式')").ClickAsync(),
+            response => response.Url.Contains("handler=Formula", StringComparison.Ordinal));
+        await page.Locator("#formula-error-6:has-text('有误')").WaitForAsync();
+        (await page.TextContentAsync("#formula-error-6"))!.ShouldContain("第 8 个字符的左括号没有闭合");
+        (await page.TextContentAsync("#evaluation-error"))!.ShouldBeEmpty();
+        await ViewShotAsync(page, "#line-6", "11-formula-error");
+        var totalBefore = (await page.TextContentAsync("#evaluation-total"))!.Trim();
+        await formulaForm.Locator("input[name=formula]").FillAsync("实际支出 / 预算资金 * 100");
+        await page.RunAndWaitForResponseAsync(() => formulaForm.Locator("button:has-text('保存公式')").ClickAsync(),
+            response => response.Url.Contains("handler=Formula", StringComparison.Ordinal));
+        await page.Locator("#line-6 code:has-text('实际支出 / 预算资金 * 100')").WaitForAsync();
+        (await page.TextContentAsync("#line-6 td.fw-semibold"))!.Trim().ShouldBe("3.6");
+        (await page.TextContentAsync("#evaluation-total"))!.Trim().ShouldNotBe(totalBefore);
+        await page.ClickAsync("#line-6 summary:has-text('修改公式')");
+        await ViewShotAsync(page, "#line-6", "12-formula-changed");
+
+        // 3. The admin moves zfw to one unit and sets a new password; zfw logs in with it and sees only that unit.
+        await page.ClickAsync("a.nav-link:has-text('用户与单位')");
+        await page.ClickAsync("a[aria-label='管理 zfw']");
+        await page.WaitForURLAsync(new Regex("/admin/users/[^/]+$"));
+        await page.Locator("label:has-text('广州市白云区网格化服务管理中心')").ClickAsync();
+        await page.FillAsync("#edit-reason", "网格化中心另设填报人");
+        await page.ClickAsync("#edit-form button:has-text('保存')");
+        await page.Locator(".alert-success").WaitForAsync();
+        (await page.TextContentAsync("#history"))!.ShouldContain("网格化中心另设填报人");
+        await page.FillAsync("#new-password", "zfw2026new");
+        await page.FillAsync("#confirm-password", "zfw2026neu");
+        await page.FillAsync("#password-reason", "本人忘记密码");
+        await page.ClickAsync("#password-form button:has-text('设置新密码')");
+        (await page.Locator("#admin-error").TextContentAsync())!.ShouldBe("两次输入的新密码不一致。");
+        await page.FillAsync("#new-password", "zfw2026new");
+        await page.FillAsync("#confirm-password", "zfw2026new");
+        await page.FillAsync("#password-reason", "本人忘记密码");
+        await page.ClickAsync("#password-form button:has-text('设置新密码')");
+        await page.Locator(".alert-success:has-text('设置新密码')").WaitForAsync();
+        await ShotAsync(page, "13-admin-user-edited");
+        // The department evaluation of step 2 goes to the demo expert.
+        await page.GotoAsync(baseUrl + "/admin/users");
+        await page.ClickAsync("a[aria-label='管理 zhuanjia']");
+        await page.WaitForURLAsync(new Regex("/admin/users/[^/]+$"));
+        await page.SelectOptionAsync("#assign-evaluation", new SelectOptionValue { Label = "公安工作补贴 · 部门评价 （未指派）" });
+        await page.FillAsync("#assign-reason", "熟悉公安经费");
+        await page.ClickAsync("#assign-form button:has-text('指派')");
+        await page.Locator(".alert-success").WaitForAsync();
+        (await page.TextContentAsync("#assigned-evaluations"))!.ShouldContain("公安工作补贴");
+        await ShotAsync(page, "13b-expert-with-assigned-evaluation");
+        await page.GotoAsync(baseUrl + "/admin/users");
+        await ShotAsync(page, "14-admin-users-with-history");
+        await LogoutAsync(page, baseUrl);
+
+        await page.GotoAsync(baseUrl + "/login");
+        await page.FillAsync("#userName", "zfw");
+        await page.FillAsync("#password", DemoSetup.Password);
+        await page.ClickAsync("button[type=submit]");
+        (await page.TextContentAsync(".alert-danger"))!.ShouldBe("用户名或密码错误。");
+        await LoginAsync(page, baseUrl, "zfw", "zfw2026new");
+        await page.GotoAsync(baseUrl + "/projects");
+        (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 16 个项目");
+
+        // 4. zfw changes their own password: a mismatch is explained, then it works and the next login needs it.
+        await page.ClickAsync("a:has-text('修改密码')");
+        await page.WaitForURLAsync(baseUrl + "/account/password");
+        await page.FillAsync("#currentPassword", "zfw2026new");
+        await page.FillAsync("#newPassword", "zfw2027own");
+        await page.FillAsync("#confirmPassword", "zfw2027owm");
+        await page.ClickAsync("#own-password-form button[type=submit]");
+        (await page.TextContentAsync("#password-error"))!.ShouldBe("两次输入的新密码不一致。");
+        await ShotAsync(page, "15-own-password-error");
+        await page.FillAsync("#currentPassword", "zfw2026new");
+        await page.FillAsync("#newPassword", "zfw2027own");
+        await page.FillAsync("#confirmPassword", "zfw2027own");
+        await page.ClickAsync("#own-password-form button[type=submit]");
+        await page.Locator(".alert-success").WaitForAsync();
+        await ShotAsync(page, "16-own-password-changed");
+        await page.GotoAsync(baseUrl + "/projects");
+        (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 16 个项目"); // still logged in
+        await LogoutAsync(page, baseUrl);
+        await LoginAsync(page, baseUrl, "zfw", "zfw2027own");
 
         errors.ShouldBeEmpty();
     }

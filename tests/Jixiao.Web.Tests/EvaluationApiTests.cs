@@ -170,7 +170,7 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
         funded.GetProperty("scored").GetProperty("items")[6].GetProperty("explanation").GetString()!.ShouldStartWith("资金到位率 95%");
 
         // a series of monthly scores through a formula of the line's own: avg = 97 → 8 × 97% = 7.76
-        var series = await PutAsync(12, new { formula = "avg(月度达标率)", inputs = "月度达标率=[96, 98, 100, 94]", version });
+        var series = await PutAsync(12, new { formula = "avg(月度达标率)", inputs = "月度达标率=[96, 98, 100, 94]", formulaReason = "按月度考核计算", version });
         ScoreOf(series, 12).ShouldBe(7.76m);
 
         // 立项依据充分性 (3 points, 扣分): two deductions with reasons → 3 − 1 − 0.5 = 1.5

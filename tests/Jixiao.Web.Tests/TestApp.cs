@@ -19,6 +19,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string? _pgAdmin;
     private readonly string? _pgName;
     private readonly bool _kestrel;
+    private readonly bool _stampCheckEveryRequest;
     private readonly bool _ownsDatabase = true;
 
     /// <summary>A second instance on <paramref name="other"/>'s database (it keeps ownership of the database).</summary>
@@ -30,10 +31,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _ = Services;
     }
 
-    public TestApp(string provider, bool seed, bool kestrel = false)
+    /// <param name="stampCheckEveryRequest">Check the login's security stamp on every request instead of once a minute.</param>
+    public TestApp(string provider, bool seed, bool kestrel = false, bool stampCheckEveryRequest = false)
     {
         Provider = provider;
         _kestrel = kestrel;
+        _stampCheckEveryRequest = stampCheckEveryRequest;
         if (provider == "sqlite")
         {
             _file = Path.Combine(Path.GetTempPath(), $"jixiao-web-test-{Guid.NewGuid():N}.db");
@@ -78,6 +81,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("Jixiao:Database", ConnectionString);
         builder.UseEnvironment("Production");
+        if (_stampCheckEveryRequest)
+        {
+            builder.ConfigureServices(services =>
+                services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+        }
     }
 
     /// <summary>A client with its own cookie jar, logged in as <paramref name="userName"/> (a demo user).</summary>

@@ -218,7 +218,7 @@ public static class JixiaoApi
         var result = await signIn.PasswordSignInAsync(body.UserName ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return TypedResults.Problem("登录失败次数过多，账户已锁定 15 分钟。", statusCode: 423, title: "账户已锁定");
+            return TypedResults.Problem(await Users.UserAdmin.LockoutMessageAsync(signIn.UserManager, body.UserName!), statusCode: 423, title: "账户已锁定");
         }
 
         if (!result.Succeeded)

@@ -19,10 +19,11 @@ public sealed record EvaluationView(EvaluationEntity Evaluation, EvaluationSheet
 /// <see cref="Reason"/> is the 偏差原因 or the reason of a manual score. <see cref="Formula"/> and <see cref="Inputs"/> make the
 /// actual a computed one: the formula ("支出 / 预算 * 100"; null keeps the line's formula) over named inputs written
 /// "名称=值；名称=[值, 值, …]" (a series, e.g. 12 monthly scores). <see cref="Deductions"/> are the line's deductions, one a
-/// line, "扣1.5分：理由" (each needs its reason). Null leaves a field as it is; "" clears it.
+/// line, "扣1.5分：理由" (each needs its reason). <see cref="FormulaReason"/> says why the formula is set or changed (required
+/// then; written to the audit line of the formula). Null leaves a field as it is; "" clears it.
 /// </summary>
 public sealed record EditLineRequest(string? Actual, string? Rating, decimal? Percent, decimal? Score, string? Reason, long Version,
-    string? Formula = null, string? Inputs = null, string? Deductions = null);
+    string? Formula = null, string? Inputs = null, string? Deductions = null, string? FormulaReason = null);
 
 /// <summary>
 /// 评价: create an evaluation from a project's targets (单位自评) or from the framework template (部门评价), enter
@@ -158,6 +159,16 @@ public static class EvaluationSheets
             after = after with { Score = score };
         }
 
+        var oldFormula = (before.Actual as ActualValue.Computed)?.Formula.Text;
+        var formulaChanged = request.Formula is not null && request.Formula.Trim() != oldFormula;
+        if (formulaChanged)
+        {
+            if (FormulaProblem(before, request.Formula!.Trim(), request.FormulaReason) is { } problem)
+            {
+                return (new Outcome.Invalid(problem), null);
+            }
+        }
+
         if (request.Formula is not null || request.Inputs is not null)
         {
             var (computed, problem) = ComputedActual(before, request.Formula, request.Inputs);
@@ -221,6 +232,16 @@ public static class EvaluationSheets
         }
 
         var name = before.Path;
+        if (formulaChanged)
+        {
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = at, Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = evaluation.ProjectId,
+                Field = "formula", OldValue = $"{name}：{oldFormula ?? "（无公式）"}", NewValue = $"{name}：{request.Formula!.Trim()}",
+                Reason = request.FormulaReason!.Trim(),
+            });
+        }
+
         Audit("actual", Describe(name, oldScored.Items[line]), Describe(name, newScored.Items[line]));
         Audit("total", TotalText(oldScored), TotalText(newScored));
         try
@@ -310,6 +331,32 @@ public static class EvaluationSheets
             ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == evaluation.AssignedExpertId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         return new EvaluationView(evaluation, sheet, Scorer.Score(sheet), MayEdit(scope, evaluation, evaluation.Project!.UnitId), expert);
+    }
+
+    /// <summary>
+    /// Why a new formula cannot be set on a line, or null: only lines scored from an actual value take one, the formula
+    /// must parse (the formula language of <see cref="Formula"/>, whose error says where and what), and the change needs its reason.
+    /// </summary>
+    private static string? FormulaProblem(EvaluationIndicator line, string formula, string? reason)
+    {
+        if (line.Method is ScoringMethod.Qualitative or ScoringMethod.Manual or ScoringMethod.Deduction)
+        {
+            return $"“{line.Path}”按{line.Method.Chinese()}评分，不使用实际完成值，不能设置计算公式。";
+        }
+
+        if (formula.Length == 0)
+        {
+            return $"请填写“{line.Path}”的计算公式，如 实际支出 / 预算资金 * 100；不用公式时请直接填写实际完成值。";
+        }
+
+        if (Formula.Parse(formula).Error is { } error)
+        {
+            // Some messages name the position themselves ("第 8 个字符的左括号没有闭合。"): no second "第 8 个字符处".
+            var where = error.Message.Contains("个字符", StringComparison.Ordinal) ? error.Message : error.ToString();
+            return $"公式“{formula}”有误：{where}公式由名称、数字、+ - * / 和括号组成，一组数可用 avg、sum、min、max，如 avg(月度考核分)。";
+        }
+
+        return string.IsNullOrWhiteSpace(reason) ? "修改计算公式须填写修改原因，它将记入审计日志。" : null;
     }
 
     /// <summary>The computed actual of a line from a formula (or the line's own) and inputs text; or a Chinese problem.</summary>

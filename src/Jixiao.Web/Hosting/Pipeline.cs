@@ -33,6 +33,7 @@ public static class Pipeline
             o.DocumentTitle = "Jixiao API 文档";
         }));
         app.MapJixiaoApi();
+        app.MapJixiaoUsersApi();
         app.MapRazorPages();
         return app;
     }

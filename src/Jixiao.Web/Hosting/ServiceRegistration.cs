@@ -136,6 +136,13 @@ public static class ServiceRegistration
             return Task.CompletedTask;
         }
 
+        if (status == StatusCodes.Status403Forbidden && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            // A forbidden post (a forged form of a page the role may not open) is refused, not redirected to 无权限.
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
         if (context.Request.Headers.ContainsKey("HX-Request"))
         {
             // htmx follows a redirect inside the page; ask it to load the login page instead.

@@ -30,7 +30,7 @@ public sealed class LoginModel(SignInManager<JixiaoUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = result.IsLockedOut ? "登录失败次数过多，账户已锁定 15 分钟。" : "用户名或密码错误。";
+        Error = result.IsLockedOut ? await Users.UserAdmin.LockoutMessageAsync(signIn.UserManager, UserName!) : "用户名或密码错误。";
         return Page();
     }
 }

@@ -48,6 +48,17 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         }
     }
 
+    /// <summary>Sets or changes the formula of a line (with its inputs and the reason of the change) and returns the rescored sheet.</summary>
+    public async Task<IActionResult> OnPostFormulaAsync(int id, int line, long version, string? formula, string? formulaInputs, string? formulaReason,
+        CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
+            new EditLineRequest(null, null, null, null, null, version, Formula: formula ?? "", Inputs: formulaInputs ?? "", FormulaReason: formulaReason),
+            clock, cancellationToken);
+        return SheetOrMessage(outcome, view, $"#formula-error-{line}");
+    }
+
     /// <summary>Saves the report texts of the form; the fields the form does not show (funds, title, date …) stay as stored.</summary>
     public async Task<IActionResult> OnPostTextsAsync(int id, long version, CancellationToken cancellationToken)
     {
@@ -87,6 +98,24 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
                 return Forbid();
             default:
                 Response.Headers["HX-Retarget"] = "#evaluation-error";
+                Response.Headers["HX-Reswap"] = "innerHTML";
+                return Content(PageOutcomes.Reason(outcome)!);
+        }
+    }
+
+    /// <summary>The rescored sheet, 404/403, or the outcome's Chinese reason shown in <paramref name="messageBox"/> (htmx retargets it).</summary>
+    private IActionResult SheetOrMessage(Outcome outcome, EvaluationView? view, string messageBox = "#evaluation-error")
+    {
+        switch (outcome)
+        {
+            case Outcome.Done:
+                return Partial("_Sheet", view);
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                Response.Headers["HX-Retarget"] = messageBox;
                 Response.Headers["HX-Reswap"] = "innerHTML";
                 return Content(PageOutcomes.Reason(outcome)!);
         }

@@ -117,3 +117,9 @@ document.addEventListener('click', function (e) {
         link.removeAttribute('aria-busy');
     });
 });
+
+// The evaluation sheet's message box shows the answer to the last edit only: cleared when the next one is sent.
+document.addEventListener('htmx:beforeRequest', function (e) {
+    var box = document.getElementById('evaluation-error');
+    if (box && e.target.closest && e.target.closest('#evaluation')) { box.textContent = ''; }
+});
