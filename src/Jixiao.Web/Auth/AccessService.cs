@@ -20,7 +20,8 @@ public sealed class AccessService(JixiaoDbContext db, IHttpContextAccessor http)
         var user = http.HttpContext?.User ?? new ClaimsPrincipal();
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        var units = id.Length == 0
+        // An admin's scope is everything: their unit links (if any) decide nothing, so they are not read.
+        var units = id.Length == 0 || roles.Contains(Roles.Admin)
             ? []
             : await db.UserUnits.AsNoTracking().Where(u => u.UserId == id).Select(u => u.UnitId).ToArrayAsync(cancellationToken);
         _scope = new AccessScope(id, WebActor.DisplayName(user), roles, units);
