@@ -65,20 +65,27 @@ public static class ProjectList
             // looking up every candidate row (an OR with the units' test made it read and sort all of them).
             var unitIds = await UnitsNamedAsync(db, q, counts, stamp, cancellationToken);
             var candidates = await NameCandidatesAsync(db, q, counts, stamp, cancellationToken);
-            var names = candidates is null
-                ? projects.Where(p => p.Name.Contains(q))
-                // Through the gram index. Names of one or two characters' queries hold the query exactly when they hold
-                // its gram; longer queries get the exact substring test on the candidates only.
-                : q.Length <= 2
-                    ? projects.Where(p => candidates.Contains(p.Id))
-                    : projects.Where(p => candidates.Contains(p.Id) && p.Name.Contains(q));
-            projects = unitIds.Length == 0
-                ? names
-                : candidates is null
-                    ? projects.Where(p => p.Name.Contains(q) || unitIds.Contains(p.UnitId))
-                    : q.Length <= 2
-                        ? projects.Where(p => candidates.Contains(p.Id) || unitIds.Contains(p.UnitId))
-                        : projects.Where(p => (candidates.Contains(p.Id) && p.Name.Contains(q)) || unitIds.Contains(p.UnitId));
+            if (candidates is not null && q.Length > 2)
+            {
+                // A longer query: the exact test on the candidates, as its own small query and kept by stamp. Inside the
+                // page query PostgreSQL misjudged "Name LIKE '%…%'" as rare and scanned every name instead.
+                var matches = await NameMatchesAsync(db, q, candidates, counts, stamp, cancellationToken);
+                projects = unitIds.Length == 0
+                    ? projects.Where(p => matches.Contains(p.Id))
+                    : projects.Where(p => matches.Contains(p.Id) || unitIds.Contains(p.UnitId));
+            }
+            else
+            {
+                // Through the gram index: a one- or two-character query's name holds the query exactly when it holds
+                // its gram. Without an uncommon gram, the plain substring test.
+                projects = (candidates, unitIds.Length) switch
+                {
+                    (null, 0) => projects.Where(p => p.Name.Contains(q)),
+                    (null, _) => projects.Where(p => p.Name.Contains(q) || unitIds.Contains(p.UnitId)),
+                    (_, 0) => projects.Where(p => candidates.Contains(p.Id)),
+                    _ => projects.Where(p => candidates.Contains(p.Id) || unitIds.Contains(p.UnitId)),
+                };
+            }
         }
 
         if (query.UnitId is { } unitId)
@@ -192,6 +199,26 @@ public static class ProjectList
     /// of such a common piece (say "费") sooner than collecting all its holders.
     /// </summary>
     public const int CommonGram = 5000;
+
+    /// <summary>
+    /// The ids of all projects whose names hold <paramref name="q"/>, found by the exact test on the gram candidates
+    /// (fetched first: at most <see cref="CommonGram"/> ids). Not scoped: the page query applies the scope.
+    /// </summary>
+    private static async Task<int[]> NameMatchesAsync(JixiaoDbContext db, string q, IQueryable<int> candidates, StampCache? cache, long stamp,
+        CancellationToken cancellationToken)
+    {
+        var key = "names|" + q;
+        if (cache is not null && cache.TryGet(key, stamp, out int[]? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var ids = await candidates.ToArrayAsync(cancellationToken);
+        var matches = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Name.Contains(q)).Select(p => p.Id)
+            .ToArrayAsync(cancellationToken);
+        cache?.Set(key, stamp, matches);
+        return matches;
+    }
 
     /// <summary>The ids of the units whose names hold <paramref name="q"/> (all units, whatever the scope: the scope filters projects).</summary>
     private static async Task<int[]> UnitsNamedAsync(JixiaoDbContext db, string q, StampCache? cache, long stamp,
