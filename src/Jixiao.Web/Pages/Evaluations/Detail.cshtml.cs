@@ -33,19 +33,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
             new EditLineRequest(useInputs ? null : actual ?? (rating is null && score is null && deductions is null ? "" : null), rating, percent, score,
                 reason ?? "", version, Inputs: useInputs ? inputs : null, Deductions: deductions), clock, cancellationToken);
-        switch (outcome)
-        {
-            case Outcome.Done:
-                return Partial("_Sheet", view);
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                Response.Headers["HX-Retarget"] = "#evaluation-error";
-                Response.Headers["HX-Reswap"] = "innerHTML";
-                return Content(outcome switch { Outcome.Conflict c => c.Message, Outcome.Invalid i => i.Message, _ => "保存失败。" });
-        }
+        return SheetOrMessage(outcome, view);
     }
 
     /// <summary>Sets or changes the formula of a line (with its inputs and the reason of the change) and returns the rescored sheet.</summary>
