@@ -24,6 +24,16 @@ public sealed class BrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
 
+    /// <summary>A Chinese-locale page of the walk's size that collects console errors and accepts confirm dialogs.</summary>
+    private static async Task<IPage> OpenPageAsync(IBrowser browser, List<string> errors)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        return page;
+    }
+
     private static async Task LoginAsync(IPage page, string baseUrl, string user, string password = DemoSetup.Password)
     {
         await page.GotoAsync(baseUrl + "/login");
@@ -85,11 +95,8 @@ public sealed class BrowserTests
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var page = await OpenPageAsync(browser, errors);
 
         // 1. The admin imports the police bureau's target table.
         await page.GotoAsync(baseUrl + "/login");
@@ -256,11 +263,8 @@ public sealed class BrowserTests
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var page = await OpenPageAsync(browser, errors);
 
         // 1. The police clerk scores a self-evaluation, writes the report texts, saves, reloads: they are kept and printed.
         await LoginAsync(page, baseUrl, "gaj");
