@@ -49,6 +49,21 @@ public sealed class ApiTests(SeededApps apps) : IClassFixture<SeededApps>
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Logging_in_answers_what_me_answers_afterwards(string provider)
+    {
+        var client = apps.Get(provider).CreateClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "czj", password = Demo.DemoSetup.Password });
+        login.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fromLogin = JsonSerializer.Deserialize<JsonElement>(await login.Content.ReadAsStringAsync());
+        var me = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync("/api/v1/auth/me"));
+
+        fromLogin.GetProperty("unitIds").GetArrayLength().ShouldBeGreaterThan(1);
+        fromLogin.GetProperty("unitIds").ToString().ShouldBe(me.GetProperty("unitIds").ToString());
+        fromLogin.GetProperty("roles").ToString().ShouldBe(me.GetProperty("roles").ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Each_role_sees_exactly_the_units_and_projects_of_its_scope(string provider)
     {
         var app = apps.Get(provider);

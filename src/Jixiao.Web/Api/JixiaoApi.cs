@@ -213,7 +213,8 @@ public static class JixiaoApi
         return outcome is Outcome.Done ? TypedResults.Ok(ReportTextsDto.From(view!)) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, SignInManager<JixiaoUser> signIn)
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, SignInManager<JixiaoUser> signIn,
+        JixiaoDbContext db, CancellationToken ct)
     {
         var result = await signIn.PasswordSignInAsync(body.UserName ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
@@ -228,7 +229,11 @@ public static class JixiaoApi
 
         var user = (await signIn.UserManager.FindByNameAsync(body.UserName!))!;
         var roles = await signIn.UserManager.GetRolesAsync(user);
-        return TypedResults.Ok(new MeDto(user.UserName!, user.DisplayName, roles.ToList(), []));
+        // The same answer as /auth/me gives afterwards (this request's principal is still the anonymous one).
+        var units = roles.Contains(Roles.Admin)
+            ? []
+            : await db.UserUnits.AsNoTracking().Where(u => u.UserId == user.Id).OrderBy(u => u.UnitId).Select(u => u.UnitId).ToArrayAsync(ct);
+        return TypedResults.Ok(new MeDto(user.UserName!, user.DisplayName, roles.ToList(), units));
     }
 
     private static async Task<NoContent> LogoutAsync(SignInManager<JixiaoUser> signIn)

@@ -23,7 +23,7 @@ public sealed class AccessService(JixiaoDbContext db, IHttpContextAccessor http)
         // An admin's scope is everything: their unit links (if any) decide nothing, so they are not read.
         var units = id.Length == 0 || roles.Contains(Roles.Admin)
             ? []
-            : await db.UserUnits.AsNoTracking().Where(u => u.UserId == id).Select(u => u.UnitId).ToArrayAsync(cancellationToken);
+            : await db.UserUnits.AsNoTracking().Where(u => u.UserId == id).OrderBy(u => u.UnitId).Select(u => u.UnitId).ToArrayAsync(cancellationToken);
         _scope = new AccessScope(id, WebActor.DisplayName(user), roles, units);
         return _scope;
     }
