@@ -26,6 +26,7 @@ public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) : Identi
     public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
     public DbSet<IndicatorEntity> Indicators => Set<IndicatorEntity>();
     public DbSet<ProjectNameGram> ProjectNameGrams => Set<ProjectNameGram>();
+    public DbSet<ChangeStamp> Stamps => Set<ChangeStamp>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
     public DbSet<ImportBatchEntity> ImportBatches => Set<ImportBatchEntity>();

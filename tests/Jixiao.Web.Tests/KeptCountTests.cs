@@ -133,4 +133,109 @@ public sealed class KeptCountTests
 
         (await Read(b, unitId)).ShouldBe((seenByB.Total + 1, seenByB.UnitProjects + 1));
     }
+    /// <summary>Every page of <paramref name="query"/> read through <paramref name="cache"/> is what a fresh read gives.</summary>
+    private static async Task ShouldMatchFreshReadsAsync(JixiaoDbContext db, AccessScope scope, ProjectListQuery query, StampCache cache)
+    {
+        var fresh = await ProjectList.RunAsync(db, scope, query with { Page = 1, PageSize = ProjectList.MaxPageSize });
+        fresh.Total.ShouldBeLessThanOrEqualTo(ProjectList.MaxPageSize, "the test reads every match in one fresh page");
+        var pages = (fresh.Total + query.PageSize - 1) / query.PageSize;
+        var seen = new List<int>();
+        for (var page = 1; page <= pages + 1; page++)
+        {
+            var kept = await ProjectList.RunAsync(db, scope, query with { Page = page }, default, cache);
+            kept.Total.ShouldBe(fresh.Total, $"total on page {page}");
+            seen.AddRange(kept.Items.Select(r => r.Id));
+        }
+
+        seen.ShouldBe(fresh.Items.Select(r => r.Id).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Kept_match_lists_give_every_page_in_order_and_follow_writes(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        using var serviceScope = app.Services.CreateScope();
+        var db = serviceScope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+        var cache = new StampCache();
+        var queries = new[]
+        {
+            new ProjectListQuery(Q: "经费", PageSize: 4),
+            new ProjectListQuery(Q: "经费", Sort: "amount", Desc: true, PageSize: 4),
+            new ProjectListQuery(Q: "费", Sort: "name", PageSize: 3),
+            new ProjectListQuery(Q: "系统", Sort: "status", Desc: true, PageSize: 2),
+            new ProjectListQuery(Q: "经费", Sort: "unit", PageSize: 5),
+        };
+        foreach (var query in queries)
+        {
+            await ShouldMatchFreshReadsAsync(db, Admin, query, cache);
+            var stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects);
+            cache.TryGet(StampCache.IdsKey(StampCache.CountKey(Admin, query), query), stamp, out int[]? kept).ShouldBeTrue();
+            kept!.Length.ShouldBeGreaterThan(query.PageSize);
+        }
+
+        // writes that add a match, move one to the top of the amount order, and remove one
+        var unit = await db.Units.OrderBy(u => u.Id).FirstAsync();
+        db.Projects.Add(new ProjectEntity { Name = "新增系统运维经费", UnitId = unit.Id, FiscalYear = 2024, Goal = "新增。", Source = "test", SourceMoneyUnit = "万元" });
+        await db.SaveChangesAsync();
+        var lowest = await db.Projects.Where(p => p.Name.Contains("经费") && p.TotalFen != null).OrderBy(p => p.TotalFen).ThenBy(p => p.Id).FirstAsync();
+        lowest.TotalFen = 999_999_999_999;
+        await db.SaveChangesAsync();
+        db.Projects.Remove(await db.Projects.Where(p => p.Name.Contains("经费") && p.Id != lowest.Id).OrderByDescending(p => p.Id).Skip(1).FirstAsync());
+        await db.SaveChangesAsync();
+
+        foreach (var query in queries)
+        {
+            await ShouldMatchFreshReadsAsync(db, Admin, query, cache);
+        }
+
+        (await ProjectList.RunAsync(db, Admin, queries[1] with { Page = 1 }, default, cache)).Items.First(r => r.TotalFen is not null).Id
+            .ShouldBe(lowest.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_list_too_long_to_keep_is_read_page_by_page_with_its_count_kept(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        using var serviceScope = app.Services.CreateScope();
+        var db = serviceScope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+        var cache = new StampCache { KeptIdsLimit = 3 };
+        var query = new ProjectListQuery(PageSize: 7);
+        var idsKey = StampCache.IdsKey(StampCache.CountKey(Admin, query), query);
+
+        await ShouldMatchFreshReadsAsync(db, Admin, query with { Q = "经费" }, cache);
+        await ShouldMatchFreshReadsAsync(db, Admin, query, cache);
+        cache.IsLarge(idsKey).ShouldBeTrue();
+
+        // the page query read the stamp: the count is kept under the current one
+        var stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects);
+        cache.TryGet(StampCache.CountKey(Admin, query), stamp, out int count).ShouldBeTrue();
+        count.ShouldBe(await db.Projects.CountAsync());
+
+        var unit = await db.Units.OrderBy(u => u.Id).FirstAsync();
+        db.Projects.Add(new ProjectEntity { Name = "新增项目", UnitId = unit.Id, FiscalYear = 2024, Goal = "新增。", Source = "test", SourceMoneyUnit = "万元" });
+        await db.SaveChangesAsync();
+        (await ProjectList.RunAsync(db, Admin, query with { Page = 2 }, default, cache)).Total.ShouldBe(count + 1);
+        await ShouldMatchFreshReadsAsync(db, Admin, query, cache);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_kept_match_list_is_never_shared_between_scopes(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        using var serviceScope = app.Services.CreateScope();
+        var db = serviceScope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+        var cache = new StampCache();
+        var unitId = await db.Projects.Where(p => p.Name.Contains("经费")).Select(p => p.UnitId).FirstAsync();
+        var clerk = new AccessScope("clerk", "填报人", new HashSet<string> { Roles.Filler }, [unitId]);
+        var query = new ProjectListQuery(Q: "经费", PageSize: 2);
+
+        var all = await ProjectList.RunAsync(db, Admin, query with { PageSize = ProjectList.MaxPageSize }, default, cache);
+        var mine = await ProjectList.RunAsync(db, clerk, query with { PageSize = ProjectList.MaxPageSize }, default, cache);
+        mine.Total.ShouldBeLessThan(all.Total);
+        mine.Items.ShouldAllBe(r => r.UnitId == unitId);
+        await ShouldMatchFreshReadsAsync(db, clerk, query, cache);
+    }
 }

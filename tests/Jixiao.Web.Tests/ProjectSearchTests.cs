@@ -58,7 +58,7 @@ public sealed class ProjectSearchTests
             {
                 var ordered = (sort, desc) switch
                 {
-                    ("name", true) => expected.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+                    ("name", true) => expected.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
                     ("amount", false) => expected.OrderBy(p => p.TotalFen).ThenBy(p => p.Id),
                     _ => expected.OrderBy(p => p.Id),
                 };

@@ -62,6 +62,15 @@ internal sealed class ProjectNameGramConfiguration : IEntityTypeConfiguration<Pr
     }
 }
 
+internal sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
+{
+    public void Configure(EntityTypeBuilder<ChangeStamp> builder)
+    {
+        builder.ToTable("change_stamps");
+        builder.HasKey(s => s.Name);
+    }
+}
+
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<IndicatorEntity>
 {
     public void Configure(EntityTypeBuilder<IndicatorEntity> builder)

@@ -18,7 +18,18 @@ public sealed class StampCache
     /// <summary>Past this many entries the cache starts again (a crude bound: every entry is cheap to make again).</summary>
     public const int Capacity = 20_000;
 
+    /// <summary>Past this many kept ids (all lists together, ≈ 16 MB) the cache starts again too.</summary>
+    public const long IdCapacity = 4_000_000;
+
+    /// <summary>
+    /// A filter of the 项目 list with at most this many matches has its whole id list kept (in its sort order): any of
+    /// its pages is then a slice, and its count the list's length. Longer lists are read page by page.
+    /// </summary>
+    public int KeptIdsLimit { get; init; } = 5000;
+
     private readonly ConcurrentDictionary<string, (long Stamp, object Value)> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> large = new(StringComparer.Ordinal);
+    private long keptIds;
 
     public bool TryGet<T>(string key, long stamp, out T value)
     {
@@ -34,12 +45,31 @@ public sealed class StampCache
 
     public void Set<T>(string key, long stamp, T value) where T : notnull
     {
-        if (entries.Count >= Capacity)
+        var ids = value is int[] array ? array.Length : 0;
+        if (entries.Count >= Capacity || Interlocked.Add(ref keptIds, ids) > IdCapacity)
         {
             entries.Clear();
+            large.Clear();
+            Interlocked.Exchange(ref keptIds, ids);
         }
 
         entries[key] = (stamp, value);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/>'s list was found too long to keep. A hint, not a fact kept by stamp: a list that
+    /// shrank is still read page by page, which is correct, only slower.
+    /// </summary>
+    public bool IsLarge(string key) => large.ContainsKey(key);
+
+    public void MarkLarge(string key)
+    {
+        if (large.Count >= Capacity)
+        {
+            large.Clear();
+        }
+
+        large[key] = true;
     }
 
     /// <summary>Who may see what: "*" for an admin, otherwise the unit ids in order.</summary>
@@ -60,6 +90,14 @@ public sealed class StampCache
             .Append(query.MinWanYuan?.ToString(CultureInfo.InvariantCulture)).Append('|')
             .Append(query.MaxWanYuan?.ToString(CultureInfo.InvariantCulture))
             .ToString();
+    }
+
+    /// <summary>The key of a filter's whole match list in its sort order: the count's key, the sort and its direction.</summary>
+    public static string IdsKey(string countKey, ProjectListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(countKey);
+        ArgumentNullException.ThrowIfNull(query);
+        return "ids" + countKey[5..] + "|" + ProjectList.SortName(query) + (query.Desc ? "|desc" : "|asc");
     }
 
     /// <summary>The key of a search piece's holder count (capped at <see cref="ProjectList.CommonGram"/>).</summary>

@@ -51,11 +51,126 @@ public static class ProjectList
         }
     }
 
+    /// <summary>The sort a query asks for, as the list knows it ("id" when it names none it knows).</summary>
+    public static string SortName(ProjectListQuery query) => query?.Sort switch
+    {
+        "amount" or "name" or "status" or "unit" => query.Sort,
+        _ => "id",
+    };
+
     private static async Task<Page<ProjectRow>> ReadAsync(JixiaoDbContext db, AccessScope scope, ProjectListQuery query, StampCache? counts,
         CancellationToken cancellationToken)
     {
-        // Read before anything is counted: a write after this moves the stamp, so a count made now is never kept as current.
-        var stamp = counts is null ? 0 : await ChangeStamps.ReadAsync(db, ChangeStamps.Projects, cancellationToken);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var countKey = counts is null ? null : StampCache.CountKey(scope, query);
+        var idsKey = countKey is null ? null : StampCache.IdsKey(countKey, query);
+        var searching = !string.IsNullOrWhiteSpace(query.Q);
+
+        // The stamp is read before anything is computed from the data: a write after this moves it, so nothing computed
+        // now is ever kept as current. A long list read page by page (the whole list, most often) reads it inside its
+        // page query instead, one statement fewer.
+        long? stamp = null;
+        if (counts is not null && (searching || !counts.IsLarge(idsKey!)))
+        {
+            stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects, cancellationToken);
+        }
+
+        var projects = Sorted(await FilteredAsync(db, scope, query, counts, stamp ?? 0, cancellationToken), query);
+
+        if (stamp is { } read && !counts!.IsLarge(idsKey!))
+        {
+            if (!counts.TryGet(idsKey!, read, out int[]? all) || all is null)
+            {
+                var found = await projects.Select(p => p.Id).Take(counts.KeptIdsLimit + 1).ToArrayAsync(cancellationToken);
+                if (found.Length <= counts.KeptIdsLimit)
+                {
+                    all = found;
+                    counts.Set(idsKey!, read, all);
+                    counts.Set(countKey!, read, all.Length);
+                }
+                else
+                {
+                    counts.MarkLarge(idsKey!);
+                }
+            }
+
+            if (all is not null)
+            {
+                var from = Math.Min((long)(page - 1) * size, all.Length);
+                var pageIds = all.AsSpan((int)from, (int)Math.Min(size, all.Length - from)).ToArray();
+                return new Page<ProjectRow>(await RowsAsync(db, pageIds, cancellationToken), all.Length, page, size);
+            }
+        }
+
+        // A long list: the page's ids come from a narrow query that the sort indexes cover (no wide project rows are
+        // read or sorted; one statement with the rows made SQLite sort every wide row by amount), reading the stamp in
+        // the same statement when none was read; then only those rows are read.
+        var skip = (page - 1) * size;
+        int[] ids;
+        if (counts is not null && stamp is null)
+        {
+            var stamped = await projects.Skip(skip).Take(size)
+                .Select(p => new { p.Id, Stamp = db.Stamps.Where(s => s.Name == ChangeStamps.Projects).Select(s => s.Value).First() })
+                .ToListAsync(cancellationToken);
+            ids = [.. stamped.Select(r => r.Id)];
+            stamp = stamped.Count > 0 ? stamped[0].Stamp : null;
+        }
+        else
+        {
+            ids = await projects.Skip(skip).Take(size).Select(p => p.Id).ToArrayAsync(cancellationToken);
+        }
+
+        var items = await RowsAsync(db, ids, cancellationToken);
+
+        // A first page that is not full holds every match: no need to count them again.
+        int total;
+        if (page == 1 && items.Count < size)
+        {
+            total = items.Count;
+            if (stamp is { } s)
+            {
+                counts?.Set(countKey!, s, total);
+            }
+        }
+        else if (counts is null || stamp is not { } s || !counts.TryGet(countKey!, s, out total))
+        {
+            total = await projects.CountAsync(cancellationToken);
+            if (counts is not null && stamp is { } kept)
+            {
+                counts.Set(countKey!, kept, total);
+            }
+        }
+
+        return new Page<ProjectRow>(items, total, page, size);
+    }
+
+    /// <summary>The list's rows for <paramref name="ids"/>, in that order.</summary>
+    private static async Task<List<ProjectRow>> RowsAsync(JixiaoDbContext db, int[] ids, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
+                p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version))
+            .ToListAsync(cancellationToken);
+        var position = new Dictionary<int, int>(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            position[ids[i]] = i;
+        }
+
+        rows.Sort((a, b) => position[a.Id].CompareTo(position[b.Id]));
+        return rows;
+    }
+
+    /// <summary>The user's visible projects that pass every filter of <paramref name="query"/>.</summary>
+    private static async Task<IQueryable<ProjectEntity>> FilteredAsync(JixiaoDbContext db, AccessScope scope, ProjectListQuery query,
+        StampCache? counts, long stamp, CancellationToken cancellationToken)
+    {
         var projects = scope.Visible(db.Projects.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -110,55 +225,27 @@ public static class ProjectList
             projects = projects.Where(p => p.TotalFen <= fen);
         }
 
-        projects = (query.Sort, query.Desc) switch
+        return projects;
+    }
+
+    /// <summary>
+    /// Ties are broken by id in the sort's own direction, so a descending sort is one backward walk of its index
+    /// (amount, id) instead of a walk plus a sort of every tie group before the page.
+    /// </summary>
+    private static IQueryable<ProjectEntity> Sorted(IQueryable<ProjectEntity> projects, ProjectListQuery query) =>
+        (SortName(query), query.Desc) switch
         {
             ("amount", false) => projects.OrderBy(p => p.TotalFen).ThenBy(p => p.Id),
-            ("amount", true) => projects.OrderByDescending(p => p.TotalFen).ThenBy(p => p.Id),
+            ("amount", true) => projects.OrderByDescending(p => p.TotalFen).ThenByDescending(p => p.Id),
             ("name", false) => projects.OrderBy(p => p.Name).ThenBy(p => p.Id),
-            ("name", true) => projects.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+            ("name", true) => projects.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
             ("status", false) => projects.OrderBy(p => p.Status).ThenBy(p => p.Id),
-            ("status", true) => projects.OrderByDescending(p => p.Status).ThenBy(p => p.Id),
+            ("status", true) => projects.OrderByDescending(p => p.Status).ThenByDescending(p => p.Id),
             ("unit", false) => projects.OrderBy(p => p.Unit!.Name).ThenBy(p => p.Id),
-            ("unit", true) => projects.OrderByDescending(p => p.Unit!.Name).ThenBy(p => p.Id),
+            ("unit", true) => projects.OrderByDescending(p => p.Unit!.Name).ThenByDescending(p => p.Id),
             (_, true) => projects.OrderByDescending(p => p.Id),
             _ => projects.OrderBy(p => p.Id),
         };
-
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, query.Page);
-
-        // Two steps: the page's ids come from a narrow query that the sort indexes cover (no wide project rows are
-        // read or sorted), then only those rows are read with their unit and indicator counts.
-        var ids = await projects.Skip((page - 1) * size).Take(size).Select(p => p.Id).ToListAsync(cancellationToken);
-        var rows = ids.Count == 0
-            ? []
-            : await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
-                .Select(p => new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
-                    p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version))
-                .ToListAsync(cancellationToken);
-        // A first page that is not full holds every match: no need to count them again.
-        var countKey = counts is null ? null : StampCache.CountKey(scope, query);
-        int total;
-        if (page == 1 && ids.Count < size)
-        {
-            total = ids.Count;
-            counts?.Set(countKey!, stamp, total);
-        }
-        else if (countKey is null || !counts!.TryGet(countKey, stamp, out total))
-        {
-            total = await projects.CountAsync(cancellationToken);
-            counts?.Set(countKey!, stamp, total);
-        }
-
-        var position = new Dictionary<int, int>(ids.Count);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            position[ids[i]] = i;
-        }
-
-        var items = rows.OrderBy(r => position[r.Id]).ToList();
-        return new Page<ProjectRow>(items, total, page, size);
-    }
 
     /// <summary>Most pairs of a query that are looked up; any subset of its pairs still finds every match.</summary>
     public const int MaxGramsPerQuery = 4;
