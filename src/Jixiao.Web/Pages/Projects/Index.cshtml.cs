@@ -20,13 +20,16 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, StampCa
     [BindProperty(SupportsGet = true)] public decimal? Max { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for by <c>?page=</c>, bound in <see cref="OnGetAsync"/>: Razor Pages' own route value "page"
+    /// (the page's path) wins over the query string in property binding, so every list showed page 1.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Page<ProjectRow> Result { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page ?? 1);
         var scope = await access.GetAsync(cancellationToken);
         Result = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Q, Unit, Status, Min, Max, Sort, Desc, PageNumber), cancellationToken, cache);
         // The unit filter's choices: kept until projects or units change (an admin's list has every unit of the city).
