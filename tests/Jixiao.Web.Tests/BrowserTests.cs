@@ -116,6 +116,11 @@ public sealed class BrowserTests
         await page.GotoAsync(baseUrl + "/projects");
         (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 55 个项目");
         await ShotAsync(page, "02-project-list");
+        // the pager: page 3 of 3 holds the last 15 projects
+        await page.Locator("#results .pagination").GetByRole(AriaRole.Link, new() { Name = "3", Exact = true }).ClickAsync();
+        await page.Locator("#results .card-header:has-text('第 3 / 3 页')").WaitForAsync();
+        (await page.Locator("#results tbody tr").CountAsync()).ShouldBe(15);
+        await ShotAsync(page, "02b-project-list-page-3");
         await LogoutAsync(page, baseUrl);
 
         // 2. The police clerk sees the dashboard, finds the project, quantifies a vague target and submits.
