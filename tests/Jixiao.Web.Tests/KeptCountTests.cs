@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jixiao.Data;
@@ -7,6 +8,7 @@ using Jixiao.Web.Common;
 using Jixiao.Web.Demo;
 using Jixiao.Web.Projects;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests;
@@ -237,5 +239,125 @@ public sealed class KeptCountTests
         mine.Total.ShouldBeLessThan(all.Total);
         mine.Items.ShouldAllBe(r => r.UnitId == unitId);
         await ShouldMatchFreshReadsAsync(db, clerk, query, cache);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_page_of_a_kept_list_is_one_statement_and_a_write_elsewhere_is_noticed(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        var commands = new CommandCounter();
+        var options = new DbContextOptionsBuilder<JixiaoDbContext>();
+        JixiaoDatabase.Configure(options, app.ConnectionString);
+        await using var db = new JixiaoDbContext(options.AddInterceptors(commands).Options);
+        var cache = new StampCache();
+        var query = new ProjectListQuery(Sort: "amount", Desc: true, PageSize: 5);
+
+        var first = await ProjectList.RunAsync(db, Admin, query, default, cache);
+        commands.Count = 0;
+        var third = await ProjectList.RunAsync(db, Admin, query with { Page = 3 }, default, cache);
+        commands.Count.ShouldBe(1, "the page's rows and the stamp, in one statement");
+        third.Total.ShouldBe(first.Total);
+        third.Items.Count.ShouldBe(5);
+
+        // another instance (another context, another connection) writes: the stamp read with the rows has moved, and
+        // the page is read again from a list made at the new stamp
+        using (var serviceScope = app.Services.CreateScope())
+        {
+            var other = serviceScope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+            var unit = await other.Units.OrderBy(u => u.Id).FirstAsync();
+            other.Projects.Add(new ProjectEntity
+            {
+                Name = "全区最大项目", UnitId = unit.Id, FiscalYear = 2024, Goal = "新增。", Source = "test", SourceMoneyUnit = "万元",
+                TotalFen = 999_999_999_999,
+            });
+            await other.SaveChangesAsync();
+        }
+
+        var again = await ProjectList.RunAsync(db, Admin, query, default, cache);
+        again.Total.ShouldBe(first.Total + 1);
+        again.Items[0].Name.ShouldBe("全区最大项目");
+        again.Items.Skip(1).Select(r => r.Id).ShouldBe(first.Items.Take(4).Select(r => r.Id));
+        await ShouldMatchFreshReadsAsync(db, Admin, query with { PageSize = 17 }, cache);
+    }
+
+    [Fact]
+    public async Task Callers_that_ask_for_the_same_list_at_once_share_one_build()
+    {
+        var cache = new StampCache();
+        var builds = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<int[]?> Build()
+        {
+            Interlocked.Increment(ref builds);
+            await release.Task;
+            return [3, 1, 2];
+        }
+
+        var callers = Enumerable.Range(0, 8).Select(_ => cache.BuildOnceAsync("ids|k", 7, Build)).ToList();
+        await Task.Delay(50);
+        release.SetResult();
+        var lists = await Task.WhenAll(callers);
+
+        builds.ShouldBe(1);
+        lists.ShouldAllBe(l => ReferenceEquals(l, lists[0]));
+
+        // a later stamp is a new build
+        (await cache.BuildOnceAsync("ids|k", 8, Build))!.ShouldBe([3, 1, 2]);
+        builds.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_waiter_whose_builder_failed_builds_the_list_itself()
+    {
+        var cache = new StampCache();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fail = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var failing = cache.BuildOnceAsync("ids|k", 1, async () =>
+        {
+            started.SetResult();
+            await fail.Task;
+            throw new OperationCanceledException("the builder's request was cancelled");
+        });
+        await started.Task;
+        var waiter = cache.BuildOnceAsync("ids|k", 1, () => Task.FromResult<int[]?>([5, 6]));
+        fail.SetResult();
+
+        await Should.ThrowAsync<OperationCanceledException>(failing);
+        (await waiter)!.ShouldBe([5, 6]);
+    }
+
+    [Fact]
+    public void A_list_found_too_long_is_no_longer_offered()
+    {
+        var cache = new StampCache();
+        cache.Set("ids|k", 4, new[] { 1, 2, 3 });
+        cache.TryGetLatest("ids|k", out long stamp, out int[]? kept).ShouldBeTrue();
+        stamp.ShouldBe(4);
+        kept.ShouldBe([1, 2, 3]);
+
+        cache.MarkLarge("ids|k");
+        cache.TryGetLatest("ids|k", out long _, out int[]? _).ShouldBeFalse();
+        cache.IsLarge("ids|k").ShouldBeTrue();
+    }
+
+    /// <summary>Counts the SQL statements a context runs.</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count { get; set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jixiao.Data;
 using Jixiao.Data.Audit;
 using Jixiao.Data.Entities;
@@ -93,7 +94,12 @@ public static class ServiceRegistration
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddScoped<AccessService>();
-        services.AddSingleton<StampCache>();
+        // Jixiao:KeptListLimit: the longest 项目 list kept whole in memory (ids only); longer ones are read page by page.
+        services.AddSingleton(sp => new StampCache
+        {
+            KeptIdsLimit = int.TryParse(sp.GetRequiredService<IConfiguration>()["Jixiao:KeptListLimit"], NumberStyles.None,
+                CultureInfo.InvariantCulture, out var limit) ? limit : StampCache.DefaultKeptIdsLimit,
+        });
         services.AddAuthorization();
         return services;
     }

@@ -67,9 +67,26 @@ public static class ProjectList
         var idsKey = countKey is null ? null : StampCache.IdsKey(countKey, query);
         var searching = !string.IsNullOrWhiteSpace(query.Q);
 
+        // A kept list is tried first, whatever stamp it was kept at: the page's rows are read with the current stamp in
+        // one statement, and when that stamp is the list's, nothing was written since it was made (every write moves
+        // the stamp), so the list and the rows agree. One statement per page. A moved stamp, an empty page or a short
+        // read falls through to the full path below.
+        if (counts is not null && counts.TryGetLatest(idsKey!, out long keptAt, out int[]? latest) && latest is not null)
+        {
+            var pageIds = Slice(latest, page, size);
+            if (pageIds.Length > 0)
+            {
+                var (rows, current) = await RowsAsync(db, pageIds, cancellationToken);
+                if (current == keptAt && rows.Count == pageIds.Length)
+                {
+                    return new Page<ProjectRow>(rows, latest.Length, page, size);
+                }
+            }
+        }
+
         // The stamp is read before anything is computed from the data: a write after this moves it, so nothing computed
-        // now is ever kept as current. A long list read page by page (the whole list, most often) reads it inside its
-        // page query instead, one statement fewer.
+        // now is ever kept as current. A list too long to keep, read page by page, reads it inside its page query
+        // instead, one statement fewer.
         long? stamp = null;
         if (counts is not null && (searching || !counts.IsLarge(idsKey!)))
         {
@@ -82,24 +99,24 @@ public static class ProjectList
         {
             if (!counts.TryGet(idsKey!, read, out int[]? all) || all is null)
             {
-                var found = await projects.Select(p => p.Id).Take(counts.KeptIdsLimit + 1).ToArrayAsync(cancellationToken);
-                if (found.Length <= counts.KeptIdsLimit)
+                all = await counts.BuildOnceAsync(idsKey!, read, async () =>
                 {
-                    all = found;
-                    counts.Set(idsKey!, read, all);
-                    counts.Set(countKey!, read, all.Length);
-                }
-                else
-                {
-                    counts.MarkLarge(idsKey!);
-                }
+                    var found = await projects.Select(p => p.Id).Take(counts.KeptIdsLimit + 1).ToArrayAsync(cancellationToken);
+                    if (found.Length > counts.KeptIdsLimit)
+                    {
+                        counts.MarkLarge(idsKey!);
+                        return null;
+                    }
+
+                    counts.Set(idsKey!, read, found);
+                    counts.Set(countKey!, read, found.Length);
+                    return found;
+                }, cancellationToken);
             }
 
             if (all is not null)
             {
-                var from = Math.Min((long)(page - 1) * size, all.Length);
-                var pageIds = all.AsSpan((int)from, (int)Math.Min(size, all.Length - from)).ToArray();
-                return new Page<ProjectRow>(await RowsAsync(db, pageIds, cancellationToken), all.Length, page, size);
+                return new Page<ProjectRow>((await RowsAsync(db, Slice(all, page, size), cancellationToken)).Rows, all.Length, page, size);
             }
         }
 
@@ -121,7 +138,7 @@ public static class ProjectList
             ids = await projects.Skip(skip).Take(size).Select(p => p.Id).ToArrayAsync(cancellationToken);
         }
 
-        var items = await RowsAsync(db, ids, cancellationToken);
+        var (items, _) = await RowsAsync(db, ids, cancellationToken);
 
         // A first page that is not full holds every match: no need to count them again.
         int total;
@@ -145,17 +162,31 @@ public static class ProjectList
         return new Page<ProjectRow>(items, total, page, size);
     }
 
-    /// <summary>The list's rows for <paramref name="ids"/>, in that order.</summary>
-    private static async Task<List<ProjectRow>> RowsAsync(JixiaoDbContext db, int[] ids, CancellationToken cancellationToken)
+    /// <summary>Page <paramref name="page"/> of a kept list.</summary>
+    private static int[] Slice(int[] all, int page, int size)
+    {
+        var from = Math.Min((long)(page - 1) * size, all.Length);
+        return all.AsSpan((int)from, (int)Math.Min(size, all.Length - from)).ToArray();
+    }
+
+    /// <summary>
+    /// The list's rows for <paramref name="ids"/>, in that order, and the projects' change stamp read in the same
+    /// statement (so as of the same data); null when there are no rows.
+    /// </summary>
+    private static async Task<(List<ProjectRow> Rows, long? Stamp)> RowsAsync(JixiaoDbContext db, int[] ids, CancellationToken cancellationToken)
     {
         if (ids.Length == 0)
         {
-            return [];
+            return ([], null);
         }
 
-        var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
-                p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version))
+        var read = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                Row = new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
+                    p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version),
+                Stamp = db.Stamps.Where(s => s.Name == ChangeStamps.Projects).Select(s => s.Value).First(),
+            })
             .ToListAsync(cancellationToken);
         var position = new Dictionary<int, int>(ids.Length);
         for (var i = 0; i < ids.Length; i++)
@@ -163,8 +194,9 @@ public static class ProjectList
             position[ids[i]] = i;
         }
 
+        var rows = read.ConvertAll(r => r.Row);
         rows.Sort((a, b) => position[a.Id].CompareTo(position[b.Id]));
-        return rows;
+        return (rows, read.Count > 0 ? read[0].Stamp : null);
     }
 
     /// <summary>The user's visible projects that pass every filter of <paramref name="query"/>.</summary>
