@@ -191,8 +191,42 @@ public sealed class KeptCountTests
             await ShouldMatchFreshReadsAsync(db, Admin, query, cache);
         }
 
-        (await ProjectList.RunAsync(db, Admin, queries[1] with { Page = 1 }, default, cache)).Items.First(r => r.TotalFen is not null).Id
-            .ShouldBe(lowest.Id);
+        (await ProjectList.RunAsync(db, Admin, queries[1] with { Page = 1 }, default, cache)).Items[0].Id.ShouldBe(lowest.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Projects_without_an_amount_sort_below_every_amount_on_every_path(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        using var serviceScope = app.Services.CreateScope();
+        var db = serviceScope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+        foreach (var project in await db.Projects.OrderBy(p => p.Id).Skip(5).Take(3).ToListAsync())
+        {
+            project.TotalFen = null;
+        }
+
+        await db.SaveChangesAsync();
+        var all = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.TotalFen }).ToListAsync();
+        all.Count(p => p.TotalFen is null).ShouldBeGreaterThanOrEqualTo(3);
+        var ascending = all.OrderBy(p => p.TotalFen.HasValue).ThenBy(p => p.TotalFen).ThenBy(p => p.Id).Select(p => p.Id).ToList();
+
+        // no cache, a kept list, and a list too long to keep (read page by page from the index)
+        foreach (var cache in new[] { null, new StampCache(), new StampCache { KeptIdsLimit = 3 } })
+        {
+            foreach (var desc in new[] { false, true })
+            {
+                var query = new ProjectListQuery(Sort: "amount", Desc: desc, PageSize: 7);
+                var seen = new List<int>();
+                for (var page = 1; page <= (all.Count + 6) / 7; page++)
+                {
+                    seen.AddRange((await ProjectList.RunAsync(db, Admin, query with { Page = page }, default, cache)).Items.Select(r => r.Id));
+                }
+
+                seen.ShouldBe(desc ? Enumerable.Reverse(ascending).ToList() : ascending,
+                    $"desc={desc}, cache={(cache is null ? "none" : cache.KeptIdsLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+            }
+        }
     }
 
     [Theory]

@@ -261,14 +261,17 @@ public static class ProjectList
     }
 
     /// <summary>
+    /// Projects without an amount come first in the ascending amount sort and last in the descending one.
     /// Ties are broken by id in the sort's own direction, so a descending sort is one backward walk of its index
     /// (amount, id) instead of a walk plus a sort of every tie group before the page.
     /// </summary>
     private static IQueryable<ProjectEntity> Sorted(IQueryable<ProjectEntity> projects, ProjectListQuery query) =>
         (SortName(query), query.Desc) switch
         {
-            ("amount", false) => projects.OrderBy(p => p.TotalFen).ThenBy(p => p.Id),
-            ("amount", true) => projects.OrderByDescending(p => p.TotalFen).ThenByDescending(p => p.Id),
+            // Without an amount is below every amount on both databases (each puts NULL elsewhere by itself); the index
+            // IX_projects_AmountOrder walks this order (migration 0008).
+            ("amount", false) => projects.OrderBy(p => p.TotalFen != null).ThenBy(p => p.TotalFen).ThenBy(p => p.Id),
+            ("amount", true) => projects.OrderByDescending(p => p.TotalFen != null).ThenByDescending(p => p.TotalFen).ThenByDescending(p => p.Id),
             ("name", false) => projects.OrderBy(p => p.Name).ThenBy(p => p.Id),
             ("name", true) => projects.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
             ("status", false) => projects.OrderBy(p => p.Status).ThenBy(p => p.Id),
