@@ -370,9 +370,29 @@ public sealed class KeptCountTests
         stamp.ShouldBe(4);
         kept.ShouldBe([1, 2, 3]);
 
+        cache.KeptIds.ShouldBe(3);
+
         cache.MarkLarge("ids|k");
         cache.TryGetLatest("ids|k", out long _, out int[]? _).ShouldBeFalse();
         cache.IsLarge("ids|k").ShouldBeTrue();
+        cache.KeptIds.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_list_made_again_after_writes_replaces_the_old_one_in_the_bound()
+    {
+        var cache = new StampCache();
+        var list = Enumerable.Range(1, 100_000).ToArray();
+        cache.Set("count|other", 1, 7);
+        for (var stamp = 1L; stamp <= 200; stamp++)
+        {
+            cache.Set("ids|whole-list", stamp, list);
+        }
+
+        // 200 lists of 100,000 would pass the 4,000,000 bound and clear everything; one kept list does not
+        cache.KeptIds.ShouldBe(100_000);
+        cache.TryGet("count|other", 1, out int count).ShouldBeTrue();
+        count.ShouldBe(7);
     }
 
     /// <summary>Counts the SQL statements a context runs.</summary>

@@ -108,6 +108,9 @@ public sealed class StampCache
         }
     }
 
+    /// <summary>How many ids all kept lists hold together (bounded by <see cref="IdCapacity"/>).</summary>
+    public long KeptIds => Interlocked.Read(ref keptIds);
+
     public void Set<T>(string key, long stamp, T value) where T : notnull
     {
         var ids = value is int[] array ? array.Length : 0;
@@ -118,7 +121,14 @@ public sealed class StampCache
             Interlocked.Exchange(ref keptIds, ids);
         }
 
-        entries[key] = (stamp, value);
+        // A list made again after a write replaces the old one: only the difference counts toward the bound.
+        var old = 0;
+        entries.AddOrUpdate(key, (stamp, value), (_, previous) =>
+        {
+            old = previous.Value is int[] list ? list.Length : 0;
+            return (stamp, value);
+        });
+        Interlocked.Add(ref keptIds, -old);
     }
 
     /// <summary>
@@ -135,7 +145,10 @@ public sealed class StampCache
         }
 
         large[key] = true;
-        entries.TryRemove(key, out _);
+        if (entries.TryRemove(key, out var removed) && removed.Value is int[] list)
+        {
+            Interlocked.Add(ref keptIds, -list.Length);
+        }
     }
 
     /// <summary>Who may see what: "*" for an admin, otherwise the unit ids in order.</summary>
