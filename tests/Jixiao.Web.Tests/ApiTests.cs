@@ -329,7 +329,7 @@ public sealed class ApiTests(SeededApps apps) : IClassFixture<SeededApps>
         var paths = doc.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/projects", "/api/v1/projects/{id}", "/api/v1/indicators/{id}/targets", "/api/v1/units", "/api/v1/imports",
                      "/api/v1/projects/{id}/review/approve", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/{id}/password", "/api/v1/users/{id}/unlock",
-                     "/api/v1/users/{id}/disable", "/api/v1/users/{id}/enable", "/api/v1/auth/password" })
+                     "/api/v1/users/{id}/disable", "/api/v1/users/{id}/enable", "/api/v1/auth/password", "/api/v1/units/{id}", "/api/v1/units/{id}/history" })
         {
             paths.TryGetProperty(path, out _).ShouldBeTrue(path);
         }

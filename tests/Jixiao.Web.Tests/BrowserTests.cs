@@ -387,6 +387,19 @@ public sealed class BrowserTests
         await ShotAsync(page, "13b-expert-with-assigned-evaluation");
         await page.GotoAsync(baseUrl + "/admin/users");
         await ShotAsync(page, "14-admin-users-with-history");
+        // A unit made before its first table, then its name corrected on its own page.
+        await page.FillAsync("#unitName", "白云区禁毒办");
+        await page.FillAsync("#unitDepartment", "广州市公安局白云区分局");
+        await page.ClickAsync("#create-unit-form button:has-text('创建单位')");
+        await page.Locator(".alert-success:has-text('已创建单位“白云区禁毒办”')").WaitForAsync();
+        await page.ClickAsync("a[aria-label='编辑单位 白云区禁毒办']");
+        await page.WaitForURLAsync(new Regex("/admin/units/[0-9]+$"));
+        await page.FillAsync("#name", "广州市白云区禁毒委员会办公室");
+        await page.FillAsync("#reason", "按目标表上的全称");
+        await page.ClickAsync("#unit-form button:has-text('保存')");
+        await page.Locator(".alert-success:has-text('已保存单位')").WaitForAsync();
+        (await page.TextContentAsync("#unit-history"))!.ShouldContain("白云区禁毒办 → 广州市白云区禁毒委员会办公室");
+        await ShotAsync(page, "14b-admin-unit-edited");
         await LogoutAsync(page, baseUrl);
 
         await page.GotoAsync(baseUrl + "/login");

@@ -3,8 +3,11 @@ using Jixiao.Domain.Targets;
 
 namespace Jixiao.Web.Api;
 
-/// <summary>Money is in integer 分 (0.01 元) everywhere in the API: exact, and sums need no rounding.</summary>
-public sealed record UnitDto(int Id, string Name, string? Department, int ProjectCount, long TotalFen);
+/// <summary>
+/// Money is in integer 分 (0.01 元) everywhere in the API: exact, and sums need no rounding. <see cref="Version"/> goes
+/// back with an admin's edit (PUT /api/v1/units/{id}).
+/// </summary>
+public sealed record UnitDto(int Id, string Name, string? Department, int ProjectCount, long TotalFen, long Version);
 
 public sealed record ProjectSummaryDto(int Id, string Name, int UnitId, string UnitName, long? TotalFen, ReviewStatus Status,
     string StatusName, int IndicatorCount, int VagueTargets, long Version);

@@ -257,7 +257,7 @@ public static class JixiaoApi
         if (!cache.TryGet(key, stamp, out List<UnitDto>? units))
         {
             units = await scope.Visible(db.Units.AsNoTracking()).OrderBy(u => u.Id)
-                .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
+                .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0), u.Version))
                 .ToListAsync(ct);
             cache.Set(key, stamp, units);
         }
@@ -269,7 +269,7 @@ public static class JixiaoApi
     {
         var scope = await access.GetAsync(ct);
         var unit = await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == id)
-            .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
+            .Select(u => new UnitDto(u.Id, u.Name, u.Department, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0), u.Version))
             .SingleOrDefaultAsync(ct);
         return unit is null ? ApiProblems.NotFound($"单位 {id}") : TypedResults.Ok(unit);
     }

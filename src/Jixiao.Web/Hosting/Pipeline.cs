@@ -34,6 +34,7 @@ public static class Pipeline
         }));
         app.MapJixiaoApi();
         app.MapJixiaoUsersApi();
+        app.MapJixiaoUnitsAdminApi();
         app.MapRazorPages();
         return app;
     }

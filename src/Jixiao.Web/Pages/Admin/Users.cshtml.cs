@@ -2,6 +2,7 @@ using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
+using Jixiao.Web.Units;
 using Jixiao.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,8 @@ public sealed record UnitRow(int Id, string Name, string? Department, int Projec
 
 /// <summary>
 /// 用户与单位 (管理员 only): users with roles, units and state (each opens its own page to be edited), create a user
-/// (Identity's password policy applies), the latest user-management lines of the audit log, the units.
+/// (Identity's password policy applies), the latest user-management lines of the audit log, the units (each opens
+/// its own page to be corrected), create a unit.
 /// </summary>
 [Authorize(Roles = Auth.Roles.Admin)]
 public sealed class UsersModel(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessService access, TimeProvider clock) : PageModel
@@ -40,5 +42,12 @@ public sealed class UsersModel(JixiaoDbContext db, UserManager<JixiaoUser> users
         var (outcome, _) = await UserAdmin.CreateAsync(db, users, await access.GetAsync(cancellationToken),
             new CreateUserRequest(userName, displayName, password, role, unitIds), clock, cancellationToken);
         return this.RedirectWithMessage(outcome, $"已创建用户 {userName?.Trim()}（{role}）。", "/admin/users");
+    }
+
+    public async Task<IActionResult> OnPostCreateUnitAsync(string? unitName, string? unitDepartment, CancellationToken cancellationToken)
+    {
+        var (outcome, unit) = await UnitAdmin.CreateAsync(db, await access.GetAsync(cancellationToken),
+            new CreateUnitRequest(unitName, unitDepartment, null), clock, cancellationToken);
+        return this.RedirectWithMessage(outcome, $"已创建单位“{unit?.Name}”。", "/admin/users");
     }
 }
