@@ -9,7 +9,7 @@ namespace Jixiao.Data;
 /// </summary>
 public static class ChangeStamps
 {
-    /// <summary>Moves with any insert, update or delete of projects or units.</summary>
+    /// <summary>Moves with any insert, update or delete of projects or units, and with any change of an evaluation's grade.</summary>
     public const string Projects = "projects";
 
     public static Task<long> ReadAsync(JixiaoDbContext db, string name, CancellationToken cancellationToken = default)

@@ -9,8 +9,9 @@ namespace Jixiao.Web.Api;
 /// </summary>
 public sealed record UnitDto(int Id, string Name, string? Department, int ProjectCount, long TotalFen, long Version);
 
+/// <summary>A line of the 项目 list: <see cref="Grade"/> is the grade of the project's latest graded evaluation (null: none).</summary>
 public sealed record ProjectSummaryDto(int Id, string Name, int UnitId, string UnitName, long? TotalFen, ReviewStatus Status,
-    string StatusName, int IndicatorCount, int VagueTargets, long Version);
+    string StatusName, int IndicatorCount, int VagueTargets, long Version, int? FiscalYear, string? Grade);
 
 public sealed record ProjectPageDto(IReadOnlyList<ProjectSummaryDto> Items, int Total, int Page, int PageSize);
 

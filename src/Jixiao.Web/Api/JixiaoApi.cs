@@ -275,14 +275,15 @@ public static class JixiaoApi
     }
 
     private static async Task<Ok<ProjectPageDto>> ListProjectsAsync(JixiaoDbContext db, AccessService access, StampCache cache, string? q, int? unitId,
-        ReviewStatus? status, decimal? minWanYuan, decimal? maxWanYuan, string? sort, bool? desc, int? page, int? pageSize, CancellationToken ct)
+        ReviewStatus? status, decimal? minWanYuan, decimal? maxWanYuan, string? sort, bool? desc, int? page, int? pageSize, int? year, string? grade,
+        CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         var result = await ProjectList.RunAsync(db, scope,
-            new ProjectListQuery(q, unitId, status, minWanYuan, maxWanYuan, sort, desc ?? false, page ?? 1, pageSize ?? 20), ct, cache);
+            new ProjectListQuery(q, unitId, status, minWanYuan, maxWanYuan, sort, desc ?? false, page ?? 1, pageSize ?? 20, year, grade), ct, cache);
         return TypedResults.Ok(new ProjectPageDto(
             result.Items.Select(p => new ProjectSummaryDto(p.Id, p.Name, p.UnitId, p.UnitName, p.TotalFen, p.Status, p.Status.Chinese(),
-                p.IndicatorCount, p.VagueTargets, p.Version)).ToList(),
+                p.IndicatorCount, p.VagueTargets, p.Version, p.FiscalYear, p.Grade)).ToList(),
             result.Total, result.PageNumber, result.PageSize));
     }
 

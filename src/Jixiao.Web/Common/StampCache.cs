@@ -167,7 +167,9 @@ public sealed class StampCache
             .Append(query.UnitId?.ToString(CultureInfo.InvariantCulture)).Append('|')
             .Append(query.Status?.ToString()).Append('|')
             .Append(query.MinWanYuan?.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(query.MaxWanYuan?.ToString(CultureInfo.InvariantCulture))
+            .Append(query.MaxWanYuan?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(query.Year?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(query.Grade?.Trim())
             .ToString();
     }
 
