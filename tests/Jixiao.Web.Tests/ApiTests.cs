@@ -309,6 +309,41 @@ public sealed class ApiTests(SeededApps apps) : IClassFixture<SeededApps>
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_year_chosen_at_upload_goes_to_a_table_that_states_none_and_the_year_filter_finds_it(string provider)
+    {
+        using var app = new TestApp(provider, seed: false);
+        var admin = await app.LoginAsync("admin");
+        async Task<HttpResponseMessage> UploadAsync(string? year)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(DemoSetup.SeedFiles[1])), "file", "003_3854a258b9068c95.txt");
+            if (year is not null)
+            {
+                form.Add(new StringContent(year), "fiscalYear");
+            }
+
+            return await admin.PostAsync("/api/v1/imports", form);
+        }
+
+        foreach (var bad in new[] { "1800", "明年", "2025.5" })
+        {
+            (await ProblemAsync(await UploadAsync(bad), HttpStatusCode.BadRequest)).GetProperty("detail").GetString()
+                .ShouldBe($"预算年度“{bad}”不是有效的年份：请填写 2000–2100 之间的四位年份，或留空（按文件写明的年度）。");
+        }
+
+        (await JsonOf(await UploadAsync(null))).GetProperty("fiscalYears").GetArrayLength().ShouldBe(0);
+        var preview = await JsonOf(await UploadAsync("2025"));
+        preview.GetProperty("fiscalYears").EnumerateArray().Select(y => y.GetInt32()).ShouldBe([2025]);
+        (await admin.PostAsync($"/api/v1/imports/{preview.GetProperty("id").GetInt32()}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var listed = await JsonOf(await admin.GetAsync("/api/v1/projects?year=2025&pageSize=200"));
+        listed.GetProperty("total").GetInt32().ShouldBe(18);
+        listed.GetProperty("items").EnumerateArray().ShouldAllBe(p => p.GetProperty("fiscalYear").GetInt32() == 2025);
+        (await JsonOf(await admin.GetAsync("/api/v1/projects?year=2024"))).GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task A_clerk_cannot_import_another_units_table(string provider)
     {
         var gaj = await apps.Get(provider).LoginAsync("gaj");

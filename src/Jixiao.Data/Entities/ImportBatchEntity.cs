@@ -12,6 +12,9 @@ public sealed class ImportBatchEntity : IVersioned
     public required string UploadedBy { get; set; }
     public required string UploadedByName { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
+
+    /// <summary>The 预算年度 the uploader chose for a document whose title states none (migration 0010).</summary>
+    public int? FiscalYear { get; set; }
     public ImportStatus Status { get; set; } = ImportStatus.Pending;
 
     /// <summary>What the preview found: layout name and counts, for lists.</summary>

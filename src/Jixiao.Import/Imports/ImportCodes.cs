@@ -64,4 +64,7 @@ public static class ImportCodes
     public const string IndicatorRowIncomplete = "IMP030";
     /// <summary>A 权重 cell that is not a number.</summary>
     public const string BadWeight = "IMP031";
+
+    /// <summary>The document states a 预算年度 other than the one chosen at upload: the document's year is used.</summary>
+    public const string YearDiffers = "IMP032";
 }

@@ -26,12 +26,14 @@ public sealed class ImportContext
     private SourceLocation? tableLocation;
     private decimal unitsSum;
     private bool finished;
+    private bool yearWarned;
 
     public ImportContext(string file, IImportSink sink, ImportOptions? options = null)
     {
         File = file;
         this.sink = sink;
         this.options = options ?? ImportOptions.Default;
+        FiscalYear = this.options.FiscalYear;
     }
 
     public string File { get; }
@@ -42,7 +44,10 @@ public sealed class ImportContext
 
     public string? Department { get; private set; }
 
-    /// <summary>The 年度 a title states ("2024年…绩效目标表"), given to every project read after it.</summary>
+    /// <summary>
+    /// The 年度 a title states ("2024年…绩效目标表"), given to every project read after it; before any title states one,
+    /// the year chosen at upload (<see cref="ImportOptions.FiscalYear"/>).
+    /// </summary>
     public int? FiscalYear { get; private set; }
 
     public int ProjectCount { get; private set; }
@@ -69,6 +74,13 @@ public sealed class ImportContext
     /// <summary>Takes what a preamble line states: 部门名称, 单位 (万元/元), the year of the title.</summary>
     public void Apply(Tables.Preamble.Facts facts)
     {
+        if (facts.FiscalYear is { } stated && options.FiscalYear is { } chosen && stated != chosen && !yearWarned)
+        {
+            yearWarned = true;
+            Report(Severity.Warning, ImportCodes.YearDiffers, null,
+                $"文件标题写明预算年度为 {stated} 年，与上传时选择的 {chosen} 年不同，按文件写明的 {stated} 年导入。");
+        }
+
         FiscalYear = facts.FiscalYear ?? FiscalYear;
         if (facts.Department is not null || facts.Unit is not null)
         {

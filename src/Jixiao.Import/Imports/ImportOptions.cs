@@ -24,6 +24,12 @@ public sealed record ImportOptions
     /// <summary>How long pdftotext may run before it is stopped.</summary>
     public TimeSpan PdfTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The 预算年度 of a document whose title states none (many tables print only "项目支出绩效目标表"); chosen by the
+    /// uploader. A year the document states wins, with a warning (IMP032) when the two differ.
+    /// </summary>
+    public int? FiscalYear { get; init; }
+
     /// <summary>The pdftotext executable (poppler-utils).</summary>
     public string PdfToText { get; init; } = "pdftotext";
 }

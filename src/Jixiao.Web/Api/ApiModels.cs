@@ -49,12 +49,14 @@ public sealed record MeDto(string UserName, string DisplayName, IReadOnlyList<st
 public sealed record DiagnosticDto(string Severity, string Code, string? Location, string Message);
 
 /// <summary>An upload and what confirming it would do (or did).</summary>
+/// <summary>An import's preview; <see cref="FiscalYears"/> are the 预算年度 its projects will get (empty: the file states none and none was chosen).</summary>
 public sealed record ImportDto(int Id, string FileName, string Status, string Layout, int Units, int Projects, int Indicators,
-    int ExistingProjects, bool CanConfirm, string? Blocker, IReadOnlyList<DiagnosticDto> Diagnostics)
+    int ExistingProjects, bool CanConfirm, string? Blocker, IReadOnlyList<DiagnosticDto> Diagnostics, IReadOnlyList<int> FiscalYears)
 {
     public static ImportDto From(Imports.ImportPreview p) => new(p.Batch.Id, p.Batch.FileName, p.Batch.Status.ToString().ToLowerInvariant(),
         p.Result.Layout, p.Result.Units.Count, p.Result.Projects.Count(), p.Result.IndicatorCount, p.Existing.Count, p.CanConfirm, p.Blocker,
-        p.Result.Diagnostics.Select(d => new DiagnosticDto(d.Severity.ToString().ToLowerInvariant(), d.Code, d.Location?.ToString(), d.Message)).ToList());
+        p.Result.Diagnostics.Select(d => new DiagnosticDto(d.Severity.ToString().ToLowerInvariant(), d.Code, d.Location?.ToString(), d.Message)).ToList(),
+        p.FiscalYears);
 }
 
 public sealed record CreateEvaluationRequest(string Kind, string? ExpertId = null);

@@ -8,6 +8,7 @@ using Jixiao.Web.Projects;
 using Jixiao.Web.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Api;
@@ -48,7 +49,7 @@ public static class JixiaoApi
             StepAsync(id, body, db, access, ReviewWorkflow.ApproveAsync, ct)).WithSummary("审核通过（审核人）");
 
         var imports = api.MapGroup("/imports").WithTags("导入");
-        imports.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("上传目标表文件（multipart，字段名 file），返回预览和诊断；尚未导入");
+        imports.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("上传目标表文件（multipart，字段名 file；可选 fiscalYear：文件未写明预算年度时使用），返回预览和诊断；尚未导入");
         imports.MapGet("/{id:int}", GetImportAsync).WithSummary("导入预览：项目数、诊断、能否确认");
         imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件在一个事务中写入，或什么都不写");
 
@@ -101,12 +102,12 @@ public static class JixiaoApi
             : ApiProblems.From(outcome);
     }
 
-    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UploadAsync(IFormFile file, JixiaoDbContext db, AccessService access,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UploadAsync(IFormFile file, [FromForm] string? fiscalYear, JixiaoDbContext db,
+        AccessService access, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         await using var stream = file.OpenReadStream();
-        var (outcome, batch) = await Imports.ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct);
+        var (outcome, batch) = await Imports.ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct, fiscalYear);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);

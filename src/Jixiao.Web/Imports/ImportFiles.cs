@@ -18,6 +18,9 @@ public sealed record ImportPreview(ImportBatchEntity Batch, ImportResult Result,
     public bool CanConfirm => Batch.Status == ImportStatus.Pending && Result.Succeeded && ForeignUnits.Count == 0
         && Result.Projects.Count() > Existing.Count;
 
+    /// <summary>The 预算年度 the projects will get (stated by the file, or chosen at upload); empty when none.</summary>
+    public IReadOnlyList<int> FiscalYears => Result.Projects.Where(p => p.FiscalYear is not null).Select(p => p.FiscalYear!.Value).Distinct().Order().ToList();
+
     public string? Blocker => Batch.Status != ImportStatus.Pending ? null
         : !Result.Succeeded ? "文件中有错误（见下方诊断），整份文件不会导入。请修正后重新上传。"
         : ForeignUnits.Count > 0 ? $"文件中的单位“{string.Join("、", ForeignUnits)}”不是您负责的单位，不能导入。"
@@ -34,12 +37,28 @@ public static class ImportFiles
     /// <summary>Uploads above this size are refused before reading (20 MB covers a city's tables).</summary>
     public const long MaxBytes = 20L * 1024 * 1024;
 
+    /// <summary>The 预算年度 an uploader may choose for a document that states none.</summary>
+    public const int FirstYear = 2000, LastYear = 2100;
+
+    /// <param name="fiscalYear">The 预算年度 for a document whose title states none, as typed (blank: none).</param>
     public static async Task<(Outcome Outcome, ImportBatchEntity? Batch)> UploadAsync(JixiaoDbContext db, AccessScope scope, Stream content,
-        string fileName, long length, TimeProvider clock, CancellationToken cancellationToken = default)
+        string fileName, long length, TimeProvider clock, CancellationToken cancellationToken = default, string? fiscalYear = null)
     {
         if (!scope.MayImport)
         {
             return (new Outcome.Forbidden("只有单位填报人和管理员可以导入目标表。"), null);
+        }
+
+        int? year = null;
+        if (!string.IsNullOrWhiteSpace(fiscalYear))
+        {
+            if (!int.TryParse(fiscalYear.Trim().TrimEnd('年'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                    out var parsed) || parsed < FirstYear || parsed > LastYear)
+            {
+                return (new Outcome.Invalid($"预算年度“{fiscalYear.Trim()}”不是有效的年份：请填写 {FirstYear}–{LastYear} 之间的四位年份，或留空（按文件写明的年度）。"), null);
+            }
+
+            year = parsed;
         }
 
         if (length <= 0)
@@ -62,6 +81,7 @@ public static class ImportFiles
             UploadedBy = scope.UserId,
             UploadedByName = scope.DisplayName,
             UploadedAt = clock.GetUtcNow(),
+            FiscalYear = year,
         };
         var result = Run(batch);
         batch.Layout = result.Layout;
@@ -154,7 +174,7 @@ public static class ImportFiles
     private static ImportResult Run(ImportBatchEntity batch)
     {
         using var stream = new MemoryStream(batch.Content, writable: false);
-        return TargetTableImporter.Import(stream, batch.FileName);
+        return TargetTableImporter.Import(stream, batch.FileName, ImportOptions.Default with { FiscalYear = batch.FiscalYear });
     }
 
     private static async Task<ImportPreview> PreviewAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, CancellationToken cancellationToken)

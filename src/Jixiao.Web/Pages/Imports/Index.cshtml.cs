@@ -36,7 +36,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, TimePro
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? fiscalYear, CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
         if (file is null)
@@ -47,7 +47,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, TimePro
         }
 
         await using var stream = file.OpenReadStream();
-        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, cancellationToken);
+        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, cancellationToken, fiscalYear);
         switch (outcome)
         {
             case Outcome.Done:

@@ -1,0 +1,3 @@
+-- 0010 ImportYear (PostgreSQL): the 预算年度 an uploader chose for a table whose title states none; the preview and
+-- the confirmed import read the stored file again with it.
+ALTER TABLE import_batches ADD COLUMN "FiscalYear" integer NULL;
