@@ -104,9 +104,11 @@ public sealed class BrowserTests
         await LoginAsync(page, baseUrl, "admin");
         await page.GotoAsync(baseUrl + "/imports");
         await page.SetInputFilesAsync("#file", DemoSetup.SeedFiles[0]);
+        await page.FillAsync("#fiscalYear", "2025"); // the table's title states no year
         await page.ClickAsync("button:has-text('上传并预览')");
         await page.WaitForURLAsync(new Regex("/imports/\\d+$"));
         (await page.TextContentAsync("#preview-project-count")).ShouldBe("55");
+        (await page.TextContentAsync("#preview-year")).ShouldBe("2025 年");
         await ShotAsync(page, "01-import-preview");
         await page.ClickAsync("button:has-text('确认导入')");
         await page.Locator(".alert-success").WaitForAsync();
@@ -116,6 +118,14 @@ public sealed class BrowserTests
         await page.GotoAsync(baseUrl + "/projects");
         (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 55 个项目");
         await ShotAsync(page, "02-project-list");
+        // the year filter (htmx swaps the table): every project is of 2025, none is graded yet
+        await page.SelectOptionAsync("#year", "2025");
+        await page.WaitForURLAsync(new Regex("year=2025"));
+        (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 55 个项目");
+        await page.SelectOptionAsync("#grade", "优");
+        await page.WaitForURLAsync(new Regex("grade="));
+        await page.Locator("#results .card-header:has-text('共 0 个项目')").WaitForAsync();
+        await page.GotoAsync(baseUrl + "/projects");
         // the pager: page 3 of 3 holds the last 15 projects
         await page.Locator("#results .pagination").GetByRole(AriaRole.Link, new() { Name = "3", Exact = true }).ClickAsync();
         await page.Locator("#results .card-header:has-text('第 3 / 3 页')").WaitForAsync();
