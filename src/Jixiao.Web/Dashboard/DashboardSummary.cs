@@ -11,20 +11,29 @@ public sealed record DashboardData(int Units, int Projects, int Indicators, int 
     IReadOnlyDictionary<ReviewStatus, int> ByStatus, IReadOnlyList<UnitTotal> ByUnit, IReadOnlyList<(int Id, string Name, long TotalFen)> Largest,
     IReadOnlyList<(string Grade, int Count)> Grades);
 
-/// <summary>The 首页 figures, within the user's scope.</summary>
+/// <summary>
+/// The 首页 figures, within the user's scope; with a year, only that 预算年度's projects (and the units that have
+/// some, their indicators and their evaluations' grades).
+/// </summary>
 public static class DashboardSummary
 {
-    public static async Task<DashboardData> RunAsync(JixiaoDbContext db, AccessScope scope, CancellationToken cancellationToken = default)
+    public static async Task<DashboardData> RunAsync(JixiaoDbContext db, AccessScope scope, CancellationToken cancellationToken = default, int? year = null)
     {
-        var projects = scope.Visible(db.Projects.AsNoTracking());
-        var byUnit = await scope.Visible(db.Units.AsNoTracking())
-            .Select(u => new UnitTotal(u.Id, u.Name, u.Projects.Count, u.Projects.Sum(p => p.TotalFen ?? 0)))
-            .ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var projects = scope.Visible(db.Projects.AsNoTracking()).Where(p => year == null || p.FiscalYear == year);
+        var byUnit = (await scope.Visible(db.Units.AsNoTracking())
+            .Select(u => new UnitTotal(u.Id, u.Name, u.Projects.Count(p => year == null || p.FiscalYear == year),
+                u.Projects.Where(p => year == null || p.FiscalYear == year).Sum(p => p.TotalFen ?? 0)))
+            .ToListAsync(cancellationToken))
+            .Where(u => year is null || u.Projects > 0).ToList();
         var byStatus = await projects.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var indicators = db.Indicators.AsNoTracking().Where(i => scope.IsAdmin || scope.UnitIds.Contains(i.Project!.UnitId));
+        var indicators = db.Indicators.AsNoTracking().Where(i => (scope.IsAdmin || scope.UnitIds.Contains(i.Project!.UnitId))
+            && (year == null || i.Project!.FiscalYear == year));
         var largest = await projects.OrderByDescending(p => p.TotalFen).Take(10)
             .Select(p => new { p.Id, p.Name, Total = p.TotalFen ?? 0 }).ToListAsync(cancellationToken);
-        var grades = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking().Where(e => e.Grade != null)
+        var grades = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
+            .Where(e => e.Grade != null && (year == null || e.Project!.FiscalYear == year))
             .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return new DashboardData(
             byUnit.Count,
@@ -37,4 +46,9 @@ public static class DashboardSummary
             largest.Select(l => (l.Id, l.Name, l.Total)).ToList(),
             grades.Select(g => (g.Grade!, g.Count)).ToList());
     }
+
+    /// <summary>The 预算年度 of the user's projects, newest first.</summary>
+    public static Task<List<int>> YearsAsync(JixiaoDbContext db, AccessScope scope, CancellationToken cancellationToken = default) =>
+        scope.Visible(db.Projects.AsNoTracking()).Where(p => p.FiscalYear != null).Select(p => p.FiscalYear!.Value).Distinct()
+            .OrderByDescending(y => y).ToListAsync(cancellationToken);
 }

@@ -4,6 +4,7 @@ using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
 using Jixiao.Web.Dashboard;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages;
@@ -15,9 +16,17 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
     /// <summary>Chart data for site.js (no inline script: the CSP forbids it). "&lt;" is escaped so text cannot close the tag.</summary>
     public string ChartJson { get; private set; } = "{}";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The 预算年度 shown (<c>?year=</c>); null: all years.</summary>
+    public int? Year { get; private set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public async Task OnGetAsync([FromQuery] int? year, CancellationToken cancellationToken)
     {
-        Data = await DashboardSummary.RunAsync(db, await access.GetAsync(cancellationToken), cancellationToken);
+        var scope = await access.GetAsync(cancellationToken);
+        Years = await DashboardSummary.YearsAsync(db, scope, cancellationToken);
+        Year = year;
+        Data = await DashboardSummary.RunAsync(db, scope, cancellationToken, year);
         var chart = new
         {
             units = Data.ByUnit.Select(u => new { name = u.Name, value = Format.ToWanYuan(u.TotalFen), projects = u.Projects }),

@@ -1,0 +1,63 @@
+using System.Net;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Auth;
+using Jixiao.Web.Dashboard;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>The 首页 figures for all years and for one 预算年度, within the user's scope, against sums made here.</summary>
+public sealed class DashboardTests
+{
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task One_years_figures_count_only_that_years_projects_indicators_and_grades(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        await using var db = app.NewDbContext();
+        var projects = await db.Projects.OrderBy(p => p.Id).ToListAsync();
+        foreach (var p in projects.Where(p => p.Id % 4 == 0))
+        {
+            p.FiscalYear = 2025;
+        }
+
+        foreach (var p in projects.Where(p => p.Id % 4 == 1))
+        {
+            p.FiscalYear = 2024;
+        }
+
+        var in2025 = projects.First(p => p.FiscalYear == 2025);
+        var in2024 = projects.First(p => p.FiscalYear == 2024);
+        db.Evaluations.AddRange(
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = "单位自评", SheetJson = "{}", Grade = "优", Total = 91m, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2024.Id, Kind = "单位自评", SheetJson = "{}", Grade = "中", Total = 72m, CreatedBy = "test" });
+        await db.SaveChangesAsync();
+
+        var admin = new AccessScope("admin", "管理员", new HashSet<string> { Roles.Admin }, []);
+        var all = await DashboardSummary.RunAsync(db, admin);
+        all.Projects.ShouldBe(projects.Count);
+        all.Grades.Sum(g => g.Count).ShouldBe(2);
+
+        var year = await DashboardSummary.RunAsync(db, admin, default, 2025);
+        var expected = projects.Where(p => p.FiscalYear == 2025).ToList();
+        year.Projects.ShouldBe(expected.Count);
+        year.TotalFen.ShouldBe(expected.Sum(p => p.TotalFen ?? 0));
+        year.Units.ShouldBe(expected.Select(p => p.UnitId).Distinct().Count());
+        year.Indicators.ShouldBe(await db.Indicators.CountAsync(i => i.Project!.FiscalYear == 2025));
+        year.ByStatus.Values.Sum().ShouldBe(expected.Count);
+        year.Largest.ShouldAllBe(l => expected.Any(p => p.Id == l.Id));
+        year.Grades.ShouldBe([("优", 1)]);
+        (await DashboardSummary.YearsAsync(db, admin)).ShouldBe([2025, 2024]);
+
+        // a clerk's year: only their unit's projects of that year
+        var unitId = expected[0].UnitId;
+        var clerk = new AccessScope("clerk", "填报人", new HashSet<string> { Roles.Filler }, [unitId]);
+        (await DashboardSummary.RunAsync(db, clerk, default, 2025)).Projects.ShouldBe(expected.Count(p => p.UnitId == unitId));
+
+        var page = WebUtility.HtmlDecode(await (await app.LoginAsync("admin")).GetStringAsync("/?year=2025"));
+        page.ShouldContain("href=\"/?year=2024\">2024 年</a>");
+        page.ShouldContain("查看 2025 年的项目");
+        page.ShouldContain($"<div class=\"stat-value\">{expected.Count}</div>");
+    }
+}
