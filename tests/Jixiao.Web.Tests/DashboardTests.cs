@@ -48,6 +48,17 @@ public sealed class DashboardTests
         year.ByStatus.Values.Sum().ShouldBe(expected.Count);
         year.Largest.ShouldAllBe(l => expected.Any(p => p.Id == l.Id));
         year.Grades.ShouldBe([("优", 1)]);
+        var unitOf2025 = await db.Units.Where(u => u.Id == in2025.UnitId).Select(u => u.Name).SingleAsync();
+        year.ScoresByUnit.ShouldBe([new UnitScore(unitOf2025, 1, 91m, 91m, 91m)]);
+        all.ScoresByUnit.Sum(u => u.Evaluations).ShouldBe(2);
+        if (in2025.UnitId == in2024.UnitId)
+        {
+            all.ScoresByUnit.Single().Average.ShouldBe(81.5m);
+        }
+        else
+        {
+            all.ScoresByUnit.Select(u => u.Average).ShouldBe([91m, 72m]);
+        }
         (await DashboardSummary.YearsAsync(db, admin)).ShouldBe([2025, 2024]);
 
         // a clerk's year: only their unit's projects of that year

@@ -9,7 +9,10 @@ public sealed record UnitTotal(int Id, string Name, int Projects, long TotalFen)
 
 public sealed record DashboardData(int Units, int Projects, int Indicators, int VagueTargets, long TotalFen,
     IReadOnlyDictionary<ReviewStatus, int> ByStatus, IReadOnlyList<UnitTotal> ByUnit, IReadOnlyList<(int Id, string Name, long TotalFen)> Largest,
-    IReadOnlyList<(string Grade, int Count)> Grades);
+    IReadOnlyList<(string Grade, int Count)> Grades, IReadOnlyList<UnitScore> ScoresByUnit);
+
+/// <summary>A unit's scored evaluations: how many, their average total (2 decimals), lowest and highest.</summary>
+public sealed record UnitScore(string Unit, int Evaluations, decimal Average, decimal Lowest, decimal Highest);
 
 /// <summary>
 /// The 首页 figures, within the user's scope; with a year, only that 预算年度's projects (and the units that have
@@ -35,6 +38,12 @@ public static class DashboardSummary
         var grades = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
             .Where(e => e.Grade != null && (year == null || e.Project!.FiscalYear == year))
             .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var scored = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
+            .Where(e => e.Total != null && (year == null || e.Project!.FiscalYear == year))
+            .Select(e => new { Unit = e.Project!.Unit!.Name, Total = e.Total!.Value }).ToListAsync(cancellationToken);
+        var scoresByUnit = scored.GroupBy(e => e.Unit)
+            .Select(g => new UnitScore(g.Key, g.Count(), Math.Round(g.Average(e => e.Total), 2, MidpointRounding.AwayFromZero), g.Min(e => e.Total), g.Max(e => e.Total)))
+            .OrderByDescending(u => u.Average).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
         return new DashboardData(
             byUnit.Count,
             byUnit.Sum(u => u.Projects),
@@ -44,7 +53,8 @@ public static class DashboardSummary
             Enum.GetValues<ReviewStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0),
             byUnit.OrderByDescending(u => u.TotalFen).ToList(),
             largest.Select(l => (l.Id, l.Name, l.Total)).ToList(),
-            grades.Select(g => (g.Grade!, g.Count)).ToList());
+            grades.Select(g => (g.Grade!, g.Count)).ToList(),
+            scoresByUnit);
     }
 
     /// <summary>The 预算年度 of the user's projects, newest first.</summary>

@@ -44,6 +44,19 @@
             yAxis: { type: 'value', minInterval: 1, name: '个' },
             series: [{ type: 'bar', barMaxWidth: 40, data: data.grades.map(function (g) { return g.value; }), label: { show: true, position: 'top' } }]
         });
+        if (document.getElementById('chart-scores')) {
+            chart('chart-scores', {
+                color: ['#5b7bd5'],
+                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) {
+                    var u = data.scores[data.scores.length - 1 - p[0].dataIndex];
+                    return echarts.format.encodeHTML(u.name) + '<br>平均 ' + u.value + ' 分（' + u.count + ' 个评价，' + u.min + '–' + u.max + '）';
+                } },
+                grid: { left: 8, right: 50, top: 10, bottom: 8, containLabel: true },
+                xAxis: { type: 'value', min: 0, max: 100, name: '分' },
+                yAxis: { type: 'category', data: data.scores.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 200, overflow: 'truncate' } },
+                series: [{ type: 'bar', barMaxWidth: 28, data: data.scores.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' } }]
+            });
+        }
         var largest = chart('chart-largest', {
             color: ['#3fa7a0'],
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
