@@ -30,7 +30,8 @@ public sealed class DashboardTests
         var in2025 = projects.First(p => p.FiscalYear == 2025);
         var in2024 = projects.First(p => p.FiscalYear == 2024);
         db.Evaluations.AddRange(
-            new EvaluationEntity { ProjectId = in2025.Id, Kind = "单位自评", SheetJson = "{}", Grade = "优", Total = 91m, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = "单位自评", SheetJson = "{}", Grade = "优", Total = 91m, BudgetExecution = 96.5m, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = "部门评价", SheetJson = "{}", BudgetExecution = 88.25m, CreatedBy = "test" },
             new EvaluationEntity { ProjectId = in2024.Id, Kind = "单位自评", SheetJson = "{}", Grade = "中", Total = 72m, CreatedBy = "test" });
         await db.SaveChangesAsync();
 
@@ -50,6 +51,8 @@ public sealed class DashboardTests
         year.Grades.ShouldBe([("优", 1)]);
         var unitOf2025 = await db.Units.Where(u => u.Id == in2025.UnitId).Select(u => u.Name).SingleAsync();
         year.ScoresByUnit.ShouldBe([new UnitScore(unitOf2025, 1, 91m, 91m, 91m)]);
+        year.ExecutionByUnit.ShouldBe([new UnitScore(unitOf2025, 2, 92.38m, 88.25m, 96.5m)]); // (96.5 + 88.25) / 2 = 92.375
+        (await DashboardSummary.RunAsync(db, admin, default, 2024)).ExecutionByUnit.ShouldBeEmpty();
         all.ScoresByUnit.Sum(u => u.Evaluations).ShouldBe(2);
         if (in2025.UnitId == in2024.UnitId)
         {

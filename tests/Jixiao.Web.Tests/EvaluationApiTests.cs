@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -64,6 +65,11 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
         scored.GetProperty("items")[0].GetProperty("score").GetDecimal().ShouldBe(9.14m);
         scored.GetProperty("total").GetDecimal().ShouldBe(99.14m);
         scored.GetProperty("findings").EnumerateArray().ShouldContain(f => f.GetProperty("code").GetString() == "EVA004");
+        await using (var db = app.NewDbContext())
+        {
+            // kept with the total and grade for the 首页's 预算执行率 chart
+            (await db.Evaluations.SingleAsync(e => e.Id == id)).BudgetExecution.ShouldBe(91.4m);
+        }
 
         // A stale version is refused.
         var stale = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "50%", version });

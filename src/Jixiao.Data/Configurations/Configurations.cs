@@ -146,6 +146,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.ToTable("evaluations");
         builder.Property(e => e.Kind).HasMaxLength(20);
         builder.Property(e => e.Total).HasPrecision(9, 2);
+        builder.Property(e => e.BudgetExecution).HasPrecision(9, 2);
         builder.Property(e => e.Grade).HasMaxLength(10);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.AssignedExpertId).HasMaxLength(450);

@@ -18,6 +18,9 @@ public sealed class EvaluationEntity : IVersioned
     /// <summary>Σ scores, 2 decimals; null when the sheet has no weights.</summary>
     public decimal? Total { get; set; }
     public string? Grade { get; set; }
+
+    /// <summary>预算执行率 (%) of the last scoring (<c>ScoredEvaluation.BudgetExecution</c>), for the 首页 chart; migration 0011.</summary>
+    public decimal? BudgetExecution { get; set; }
     public EvaluationStatus Status { get; set; } = EvaluationStatus.Draft;
 
     /// <summary>The 评价专家 who scores it; null for a self-evaluation.</summary>

@@ -12,7 +12,17 @@ public sealed record ScoredEvaluation(
     string? Grade,
     IReadOnlyList<EvaluationFinding> Findings)
 {
+    /// <summary>The names a sheet gives its budget-execution line: 预算执行率, 财政资金预算完成率, 项目资金支出率 ….</summary>
+    public static readonly IReadOnlyList<string> BudgetExecutionNames = ["预算执行率", "预算完成率", "资金支出率", "资金执行率"];
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>
+    /// 预算执行率 as the sheet evaluates it: the actual value (%) of its first line whose name holds one of
+    /// <see cref="BudgetExecutionNames"/>; null when no such line has a value yet.
+    /// </summary>
+    public decimal? BudgetExecution => Items
+        .FirstOrDefault(i => i.Actual is not null && BudgetExecutionNames.Any(n => i.Name.Contains(n, StringComparison.Ordinal)))?.Actual;
 }
 
 /// <summary>

@@ -9,9 +9,12 @@ public sealed record UnitTotal(int Id, string Name, int Projects, long TotalFen)
 
 public sealed record DashboardData(int Units, int Projects, int Indicators, int VagueTargets, long TotalFen,
     IReadOnlyDictionary<ReviewStatus, int> ByStatus, IReadOnlyList<UnitTotal> ByUnit, IReadOnlyList<(int Id, string Name, long TotalFen)> Largest,
-    IReadOnlyList<(string Grade, int Count)> Grades, IReadOnlyList<UnitScore> ScoresByUnit);
+    IReadOnlyList<(string Grade, int Count)> Grades, IReadOnlyList<UnitScore> ScoresByUnit, IReadOnlyList<UnitScore> ExecutionByUnit);
 
-/// <summary>A unit's scored evaluations: how many, their average total (2 decimals), lowest and highest.</summary>
+/// <summary>
+/// A figure over a unit's evaluations (their total score, or their 预算执行率 in %): how many have it, its average
+/// (2 decimals), lowest and highest.
+/// </summary>
 public sealed record UnitScore(string Unit, int Evaluations, decimal Average, decimal Lowest, decimal Highest);
 
 /// <summary>
@@ -38,12 +41,15 @@ public static class DashboardSummary
         var grades = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
             .Where(e => e.Grade != null && (year == null || e.Project!.FiscalYear == year))
             .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Decimals are averaged here, not in SQL: SQLite keeps them as text.
         var scored = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
-            .Where(e => e.Total != null && (year == null || e.Project!.FiscalYear == year))
-            .Select(e => new { Unit = e.Project!.Unit!.Name, Total = e.Total!.Value }).ToListAsync(cancellationToken);
-        var scoresByUnit = scored.GroupBy(e => e.Unit)
-            .Select(g => new UnitScore(g.Key, g.Count(), Math.Round(g.Average(e => e.Total), 2, MidpointRounding.AwayFromZero), g.Min(e => e.Total), g.Max(e => e.Total)))
+            .Where(e => (e.Total != null || e.BudgetExecution != null) && (year == null || e.Project!.FiscalYear == year))
+            .Select(e => new { Unit = e.Project!.Unit!.Name, e.Total, e.BudgetExecution }).ToListAsync(cancellationToken);
+        static List<UnitScore> ByUnit(IEnumerable<(string Unit, decimal Value)> values) => values.GroupBy(v => v.Unit)
+            .Select(g => new UnitScore(g.Key, g.Count(), Math.Round(g.Average(v => v.Value), 2, MidpointRounding.AwayFromZero), g.Min(v => v.Value), g.Max(v => v.Value)))
             .OrderByDescending(u => u.Average).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
+        var scoresByUnit = ByUnit(scored.Where(e => e.Total is not null).Select(e => (e.Unit, e.Total!.Value)));
+        var executionByUnit = ByUnit(scored.Where(e => e.BudgetExecution is not null).Select(e => (e.Unit, e.BudgetExecution!.Value)));
         return new DashboardData(
             byUnit.Count,
             byUnit.Sum(u => u.Projects),
@@ -54,7 +60,8 @@ public static class DashboardSummary
             byUnit.OrderByDescending(u => u.TotalFen).ToList(),
             largest.Select(l => (l.Id, l.Name, l.Total)).ToList(),
             grades.Select(g => (g.Grade!, g.Count)).ToList(),
-            scoresByUnit);
+            scoresByUnit,
+            executionByUnit);
     }
 
     /// <summary>The 预算年度 of the user's projects, newest first.</summary>

@@ -147,6 +147,7 @@ public static class DemoSetup
                 SheetJson = json,
                 Total = scored.Total,
                 Grade = scored.Grade,
+                BudgetExecution = Evaluations.EvaluationSheets.Round(scored.BudgetExecution),
                 Status = EvaluationStatus.Locked,
                 AssignedExpertId = expert,
                 ReportTextsJson = File.Exists(textsFile) ? Evaluations.ReportTexts.Normalize(await File.ReadAllTextAsync(textsFile, cancellationToken)) : null,

@@ -79,6 +79,7 @@ public static class EvaluationSheets
             SheetJson = EvaluationSheetJson.Write(sheet),
             Total = scored.Total,
             Grade = scored.Grade,
+            BudgetExecution = Round(scored.BudgetExecution),
             AssignedExpertId = string.IsNullOrEmpty(expertId) ? null : expertId,
             CreatedBy = scope.DisplayName,
             CreatedAt = clock.GetUtcNow(),
@@ -216,6 +217,7 @@ public static class EvaluationSheets
         evaluation.SheetJson = EvaluationSheetJson.Write(changed);
         evaluation.Total = newScored.Total;
         evaluation.Grade = newScored.Grade;
+        evaluation.BudgetExecution = Round(newScored.BudgetExecution);
         db.Entry(evaluation).Property(e => e.Version).OriginalValue = request.Version;
 
         var at = clock.GetUtcNow();
@@ -295,6 +297,9 @@ public static class EvaluationSheets
                 orderby user.DisplayName
                 select new { user.Id, user.DisplayName }).ToListAsync(cancellationToken))
             .Select(u => (u.Id, u.DisplayName)).ToList();
+
+    /// <summary>A percent as the store keeps it (2 decimals).</summary>
+    public static decimal? Round(decimal? percent) => percent is { } p ? Math.Round(p, 2, MidpointRounding.AwayFromZero) : null;
 
     public static EvaluationSheet Read(EvaluationEntity evaluation) =>
         EvaluationSheetJson.Read(evaluation.SheetJson, $"evaluation-{evaluation.Id}.json").Sheet

@@ -34,6 +34,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
             grades = new[] { "优", "良", "中", "差" }.Union(Data.Grades.Select(g => g.Grade))
                 .Select(g => new { name = g, value = Data.Grades.FirstOrDefault(x => x.Grade == g).Count }),
             scores = Data.ScoresByUnit.Select(u => new { name = u.Unit, value = u.Average, count = u.Evaluations, min = u.Lowest, max = u.Highest }),
+            execution = Data.ExecutionByUnit.Select(u => new { name = u.Unit, value = u.Average, count = u.Evaluations, min = u.Lowest, max = u.Highest }),
             largest = Data.Largest.Select(l => new { id = l.Id, name = l.Name, value = Format.ToWanYuan(l.TotalFen) }),
         };
         ChartJson = JsonSerializer.Serialize(chart).Replace("<", "\\u003c", StringComparison.Ordinal);

@@ -28,6 +28,23 @@ public class SeedEvaluationTests
     }
 
     [Fact]
+    public void Budget_execution_is_read_from_the_line_each_report_names_its_own_way()
+    {
+        decimal.Round(SeedSheets.Score("004-xueliang-2020.json").BudgetExecution!.Value, 1).ShouldBe(91.4m); // 预算执行率
+        foreach (var file in new[] { "000-baiyun-drug-2022.json", "000-baiyun-video-2022.json", "001-baiyun-video-2023.json" })
+        {
+            var scored = SeedSheets.Score(file);
+            var line = scored.Items.Single(i => ScoredEvaluation.BudgetExecutionNames.Any(n => i.Name.Contains(n, StringComparison.Ordinal)));
+            line.Name.ShouldBeOneOf("财政资金预算完成率", "项目资金支出率");
+            scored.BudgetExecution.ShouldBe(line.Actual, file);
+        }
+
+        var video2022 = SeedSheets.Score("000-baiyun-video-2022.json").BudgetExecution;
+        video2022.ShouldNotBeNull();
+        decimal.Round(video2022.Value, 1).ShouldBe(98.0m); // 1086.77 / 1108.96 万元: the report says 99%
+    }
+
+    [Fact]
     public void Xueliang_2020_deductions_are_explained_with_their_reasons_and_a_reasonless_one_is_a_finding()
     {
         var scored = SeedSheets.Score("004-xueliang-2020.json");

@@ -53,8 +53,22 @@
                 } },
                 grid: { left: 8, right: 50, top: 10, bottom: 8, containLabel: true },
                 xAxis: { type: 'value', min: 0, max: 100, name: '分' },
-                yAxis: { type: 'category', data: data.scores.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 200, overflow: 'truncate' } },
+                yAxis: { type: 'category', data: data.scores.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
                 series: [{ type: 'bar', barMaxWidth: 28, data: data.scores.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' } }]
+            });
+        }
+        if (document.getElementById('chart-execution')) {
+            chart('chart-execution', {
+                color: ['#d08a2e'],
+                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) {
+                    var u = data.execution[data.execution.length - 1 - p[0].dataIndex];
+                    return echarts.format.encodeHTML(u.name) + '<br>平均 ' + u.value + '%（' + u.count + ' 个评价，' + u.min + '%–' + u.max + '%）';
+                } },
+                grid: { left: 8, right: 50, top: 28, bottom: 8, containLabel: true },
+                xAxis: { type: 'value', min: 0, name: '%' },
+                yAxis: { type: 'category', data: data.execution.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
+                series: [{ type: 'bar', barMaxWidth: 28, data: data.execution.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' },
+                    markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#999', type: 'dashed' }, label: { formatter: '100%' } } }]
             });
         }
         var largest = chart('chart-largest', {
