@@ -10,7 +10,8 @@ namespace Jixiao.Bench.Web;
 
 /// <summary>
 /// A city-sized database for the web load test: 200 units × 250 projects (50,000) with 5 indicators each (250,000),
-/// made from the real projects of seeds 002 and 003 (their goals, amounts and targets, names numbered per unit).
+/// made from the real projects of seeds 002 and 003 (their goals, amounts and targets, names numbered per unit), and a
+/// scored 单位自评 for every second project (25,000; the sheets themselves are empty: the list reads totals and grades).
 /// </summary>
 public static class CityDatabase
 {
@@ -78,6 +79,16 @@ public static class CityDatabase
                 }
 
                 unit.Projects.Add(project);
+                if (made % 2 == 1)
+                {
+                    // Every second project has a scored 单位自评: totals 60–99, so 优 and 良 a quarter each, 中 half.
+                    var total = 60 + made % 40;
+                    db.Evaluations.Add(new EvaluationEntity
+                    {
+                        Project = project, Kind = "单位自评", SheetJson = "{}", Total = total, Grade = total >= 90 ? "优" : total >= 80 ? "良" : "中",
+                        BudgetExecution = 80 + made % 21, CreatedBy = "生成",
+                    });
+                }
             }
 
             db.Units.Add(unit);

@@ -76,6 +76,8 @@ all() {
   JIXIAO_PAGES=30 run "API search 视频, random page 1–30 (admin)" admin "/api/v1/projects?q=%E8%A7%86%E9%A2%91&pageSize=20"
   run "API search 视频监控 (admin)" admin "/api/v1/projects?q=%E8%A7%86%E9%A2%91%E7%9B%91%E6%8E%A7&pageSize=20"
   run "API search 费 (admin)" admin "/api/v1/projects?q=%E8%B4%B9&pageSize=20"
+  run "API list by grade 优 (admin)" admin "/api/v1/projects?grade=%E4%BC%98&pageSize=20"
+  JIXIAO_PAGES=30 run "API list 2024 + 良, random page 1–30 (admin)" admin "/api/v1/projects?year=2024&grade=%E8%89%AF&pageSize=20"
   run "API project 25000 (admin)" admin "/api/v1/projects/25000"
   run "API project, random id (admin)" admin "/api/v1/projects/RANDOM_ID"
   run "API units (admin)" admin "/api/v1/units"
