@@ -44,33 +44,24 @@
             yAxis: { type: 'value', minInterval: 1, name: '个' },
             series: [{ type: 'bar', barMaxWidth: 40, data: data.grades.map(function (g) { return g.value; }), label: { show: true, position: 'top' } }]
         });
-        if (document.getElementById('chart-scores')) {
-            chart('chart-scores', {
-                color: ['#5b7bd5'],
+        // A unit's average over its evaluations, with count, lowest and highest in the tooltip (chart() skips a missing node).
+        function unitAverages(id, color, items, unit, xAxis, extra) {
+            var series = { type: 'bar', barMaxWidth: 28, data: items.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' } };
+            chart(id, {
+                color: [color],
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) {
-                    var u = data.scores[data.scores.length - 1 - p[0].dataIndex];
-                    return echarts.format.encodeHTML(u.name) + '<br>平均 ' + u.value + ' 分（' + u.count + ' 个评价，' + u.min + '–' + u.max + '）';
+                    var u = items[items.length - 1 - p[0].dataIndex];
+                    return echarts.format.encodeHTML(u.name) + '<br>平均 ' + u.value + unit + '（' + u.count + ' 个评价，' + u.min + unit + '–' + u.max + unit + '）';
                 } },
-                grid: { left: 8, right: 50, top: 10, bottom: 8, containLabel: true },
-                xAxis: { type: 'value', min: 0, max: 100, name: '分' },
-                yAxis: { type: 'category', data: data.scores.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
-                series: [{ type: 'bar', barMaxWidth: 28, data: data.scores.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' } }]
+                grid: { left: 8, right: 50, top: extra ? 28 : 10, bottom: 8, containLabel: true },
+                xAxis: xAxis,
+                yAxis: { type: 'category', data: items.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
+                series: [extra ? Object.assign(series, extra) : series]
             });
         }
-        if (document.getElementById('chart-execution')) {
-            chart('chart-execution', {
-                color: ['#d08a2e'],
-                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) {
-                    var u = data.execution[data.execution.length - 1 - p[0].dataIndex];
-                    return echarts.format.encodeHTML(u.name) + '<br>平均 ' + u.value + '%（' + u.count + ' 个评价，' + u.min + '%–' + u.max + '%）';
-                } },
-                grid: { left: 8, right: 50, top: 28, bottom: 8, containLabel: true },
-                xAxis: { type: 'value', min: 0, name: '%' },
-                yAxis: { type: 'category', data: data.execution.map(function (u) { return u.name; }).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
-                series: [{ type: 'bar', barMaxWidth: 28, data: data.execution.map(function (u) { return u.value; }).reverse(), label: { show: true, position: 'right' },
-                    markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#999', type: 'dashed' }, label: { formatter: '100%' } } }]
-            });
-        }
+        unitAverages('chart-scores', '#5b7bd5', data.scores, ' 分', { type: 'value', min: 0, max: 100, name: '分' });
+        unitAverages('chart-execution', '#d08a2e', data.execution, '%', { type: 'value', min: 0, name: '%' },
+            { markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#999', type: 'dashed' }, label: { formatter: '100%' } } });
         var largest = chart('chart-largest', {
             color: ['#3fa7a0'],
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
