@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web;
 
-/// <summary>On start: creates and migrates the database, and makes sure the four roles exist.</summary>
+/// <summary>
+/// On start: creates and migrates the database, keeps the 预算执行率 of evaluations scored before migration 0011, and
+/// makes sure the four roles exist.
+/// </summary>
 public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -12,6 +15,10 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, ILo
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, db.Database.ProviderName ?? "?");
+        if (await Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db, cancellationToken) is > 0 and var filled)
+        {
+            LogFilled(logger, filled);
+        }
 
         await Demo.DemoSetup.EnsureRolesAsync(scope.ServiceProvider);
     }
@@ -20,4 +27,7 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, ILo
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database ready ({Provider})")]
     private static partial void LogMigrated(ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Kept the 预算执行率 of {Count} evaluations scored before migration 0011")]
+    private static partial void LogFilled(ILogger logger, int count);
 }
