@@ -1,6 +1,7 @@
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Projects;
 using Jixiao.Import.Imports;
+using Jixiao.Import.Reading;
 
 namespace Jixiao.Cli.Commands;
 
@@ -46,26 +47,116 @@ internal sealed class ParseCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var results = parsed.Positionals.Select(f => TargetTableImporter.Import(f)).ToList();
+        var readings = parsed.Positionals.Select(DocumentReader.Read).ToList();
         if (parsed.Has("--json"))
         {
-            var json = results.Select(ImportJson.From).ToList();
+            var json = readings.Select(JsonOf).ToList();
             context.Out.WriteLine(json.Count == 1 ? Json.Serialize(json[0]) : Json.Serialize(json));
         }
         else
         {
-            foreach (var result in results)
+            foreach (var reading in readings)
             {
-                WriteSummary(result, context.Out);
+                if (reading.Targets is { } targets)
+                {
+                    WriteSummary(targets, context.Out);
+                }
+                else
+                {
+                    WriteSummary(reading.Document, context.Out);
+                }
             }
         }
 
-        if (results.Any(r => r.Units.Count == 0 && r.HasErrors))
+        var errors = readings.Select(r => r.Targets?.Diagnostics ?? r.Document.Diagnostics).ToList();
+        if (readings.Any(r => r.Targets is null && r.Document.Projects.Count == 0))
         {
             return ExitCodes.BadInput;
         }
 
-        return results.Any(r => r.HasErrors) ? ExitCodes.Findings : ExitCodes.Ok;
+        return errors.Any(d => d.Any(x => x.Severity == Severity.Error)) ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>The multi-project tables keep the importer's full JSON (goals, amount splits, parsed targets) with the kind beside it.</summary>
+    private static object JsonOf(DocumentReader.Reading reading)
+    {
+        if (reading.Targets is { } targets)
+        {
+            var legacy = ImportJson.From(targets);
+            return new LegacyJson("targets", legacy.Units, legacy.StatedTotal, legacy.Diagnostics);
+        }
+
+        return ReadJson.From(reading.Document);
+    }
+
+    private sealed record LegacyJson(
+        [property: System.Text.Json.Serialization.JsonPropertyName("kind")] string Kind,
+        [property: System.Text.Json.Serialization.JsonPropertyName("units")] IReadOnlyList<ImportJson.UnitJson> Units,
+        [property: System.Text.Json.Serialization.JsonPropertyName("statedTotal")] decimal? StatedTotal,
+        [property: System.Text.Json.Serialization.JsonPropertyName("diagnostics")] IReadOnlyList<ImportJson.DiagnosticJson> Diagnostics);
+
+    internal static void WriteSummary(ReadDocument document, TextWriter output)
+    {
+        output.WriteLine($"文件：{document.File}（{ReadDocument.KindTitle(document.Kind)}，{document.Format}）");
+        if (document.Title is not null)
+        {
+            output.WriteLine($"标题：{document.Title}");
+        }
+
+        output.WriteLine($"共 {document.Projects.Count} 个项目、{document.IndicatorCount} 个绩效指标"
+            + (document.StatedTotal is { } t ? $"；表内总分 {t:0.##}" : "") + (document.StatedGrade is { } g ? $"，等级 {g}" : ""));
+        foreach (var p in document.Projects)
+        {
+            output.WriteLine();
+            var amount = p.AmountWanYuan is { } a ? $"{a:#,##0.####} 万元" : "金额未注明";
+            var executed = p.ExecutedWanYuan is { } e ? $"，执行 {e:#,##0.####} 万元" : "";
+            output.WriteLine($"【{p.Name ?? "（未注明名称）"}】{(p.Unit is null ? "" : p.Unit + "  ")}{amount}{executed}  {p.Indicators.Count} 个指标");
+            foreach (var i in p.Indicators)
+            {
+                var parts = new List<string>();
+                if (i.Target is not null)
+                {
+                    parts.Add("指标值 " + i.Target);
+                }
+
+                if (i.Actual is not null)
+                {
+                    parts.Add("实际 " + i.Actual);
+                }
+
+                if (i.Weight is not null)
+                {
+                    parts.Add($"分值 {i.Weight:0.##}");
+                }
+
+                if (i.Score is not null)
+                {
+                    parts.Add($"得分 {i.Score:0.##}");
+                }
+
+                output.WriteLine($"  {i.Level1}/{i.Level2}/{i.Name}  {string.Join("，", parts)}");
+            }
+        }
+
+        if (document.Findings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"复核发现 {document.Findings.Count} 处数字不符：");
+            foreach (var f in document.Findings)
+            {
+                output.WriteLine($"  [{f.Check}] {f.Where}：{f.Message}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine(document.Diagnostics.Count == 0 ? "读取中未发现问题。" : $"读取时有 {document.Diagnostics.Count} 条提示：");
+        foreach (var d in document.Diagnostics)
+        {
+            var level = d.Severity switch { Severity.Error => "错误", Severity.Warning => "警告", _ => "提示" };
+            output.WriteLine($"  [{level} {d.Code}] {d.Location}  {d.Message}");
+        }
+
+        output.WriteLine();
     }
 
     internal static void WriteSummary(ImportResult result, TextWriter output)

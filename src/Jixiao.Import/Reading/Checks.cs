@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace Jixiao.Import.Reading;
+
+/// <summary>
+/// Rechecks the numbers a document states against each other (the 复核 checks): the 执行率 against 执行数 ÷ 预算数,
+/// the 预算执行率 line's 得分 against its rule, a zero total over filled parts, 得分 above 分值, 分值 that do not
+/// add to 100, the grade against the total. A finding only where the numbers disagree beyond the precision
+/// printed. Messages are Chinese, ready for a 复核意见.
+/// </summary>
+internal static class Checks
+{
+    public static IReadOnlyList<ReadFinding> Run(DocumentKind kind, IReadOnlyList<ReadProject> projects, decimal? statedTotal, string? statedGrade)
+    {
+        var findings = new List<ReadFinding>();
+        foreach (var p in projects)
+        {
+            BudgetChecks(p, findings);
+            foreach (var i in p.Indicators)
+            {
+                if (i.Weight is { } w && i.Score is { } s && s > w)
+                {
+                    findings.Add(new ReadFinding("score-over-weight", i.Name, F(s), F(w), $"“{i.Name}”得分 {F(s)} 超过其分值 {F(w)}。", i.Location));
+                }
+
+                foreach (var (label, text) in new[] { ("实际完成值", i.Actual), ("指标值", i.Target) })
+                {
+                    if (text is not null && ReadingText.Percent(text.TrimStart('≥', '≤', '>', '<', '=')) is { } pct && pct > 200 && IsRate(i.Name))
+                    {
+                        findings.Add(new ReadFinding("impossible-value", i.Name, text, "≤100%", $"“{i.Name}”的{label} {text} 不可能：比率不应超过 100%。", i.Location));
+                    }
+                }
+            }
+
+            if (kind == DocumentKind.SelfEvaluation)
+            {
+                var weights = p.Indicators.Where(i => i.Weight is not null).Sum(i => i.Weight!.Value) + (p.BudgetExecution?.Weight ?? 0);
+                if (weights > 0 && p.Indicators.All(i => i.Weight is not null) && p.Indicators.Count > 0 && weights != 100 && statedTotal is not null)
+                {
+                    findings.Add(new ReadFinding("weights", "分值", F(weights), "100", $"各项分值合计 {F(weights)}，不等于 100 分。", p.Location));
+                }
+            }
+        }
+
+        if (statedTotal is { } total && statedGrade is { } grade)
+        {
+            var band = total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差";
+            if (band != grade)
+            {
+                findings.Add(new ReadFinding("grade", "等级", grade, band, $"总分 {F(total)} 对应等级“{band}”，表内写的是“{grade}”。", null));
+            }
+        }
+
+        return findings;
+    }
+
+    private static bool IsRate(string name) => name.Contains('率', StringComparison.Ordinal) || name.Contains("满意度", StringComparison.Ordinal) || name.Contains("认知度", StringComparison.Ordinal) || name.Contains("比例", StringComparison.Ordinal);
+
+    private static void BudgetChecks(ReadProject p, List<ReadFinding> findings)
+    {
+        if (p.BudgetExecution is not { } line)
+        {
+            return;
+        }
+
+        var where = line.Location;
+        var budget = p.AmountWanYuan;
+        var executed = p.ExecutedWanYuan;
+        var statedBudget = line.Budget;
+        if (statedBudget is 0 && budget is > 0)
+        {
+            findings.Add(new ReadFinding("sum", "年度资金总额", "0", F(budget.Value), $"年度资金总额填为 0，但其中各项合计 {F(budget.Value)} 万元。", where));
+        }
+
+        if (budget is > 0 && executed is { } e)
+        {
+            var rate = e / budget.Value * 100m;
+            if (line.Rate is { } printed && (ReadingText.Percent(printed) ?? ReadingText.Number(printed)) is { } pr)
+            {
+                var decimals = Decimals(printed.TrimEnd('%'));
+                if (Math.Abs(Math.Round(rate, decimals, MidpointRounding.AwayFromZero) - pr) > Step(decimals) / 2 + 0.0000001m)
+                {
+                    findings.Add(new ReadFinding("execution-rate", "年度资金总额", printed, F(Math.Round(rate, 2)) + "%",
+                        $"执行率填为 {printed}，按全年执行数 {F(e)} ÷ 全年预算数 {F(budget.Value)} 计算应为 {F(Math.Round(rate, 2))}%。", where));
+                }
+            }
+
+            if (line.Weight is { } w && line.Score is { } s)
+            {
+                var expected = w * Math.Min(rate, 100m) / 100m;
+                var decimals = Math.Max(Decimals(F(s)), 2);
+                var rounded = Math.Round(expected, decimals, MidpointRounding.AwayFromZero);
+                var truncated = Math.Truncate(expected * Pow10(decimals)) / Pow10(decimals);
+                if (s != rounded && s != truncated && Math.Abs(s - expected) > Step(decimals) / 2)
+                {
+                    findings.Add(new ReadFinding("execution-score", "年度资金总额", F(s), F(rounded),
+                        $"预算执行率得分填为 {F(s)}，按“分值 × 执行率”应为 {F(w)} × {F(Math.Round(rate, 3))}% = {F(rounded)}。", where));
+                }
+            }
+        }
+    }
+
+    private static int Decimals(string s)
+    {
+        var dot = s.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? 0 : s.Length - dot - 1;
+    }
+
+    private static decimal Step(int decimals) => 1m / Pow10(decimals);
+
+    private static decimal Pow10(int n)
+    {
+        var r = 1m;
+        for (var i = 0; i < n; i++)
+        {
+            r *= 10;
+        }
+
+        return r;
+    }
+
+    private static string F(decimal d) => d.ToString("0.####", CultureInfo.InvariantCulture);
+}

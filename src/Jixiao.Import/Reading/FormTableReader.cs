@@ -1,0 +1,1030 @@
+using System.Text.RegularExpressions;
+using Jixiao.Domain.Diagnostics;
+
+namespace Jixiao.Import.Reading;
+
+/// <summary>
+/// The form-and-tables reader behind every kind: walks the cells in reading order, fills form fields from labels,
+/// and reads budget and indicator tables from their headers. A new 项目名称 after indicators starts a new project.
+/// </summary>
+internal sealed partial class FormTableReader(string file, List<List<Tok>> rows, ReadingVocabulary vocabulary, DocumentKind kind, List<Diagnostic> diagnostics)
+{
+    private readonly List<Tok> toks = rows.SelectMany(r => r).ToList();
+    private readonly List<ProjectBuilder> projects = [];
+    private ProjectBuilder current = new();
+    private string? docUnit;
+    private decimal? statedTotal;
+    private string? statedGrade;
+
+    internal sealed record Result(IReadOnlyList<ReadProject> Projects, decimal? StatedTotal, string? StatedGrade);
+
+    public Result Read()
+    {
+        docUnit = DetectMoneyUnit();
+        var i = 0;
+        while (i < toks.Count)
+        {
+            var t = toks[i];
+            if (t.IsEmpty)
+            {
+                i++;
+                continue;
+            }
+
+            if (IndicatorHeader(i) is { } header)
+            {
+                i = ReadIndicators(header.Roles, header.End);
+                if (i >= toks.Count && current.Indicators.Count > 0)
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, ReadingCodes.CutShort, new SourceLocation(toks[^1].Location),
+                        $"文件在绩效指标表中结束（最后一行：“{Short(toks[^1].Text)}”），没有合计、审核意见或落款：文件可能不完整，请核对原件。"));
+                }
+
+                continue;
+            }
+
+            if (BudgetHeader(i) is { } budget)
+            {
+                i = ReadBudget(budget.Roles, budget.End, budget.Weight);
+                continue;
+            }
+
+            i = ReadField(i);
+        }
+
+        Close();
+        return new Result(projects.Select(p => p.Build(file)).ToList(), statedTotal, statedGrade);
+    }
+
+    // ---------------------------------------------------------------- form fields
+
+    private int ReadField(int i)
+    {
+        var t = toks[i];
+        if (vocabulary.Field(t.Key) is not { } match)
+        {
+            return i + 1;
+        }
+
+        var field = match.Field;
+        var rest = t.Key[match.Length..].TrimStart(':', '：').Trim();
+        var label = t.Key[..match.Length];
+        if (label.Contains("(万元)", StringComparison.Ordinal))
+        {
+            docUnit ??= "万元";
+        }
+
+        var next = i + 1;
+        string? value = null;
+        Tok at = t;
+        if (rest.Length > 0)
+        {
+            value = CutAtNextLabel(rest, out var tail);
+            if (tail is not null)
+            {
+                // "项目主管部门青山区教育局项目执行单位化工区学校": the rest holds the next label and its value.
+                toks.Insert(i + 1, t with { Text = tail, Key = ReadingText.Key(tail) });
+            }
+        }
+        else
+        {
+            for (var k = i + 1; k < toks.Count && k <= i + 4; k++)
+            {
+                var n = toks[k];
+                if (n.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (vocabulary.Field(n.Key) is not null || vocabulary.Column(n.Key) is not null || vocabulary.BudgetColumn(n.Key) is not null)
+                {
+                    break;
+                }
+
+                if (IsMoneyField(field) && MoneyOf(n.Text) is null)
+                {
+                    continue;
+                }
+
+                value = n.Text;
+                at = n;
+                next = k + 1;
+                break;
+            }
+        }
+
+        if (value is null)
+        {
+            return next;
+        }
+
+        Set(field, value, at, match.Length);
+        return next;
+    }
+
+    private string CutAtNextLabel(string rest, out string? tail)
+    {
+        tail = null;
+        for (var p = 2; p < rest.Length - 1; p++)
+        {
+            if (vocabulary.Field(rest[p..]) is { } m && m.Length >= 4 && IsLabelStart(rest, p))
+            {
+                tail = rest[p..];
+                return rest[..p];
+            }
+        }
+
+        return rest;
+    }
+
+    private static bool IsLabelStart(string rest, int p) => !char.IsDigit(rest[p - 1]) || true;
+
+    private static bool IsMoneyField(FormField f) => f is FormField.AnnualAmount or FormField.PeriodAmount or FormField.Fiscal or FormField.Other or FormField.CarryOver;
+
+    private void Set(FormField field, string value, Tok at, int labelLength)
+    {
+        switch (field)
+        {
+            case FormField.ProjectName:
+            case FormField.DepartmentName:
+                if (current.Name is not null && (current.Indicators.Count > 0 || current.Amount is not null) && ReadingText.Key(value) != ReadingText.Key(current.Name))
+                {
+                    Close();
+                }
+
+                current.Name ??= CleanName(value);
+                current.Location ??= at.Location;
+                break;
+            case FormField.Unit when kind == DocumentKind.DepartmentTargets && current.Name is null && labelLength >= 4:
+                current.Name = CleanName(value);
+                current.Location ??= at.Location;
+                break;
+            case FormField.Unit:
+                if (current.Unit is null || labelLength > current.UnitLabelLength)
+                {
+                    current.Unit = value;
+                    current.UnitLabelLength = labelLength;
+                }
+
+                break;
+            case FormField.Department:
+                current.Department ??= value;
+                break;
+            case FormField.ProjectCode:
+                current.Code ??= value;
+                break;
+            case FormField.AnnualAmount:
+                if (MoneyOf(value) is { } amount)
+                {
+                    var wan = ToWan(amount);
+                    if (current.Amount is null || (current.Amount == 0 && wan != 0))
+                    {
+                        current.Amount = wan;
+                    }
+                }
+
+                break;
+            case FormField.PeriodAmount:
+                if (MoneyOf(value) is { } period)
+                {
+                    current.PeriodAmount ??= ToWan(period);
+                }
+
+                break;
+            case FormField.Goal:
+                current.Goal ??= value;
+                break;
+            case FormField.StatedTotal:
+                if (ReadingText.Number(Regex.Replace(value, "分$", "")) is { } total && total is >= 0 and <= 1000)
+                {
+                    statedTotal ??= total;
+                }
+
+                break;
+            case FormField.Grade:
+                statedGrade ??= GradeOf(value);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static string Short(string text) => text.Length <= 20 ? text : text[..20] + "…";
+
+    private static string? GradeOf(string value)
+    {
+        var m = GradeWord().Match(value);
+        return m.Success ? m.Value[..1] : null;
+    }
+
+    private static string CleanName(string value) => value.Trim().TrimEnd(':', '：');
+
+    // ---------------------------------------------------------------- money
+
+    private sealed record Money(decimal Value, string? Unit);
+
+    private static Money? MoneyOf(string text)
+    {
+        var t = text.Trim().TrimEnd('。', ';', ',');
+        var m = MoneyText().Match(t);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var number = ReadingText.Number(m.Groups["n"].Value);
+        return number is null ? null : new Money(number.Value, m.Groups["u"].Success && m.Groups["u"].Length > 0 ? m.Groups["u"].Value : null);
+    }
+
+    private decimal ToWan(Money money)
+    {
+        var unit = money.Unit ?? docUnit ?? "万元";
+        return unit == "元" ? money.Value / 10000m : unit == "亿元" ? money.Value * 10000m : money.Value;
+    }
+
+    private string? DetectMoneyUnit()
+    {
+        foreach (var t in toks.Take(400))
+        {
+            var k = t.Key;
+            if (k.Contains("金额单位:万元", StringComparison.Ordinal) || k.Contains("单位:万元", StringComparison.Ordinal))
+            {
+                return "万元";
+            }
+
+            if (k.Contains("金额单位:元", StringComparison.Ordinal) || k.Contains("单位:元", StringComparison.Ordinal))
+            {
+                return "元";
+            }
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- budget table (self-evaluation)
+
+    private (List<ColumnRole> Roles, int End, decimal? Weight)? BudgetHeader(int i)
+    {
+        var roles = new List<ColumnRole>();
+        decimal? weight = null;
+        var k = i;
+        var skipped = 0;
+        while (k < toks.Count)
+        {
+            var t = toks[k];
+            if (t.IsEmpty)
+            {
+                k++;
+                continue;
+            }
+
+            if (vocabulary.BudgetColumn(t.Key) is { } role && !(role == ColumnRole.Score && roles.Count == 0) && !(role == ColumnRole.Weight && roles.Count == 0))
+            {
+                roles.Add(role);
+                if (role == ColumnRole.Score && ScoreRule().Match(t.Key) is { Success: true } sr)
+                {
+                    weight ??= ReadingText.Number(sr.Groups[1].Value);
+                }
+
+                k++;
+                continue;
+            }
+
+            // The label before the header: "预算执行情况(万元)(20分)", "项目资金(万元)".
+            if (roles.Count == 0 && skipped < 2 && (t.Key.StartsWith("预算执行", StringComparison.Ordinal) || t.Key.StartsWith("项目资金", StringComparison.Ordinal) || t.Key.StartsWith("资金情况", StringComparison.Ordinal) || t.Key.StartsWith("(万元)", StringComparison.Ordinal) || t.Key.StartsWith("(20分)", StringComparison.Ordinal)))
+            {
+                if (BlockScore().Match(t.Key) is { Success: true } bs)
+                {
+                    weight = ReadingText.Number(bs.Groups[1].Value);
+                }
+
+                if (t.Key.Contains("万元", StringComparison.Ordinal))
+                {
+                    docUnit ??= "万元";
+                }
+
+                skipped++;
+                k++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (roles.Count >= 3 && roles.Contains(ColumnRole.Executed) && (roles.Contains(ColumnRole.Budget) || roles.Contains(ColumnRole.BudgetStart)))
+        {
+            return (roles, k, weight);
+        }
+
+        return null;
+    }
+
+    private int ReadBudget(List<ColumnRole> roles, int i, decimal? blockWeight)
+    {
+        decimal?[]? total = null;
+        string? totalRate = null;
+        Tok? totalTok = null;
+        var parts = new List<decimal?[]>();
+        while (i < toks.Count)
+        {
+            var t = toks[i];
+            if (t.IsEmpty)
+            {
+                i++;
+                continue;
+            }
+
+            var bare = ReadingVocabulary.Bare(t.Key);
+            var isTotal = vocabulary.IsBudgetTotalRow(t.Key) || StartsWithAny(t.Key, "年度资金总额", "年度财政资金总额");
+            var isPart = !isTotal && (vocabulary.IsBudgetPartRow(t.Key) || bare.StartsWith("其中", StringComparison.Ordinal));
+            if (!isTotal && !isPart)
+            {
+                break;
+            }
+
+            // The values of the row: the rest of the label's cell and the cells after it up to the next label.
+            var values = new List<string>();
+            var rest = t.Key.Contains(':', StringComparison.Ordinal) && isTotal ? t.Key[(t.Key.IndexOf(':', StringComparison.Ordinal) + 1)..] : "";
+            if (rest.Length > 0)
+            {
+                values.Add(rest);
+            }
+
+            var k = i + 1;
+            while (k < toks.Count && (toks[k].IsEmpty || IsBudgetValue(toks[k].Key)))
+            {
+                if (!toks[k].IsEmpty)
+                {
+                    values.Add(toks[k].Key);
+                }
+
+                k++;
+            }
+
+            var assigned = AlignBudget(roles, values, blockWeight);
+            if (isTotal && total is null)
+            {
+                total = assigned.Numbers;
+                totalRate = assigned.Rate;
+                totalTok = t;
+            }
+            else
+            {
+                parts.Add(assigned.Numbers);
+            }
+
+            i = k;
+        }
+
+        if (total is not null)
+        {
+            var budgetIndex = roles.IndexOf(ColumnRole.Budget) is >= 0 and var b ? b : roles.IndexOf(ColumnRole.BudgetStart);
+            var execIndex = roles.IndexOf(ColumnRole.Executed);
+            var weightIndex = roles.IndexOf(ColumnRole.Weight);
+            var scoreIndex = roles.IndexOf(ColumnRole.Score);
+            var budget = total[budgetIndex];
+            var executed = execIndex >= 0 ? total[execIndex] : null;
+            var allZero = (budget ?? 0) == 0 && (executed ?? 0) == 0;
+            var part = parts.FirstOrDefault(p => (p[budgetIndex] ?? 0) != 0);
+            current.BudgetTotalRow = (total, roles, totalTok!.Location);
+            if (allZero && part is not null)
+            {
+                current.BudgetPartRow = part;
+                budget = part[budgetIndex];
+                executed = execIndex >= 0 ? part[execIndex] : null;
+            }
+
+            if (budget is { } bv)
+            {
+                current.Amount = ToWan(new Money(bv, null));
+            }
+
+            if (executed is { } ev)
+            {
+                current.Executed = ToWan(new Money(ev, null));
+            }
+
+            var weight = weightIndex >= 0 ? total[weightIndex] : blockWeight;
+            current.BudgetLine = new BudgetLine(weight, totalRate, scoreIndex >= 0 ? total[scoreIndex] : null,
+                budget, executed, totalTok.Location);
+        }
+
+        return i;
+    }
+
+    private static bool StartsWithAny(string key, params string[] prefixes) => prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+
+    private static bool IsBudgetValue(string key) => key is "-" or "—" or "/" || BudgetNumber().IsMatch(key);
+
+    private sealed record BudgetValues(decimal?[] Numbers, string? Rate);
+
+    /// <summary>
+    /// Puts a budget row's values in their columns. With as many values as columns they go in order; with fewer, the
+    /// one assignment (keeping their order) that fits the columns' types and sums is chosen: amounts ≥ 0, 分值 ≤ 100,
+    /// 执行率 a percentage or the printed quotient, 得分 ≤ 分值; a tie keeps the values to the left.
+    /// </summary>
+    private static BudgetValues AlignBudget(List<ColumnRole> roles, List<string> values, decimal? blockWeight)
+    {
+        var numbers = new decimal?[roles.Count];
+        string? rate = null;
+        var vals = values.Where(v => v is not ("-" or "—" or "/")).ToList();
+        if (vals.Count == 0)
+        {
+            return new BudgetValues(numbers, null);
+        }
+
+        var best = -1.0;
+        int[]? bestPick = null;
+        foreach (var pick in Combinations(roles.Count, Math.Min(vals.Count, roles.Count)))
+        {
+            var score = 0.0;
+            for (var v = 0; v < pick.Length; v++)
+            {
+                score += Fit(roles[pick[v]], vals[v]);
+            }
+
+            // Prefer leaving the 执行率 (often not printed) and the later columns empty.
+            for (var v = 0; v < pick.Length; v++)
+            {
+                score -= pick[v] * 0.001;
+            }
+
+            if (score > best)
+            {
+                best = score;
+                bestPick = pick;
+            }
+        }
+
+        for (var v = 0; v < bestPick!.Length; v++)
+        {
+            var role = roles[bestPick[v]];
+            if (role == ColumnRole.Rate)
+            {
+                rate = vals[v];
+                numbers[bestPick[v]] = ReadingText.Percent(vals[v]) ?? ReadingText.Number(vals[v]);
+            }
+            else
+            {
+                numbers[bestPick[v]] = ReadingText.Number(vals[v].TrimEnd('分'));
+            }
+        }
+
+        _ = blockWeight;
+        return new BudgetValues(numbers, rate);
+
+        static double Fit(ColumnRole role, string v)
+        {
+            var pct = ReadingText.Percent(v);
+            var n = ReadingText.Number(v.TrimEnd('分'));
+            return role switch
+            {
+                ColumnRole.Rate => pct is not null ? 2 : n is >= 0 and <= 1 ? 0.5 : 0,
+                ColumnRole.Weight => n is > 0 and <= 100 && pct is null ? 1 : 0,
+                ColumnRole.Score => n is >= 0 and <= 100 && pct is null ? 1 : 0,
+                _ => n is >= 0 && pct is null ? 1 : 0,
+            };
+        }
+    }
+
+    /// <summary>Every increasing choice of <paramref name="k"/> positions out of <paramref name="n"/>.</summary>
+    internal static IEnumerable<int[]> Combinations(int n, int k)
+    {
+        var pick = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])pick.Clone();
+            var i = k - 1;
+            while (i >= 0 && pick[i] == n - k + i)
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                yield break;
+            }
+
+            pick[i]++;
+            for (var j = i + 1; j < k; j++)
+            {
+                pick[j] = pick[j - 1] + 1;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- indicator table
+
+    private (List<ColumnRole> Roles, int End)? IndicatorHeader(int i)
+    {
+        var roles = new List<ColumnRole>();
+        var k = i;
+        var lead = 0;
+        while (k < toks.Count)
+        {
+            var t = toks[k];
+            if (t.IsEmpty)
+            {
+                k++;
+                continue;
+            }
+
+            if (vocabulary.Column(t.Key) is { } role)
+            {
+                // "得分" or "分值" alone is a budget or total label, not an indicator header.
+                roles.Add(role);
+                k++;
+                continue;
+            }
+
+            // Section labels before or inside the header: 绩效指标, 年度绩效指标, 年度绩效指标完成情况, 绩效项目指标表.
+            if (roles.Count == 0 && lead < 3 && IsSectionLabel(t.Key))
+            {
+                lead++;
+                k++;
+                continue;
+            }
+
+            break;
+        }
+
+        var hasName = roles.Contains(ColumnRole.Name);
+        var values = roles.Count(r => r is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Weight or ColumnRole.Score or ColumnRole.PeriodTarget);
+        if (hasName && values >= 1 && roles.Count >= 2 || roles.Contains(ColumnRole.Level1) && roles.Contains(ColumnRole.Level2) && roles.Count >= 3)
+        {
+            return (roles, k);
+        }
+
+        return null;
+    }
+
+    private static bool IsSectionLabel(string key) =>
+        key is "绩效指标" or "年度绩效指标" or "绩效指标完成情况" or "年度绩效指标完成情况" or "绩效项目指标表" or "部门整体支出年度绩效指标" or "指标"
+        || key.StartsWith("年度绩效指标", StringComparison.Ordinal) || key.StartsWith("绩效指标", StringComparison.Ordinal) && key.Length <= 8;
+
+    private int ReadIndicators(List<ColumnRole> header, int start)
+    {
+        // The value columns after the name, in order; a table of two column groups (中期 | 年度) keeps the last.
+        var nameAt = header.LastIndexOf(ColumnRole.Name);
+        var firstName = header.IndexOf(ColumnRole.Name);
+        var groups = firstName != nameAt ? 2 : 1;
+        var valueRoles = header.Skip(nameAt + 1).Where(r => r is not (ColumnRole.Level1 or ColumnRole.Level2)).ToList();
+        var stream = IsStream(start);
+        if (stream && TryChunked(header, start, out var end))
+        {
+            return end;
+        }
+
+        var i = start;
+        var row = -1;
+        string? level1 = null;
+        string? level2 = null;
+        PendingIndicator? pending = null;
+        while (i < toks.Count)
+        {
+            var t = toks[i];
+            if (t.IsEmpty)
+            {
+                i++;
+                continue;
+            }
+
+            if (vocabulary.IsStop(t.Key) || (vocabulary.Field(t.Key) is { } f && f.Field is not FormField.Goal && !(vocabulary.Category(t.Key) is not null)))
+            {
+                break;
+            }
+
+            if (IndicatorHeader(i) is not null || BudgetHeader(i) is not null)
+            {
+                break;
+            }
+
+            var newRow = t.Row != row;
+            row = t.Row;
+
+            // Categories open blocks: the first category of a row (or the one after a 一级) sets the level.
+            var key = t.Key;
+            var text = t.Text;
+            var peeled = false;
+            while (true)
+            {
+                if (BlockScoreOnly().IsMatch(key))
+                {
+                    key = "";
+                    break;
+                }
+
+                var exact = vocabulary.Category(key);
+                if (exact is not null)
+                {
+                    SetCategory(exact.Value, text, ref level1, ref level2);
+                    key = "";
+                    peeled = true;
+                    break;
+                }
+
+                if (vocabulary.CategoryPrefix(key) is { } prefix && prefix.Length < key.Length && (newRow || peeled || pending is null))
+                {
+                    SetCategory(prefix.Level, key[..prefix.Length], ref level1, ref level2);
+                    key = key[prefix.Length..];
+                    text = key;
+                    peeled = true;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (key.Length == 0)
+            {
+                if (peeled && pending is not null && !stream)
+                {
+                    pending = Flush(pending, valueRoles);
+                }
+
+                i++;
+                continue;
+            }
+
+            var startsIndicator = pending is null || (!stream && newRow && !peeled ? true : peeled) || (stream && pending.Values.Count >= valueRoles.Count);
+            if (!stream && !newRow && !peeled && pending is not null)
+            {
+                startsIndicator = false;
+            }
+
+            if (!stream && !newRow && groups == 2 && peeled && pending is not null)
+            {
+                // The second (annual) group of a row: its name and values replace the first group's.
+                startsIndicator = true;
+            }
+
+            if (startsIndicator)
+            {
+                if (pending is not null)
+                {
+                    Flush(pending, valueRoles);
+                }
+
+                pending = new PendingIndicator(level1, level2, StripRowLabel(text), t.Location);
+            }
+            else
+            {
+                pending!.Values.Add(text);
+            }
+
+            i++;
+        }
+
+        if (pending is not null)
+        {
+            Flush(pending, valueRoles);
+        }
+
+        return i;
+    }
+
+    private void SetCategory(CategoryLevel level, string text, ref string? level1, ref string? level2)
+    {
+        var name = ReadingText.Squeeze(text).TrimEnd(':', '：');
+        name = BlockScoreSuffix().Replace(name, "");
+        if (level == CategoryLevel.Level1 && vocabulary.IsAmbiguous(ReadingText.Key(name)) && level1 is not null && !IsLevel1Only(level1) && false)
+        {
+            level2 = name;
+            return;
+        }
+
+        if (level == CategoryLevel.Level1)
+        {
+            level1 = name;
+            level2 = null;
+        }
+        else
+        {
+            level2 = name;
+            level1 ??= ParentOf(name);
+        }
+    }
+
+    private static bool IsLevel1Only(string name) => name.Contains("产出", StringComparison.Ordinal);
+
+    private static string? ParentOf(string level2)
+    {
+        var k = ReadingText.Key(level2);
+        if (StartsWithAny(k, "数量", "质量", "时效", "成本", "产出"))
+        {
+            return "产出指标";
+        }
+
+        if (k.Contains("效益", StringComparison.Ordinal) || k.Contains("影响", StringComparison.Ordinal))
+        {
+            return "效益指标";
+        }
+
+        return k.Contains("满意", StringComparison.Ordinal) ? "满意度指标" : null;
+    }
+
+    private static string StripRowLabel(string name) => name;
+
+    private sealed class PendingIndicator(string? level1, string? level2, string name, string location)
+    {
+        public string? Level1 { get; } = level1;
+        public string? Level2 { get; } = level2;
+        public string Name { get; set; } = name;
+        public string Location { get; } = location;
+        public List<string> Values { get; } = [];
+    }
+
+    private PendingIndicator? Flush(PendingIndicator p, List<ColumnRole> roles)
+    {
+        var assigned = AlignIndicator(roles, p.Values);
+        string? Get(ColumnRole r) => assigned.TryGetValue(r, out var v) ? v : null;
+        var target = Get(ColumnRole.Target);
+        if (Get(ColumnRole.Comparator) is { } comparator && comparator.Length <= 2 && target is not null && !comparator.Contains('定', StringComparison.Ordinal))
+        {
+            target = comparator + target;
+        }
+
+        if (Get(ColumnRole.TargetUnit) is { } unit && target is not null && ReadingText.Number(target.TrimStart('≥', '≤', '>', '<', '=')) is not null)
+        {
+            target += unit;
+        }
+
+        var name = p.Name;
+        if (target is null && roles.Contains(ColumnRole.Target) && p.Values.Count == 0 && SplitTrailingTarget(name) is { } split)
+        {
+            name = split.Name;
+            target = split.Target;
+        }
+
+        if (IsEmptyName(name))
+        {
+            return null;
+        }
+
+        current.Indicators.Add(new ReadIndicator(p.Level1, p.Level2, name, Clean(target), Clean(Get(ColumnRole.PeriodTarget)),
+            Num(Get(ColumnRole.Weight)), Clean(Get(ColumnRole.Actual)), Num(Get(ColumnRole.Score)), Clean(Get(ColumnRole.Reason)), p.Location));
+        return null;
+
+        static decimal? Num(string? s) => s is null ? null : ReadingText.Number(s.TrimEnd('分'));
+
+        static string? Clean(string? s) => s is null or "" or "-" or "—" or "/" ? null : s;
+    }
+
+    private static bool IsEmptyName(string name)
+    {
+        var k = ReadingText.Key(name);
+        return k.Length == 0 || k is "……" or "..." or "…" or "不适用" or "/" or "-" or "无" || RowLabelOnly().IsMatch(k);
+    }
+
+    private static (string Name, string Target)? SplitTrailingTarget(string name)
+    {
+        var m = TrailingTarget().Match(name);
+        if (m.Success && m.Index >= 2)
+        {
+            return (name[..m.Index], name[m.Index..]);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The values of an indicator row in their columns: in order when all are there; with fewer, the order-keeping
+    /// assignment that fits the columns best (分值 and 得分 are numbers ≤ 100 without a unit, 得分 ≤ 分值; a
+    /// 目标值 or 实际值 may be anything; a reason is text), ties kept to the left.
+    /// </summary>
+    private static Dictionary<ColumnRole, string> AlignIndicator(List<ColumnRole> roles, List<string> values)
+    {
+        var result = new Dictionary<ColumnRole, string>();
+        if (values.Count == 0 || roles.Count == 0)
+        {
+            return result;
+        }
+
+        if (values.Count >= roles.Count)
+        {
+            for (var v = 0; v < roles.Count; v++)
+            {
+                result.TryAdd(roles[v], v == roles.Count - 1 ? string.Join(" ", values.Skip(v)) : values[v]);
+            }
+
+            return result;
+        }
+
+        var best = double.MinValue;
+        int[]? bestPick = null;
+        foreach (var pick in Combinations(roles.Count, values.Count))
+        {
+            var score = 0.0;
+            for (var v = 0; v < pick.Length; v++)
+            {
+                score += Fit(roles[pick[v]], values[v]) - pick[v] * 0.001;
+            }
+
+            var w = Array.IndexOf(pick.Select(x => roles[x]).ToArray(), ColumnRole.Weight);
+            var s = Array.IndexOf(pick.Select(x => roles[x]).ToArray(), ColumnRole.Score);
+            if (w >= 0 && s >= 0 && ReadingText.Number(values[w]) is { } wv && ReadingText.Number(values[s]) is { } sv && sv > wv)
+            {
+                score -= 0.5;
+            }
+
+            if (score > best)
+            {
+                best = score;
+                bestPick = pick;
+            }
+        }
+
+        for (var v = 0; v < bestPick!.Length; v++)
+        {
+            result.TryAdd(roles[bestPick[v]], values[v]);
+        }
+
+        return result;
+
+        static double Fit(ColumnRole role, string v)
+        {
+            var n = ReadingText.Number(v.TrimEnd('分'));
+            var plainNumber = n is not null;
+            return role switch
+            {
+                ColumnRole.Weight or ColumnRole.Score => plainNumber && n is >= 0 and <= 100 ? 1.2 : -1,
+                ColumnRole.Target or ColumnRole.Actual or ColumnRole.PeriodTarget => plainNumber ? 0.6 : 1,
+                ColumnRole.Reason or ColumnRole.Ignore => plainNumber ? -0.5 : 0.5,
+                ColumnRole.Comparator => v.Length <= 2 && "≥≤=<>定".Contains(v[0], StringComparison.Ordinal) ? 1.5 : -1,
+                ColumnRole.TargetUnit => v.Length <= 4 && !plainNumber ? 0.5 : -1,
+                _ => 0,
+            };
+        }
+    }
+
+    private bool IsStream(int start)
+    {
+        var seen = 0;
+        var multi = 0;
+        var lastRow = -1;
+        for (var k = start; k < toks.Count && seen < 12; k++)
+        {
+            if (toks[k].Row == lastRow)
+            {
+                continue;
+            }
+
+            lastRow = toks[k].Row;
+            seen++;
+            if (rows[lastRow].Count(x => !x.IsEmpty) >= 2)
+            {
+                multi++;
+            }
+        }
+
+        return seen >= 3 && multi * 3 < seen;
+    }
+
+    /// <summary>
+    /// A one-cell-per-line copy whose empty cells are kept as lines of spaces: rows are rebuilt by counting the
+    /// header's columns, and kept only when every rebuilt row starts with a category or an empty cell.
+    /// </summary>
+    private bool TryChunked(List<ColumnRole> header, int start, out int end)
+    {
+        end = start;
+        var n = header.Count;
+        var cells = new List<Tok>();
+        var k = start;
+        for (; k < toks.Count; k++)
+        {
+            var t = toks[k];
+            if (!t.IsEmpty && (vocabulary.IsStop(t.Key) || (vocabulary.Field(t.Key) is not null && vocabulary.Category(t.Key) is null)))
+            {
+                break;
+            }
+
+            cells.Add(t);
+        }
+
+        if (cells.Count < n || !cells.Any(c => c.IsEmpty))
+        {
+            return false;
+        }
+
+        var chunks = new List<List<Tok>>();
+        for (var c = 0; c + n <= cells.Count + n - 1 && c < cells.Count; c += n)
+        {
+            chunks.Add(cells.Skip(c).Take(n).ToList());
+        }
+
+        var l1 = header.IndexOf(ColumnRole.Level1);
+        if (l1 < 0 || chunks.Count(ch => ch.Count > l1 && (ch[l1].IsEmpty || vocabulary.Category(ch[l1].Key) is not null)) * 10 < chunks.Count * 8)
+        {
+            return false;
+        }
+
+        string? level1 = null;
+        foreach (var ch in chunks)
+        {
+            string? level2 = null;
+            string? name = null;
+            var values = new Dictionary<ColumnRole, string>();
+            string? location = null;
+            for (var c = 0; c < ch.Count; c++)
+            {
+                var role = header[c];
+                var t = ch[c];
+                if (t.IsEmpty)
+                {
+                    continue;
+                }
+
+                switch (role)
+                {
+                    case ColumnRole.Level1:
+                        level1 = ReadingText.Squeeze(t.Text);
+                        break;
+                    case ColumnRole.Level2:
+                        level2 = ReadingText.Squeeze(t.Text);
+                        break;
+                    case ColumnRole.Name:
+                        name = t.Text;
+                        location = t.Location;
+                        values.Clear();
+                        break;
+                    default:
+                        values[role] = t.Text;
+                        break;
+                }
+            }
+
+            if (name is null || IsEmptyName(name))
+            {
+                continue;
+            }
+
+            current.Indicators.Add(new ReadIndicator(level1, level2 ?? null, name, values.GetValueOrDefault(ColumnRole.Target), values.GetValueOrDefault(ColumnRole.PeriodTarget),
+                values.TryGetValue(ColumnRole.Weight, out var w) ? ReadingText.Number(w) : null, values.GetValueOrDefault(ColumnRole.Actual),
+                values.TryGetValue(ColumnRole.Score, out var s) ? ReadingText.Number(s) : null, values.GetValueOrDefault(ColumnRole.Reason), location!));
+        }
+
+        end = k;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- projects
+
+    private void Close()
+    {
+        if (current.Name is not null || current.Indicators.Count > 0 || current.Amount is not null)
+        {
+            projects.Add(current);
+        }
+
+        current = new ProjectBuilder();
+    }
+
+    internal sealed class ProjectBuilder
+    {
+        public string? Name { get; set; }
+        public string? Unit { get; set; }
+        public int UnitLabelLength { get; set; }
+        public string? Department { get; set; }
+        public string? Code { get; set; }
+        public decimal? Amount { get; set; }
+        public decimal? PeriodAmount { get; set; }
+        public decimal? Executed { get; set; }
+        public string? Goal { get; set; }
+        public string? Location { get; set; }
+        public BudgetLine? BudgetLine { get; set; }
+        public (decimal?[] Values, List<ColumnRole> Roles, string Location)? BudgetTotalRow { get; set; }
+        public decimal?[]? BudgetPartRow { get; set; }
+        public List<ReadIndicator> Indicators { get; } = [];
+
+        public ReadProject Build(string file) => new(Name, Unit, Department, Code, Amount, PeriodAmount, Executed, BudgetLine, Goal, Indicators,
+            Location ?? file);
+    }
+
+    [GeneratedRegex(@"^(?<n>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?<u>亿元|万元|元)?$")]
+    private static partial Regex MoneyText();
+
+    [GeneratedRegex(@"^(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[-+]?\d[\d,]*(?:\.\d+)?分)$")]
+    private static partial Regex BudgetNumber();
+
+    [GeneratedRegex(@"\((\d+(?:\.\d+)?)分\)")]
+    private static partial Regex BlockScore();
+
+    [GeneratedRegex(@"^\(\d+(?:\.\d+)?分\)$")]
+    private static partial Regex BlockScoreOnly();
+
+    [GeneratedRegex(@"\(\d+(?:\.\d+)?分\)$")]
+    private static partial Regex BlockScoreSuffix();
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)分\*")]
+    private static partial Regex ScoreRule();
+
+    [GeneratedRegex(@"^指标\d+:?$")]
+    private static partial Regex RowLabelOnly();
+
+    [GeneratedRegex(@"优秀|优|良好|良|中等|中|差|合格|不合格")]
+    private static partial Regex GradeWord();
+
+    // A target glued to the end of its name: "农村义务教育学校改造覆盖率100%", "学生家长满意度≥90%".
+    [GeneratedRegex(@"(?:[≥≤><=]=?|不低于|不高于|不少于|大于|小于|达到)?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3})?(?:以上|以内|以下)?$")]
+    private static partial Regex TrailingTarget();
+}

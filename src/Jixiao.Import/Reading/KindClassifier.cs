@@ -1,0 +1,76 @@
+namespace Jixiao.Import.Reading;
+
+/// <summary>
+/// The kind of a document from the words it uses, the title's words first: a 监控 document is monitoring; a 自评表
+/// a self-evaluation; a 报告 without a form a report; 部门整体 a department's targets; the rest target tables.
+/// Word lists are in Data/reading-vocabulary.json ("kinds").
+/// </summary>
+internal static class KindClassifier
+{
+    public static DocumentKind Classify(List<List<Tok>> rows, ReadingVocabulary vocabulary)
+    {
+        var all = string.Concat(rows.SelectMany(r => r).Select(t => t.Key));
+        int Count(string w)
+        {
+            var n = 0;
+            for (var at = all.IndexOf(w, StringComparison.Ordinal); at >= 0; at = all.IndexOf(w, at + w.Length, StringComparison.Ordinal))
+            {
+                n++;
+            }
+
+            return n;
+        }
+
+        var form = Count("目标表") + Count("申报表") + Count("批复表") + Count("指标表");
+        if (Count("监控") >= 2 || Count("监控表") >= 1)
+        {
+            return DocumentKind.Monitoring;
+        }
+
+        if (Count("自评表") >= 1)
+        {
+            return DocumentKind.SelfEvaluation;
+        }
+
+        if (Count("报告") >= 1 && form == 0)
+        {
+            return DocumentKind.Report;
+        }
+
+        if (Count("部门整体") >= 1 || Count("整体支出") >= 1)
+        {
+            return DocumentKind.DepartmentTargets;
+        }
+
+        if (form > 0 || Count("指标值") + Count("目标值") > 0)
+        {
+            return DocumentKind.Targets;
+        }
+
+        var selfWords = Count("得分") + Count("实际完成") + Count("执行数") + Count("分值") + Count("合计");
+        if (selfWords >= 2 || Count("评价结论") > 0)
+        {
+            return DocumentKind.SelfEvaluation;
+        }
+
+        var longLines = rows.Count(r => r.Sum(t => t.Text.Length) > 60);
+        return longLines * 3 > rows.Count ? DocumentKind.Report : DocumentKind.Targets;
+    }
+
+    /// <summary>The document's title: the first short line that names a table or report.</summary>
+    public static string? Title(List<List<Tok>> rows)
+    {
+        foreach (var row in rows.Take(40))
+        {
+            foreach (var t in row)
+            {
+                if (t.Key.Length is >= 6 and <= 80 && (t.Key.EndsWith("表", StringComparison.Ordinal) || t.Key.EndsWith("报告", StringComparison.Ordinal) || t.Key.Contains("表(", StringComparison.Ordinal)))
+                {
+                    return t.Text;
+                }
+            }
+        }
+
+        return null;
+    }
+}

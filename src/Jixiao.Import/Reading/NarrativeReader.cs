@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Import.Reading;
+
+/// <summary>
+/// Reports and monitoring reports are prose: the subject (a department, or a project) is named in the title
+/// ("茂名市发展和改革局2021年度部门整体支出绩效自评报告"), before the year and the kind of report.
+/// </summary>
+internal static partial class NarrativeReader
+{
+    public static IReadOnlyList<ReadProject> Read(string file, List<List<Tok>> rows, DocumentKind kind, string? title, IReadOnlyList<ReadProject> found)
+    {
+        if (found.Any(p => p.Name is not null))
+        {
+            return found;
+        }
+
+        var subject = Subject(title) ?? rows.Take(30).SelectMany(r => r).Select(t => Subject(t.Text)).FirstOrDefault(s => s is not null);
+        if (subject is null)
+        {
+            return found;
+        }
+
+        var first = found.FirstOrDefault();
+        return [new ReadProject(subject, first?.Unit, first?.Department, first?.Code, first?.AmountWanYuan, first?.PeriodAmountWanYuan, first?.ExecutedWanYuan,
+            first?.BudgetExecution, first?.Goal, first?.Indicators ?? [], first?.Location ?? file)];
+    }
+
+    private static string? Subject(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var m = SubjectOfReport().Match(ReadingText.Squeeze(title));
+        return m.Success && m.Groups["s"].Length >= 4 ? m.Groups["s"].Value : null;
+    }
+
+    [GeneratedRegex(@"^(?:关于)?(?<s>.+?)(?:\(\S*?\))?(?:20\d\d|\d\d)年度?.*?(?:报告|自评|评价)")]
+    private static partial Regex SubjectOfReport();
+}
