@@ -9,7 +9,7 @@ namespace Jixiao.Import.Reading;
 /// </summary>
 internal sealed partial class FormTableReader(string file, List<List<Tok>> rows, ReadingVocabulary vocabulary, DocumentKind kind, List<Diagnostic> diagnostics)
 {
-    private readonly List<Tok> toks = rows.SelectMany(r => r).ToList();
+    private readonly List<Tok> toks = Prepare(rows.SelectMany(r => r).ToList(), vocabulary);
     private readonly List<ProjectBuilder> projects = [];
     private ProjectBuilder current = new();
     private string? docUnit;
@@ -43,6 +43,13 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 continue;
             }
 
+            if (current.Indicators.Count == 0 && IsSectionLabel(t.Key) && i + 1 < toks.Count && (vocabulary.Category(toks[i + 1].Key) is not null || vocabulary.CategoryPrefix(toks[i + 1].Key) is not null))
+            {
+                // "年度绩效指标" then "产出指标", "质量指标:…": indicators without a header, each written as a sentence.
+                i = ReadIndicatorRows(i + 1, [ColumnRole.Target], IsStream(i + 1), 1);
+                continue;
+            }
+
             if (BudgetHeader(i) is { } budget)
             {
                 i = ReadBudget(budget.Roles, budget.End, budget.Weight);
@@ -54,6 +61,98 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
         Close();
         return new Result(projects.Select(p => p.Build(file)).ToList(), statedTotal, statedGrade);
+    }
+
+    /// <summary>
+    /// Mends what copies break: a label cut over lines ("可持续影" + "响指标", "经济效益" + "指标") is joined when the
+    /// pieces together make a vocabulary word that neither is alone; a header glued into one cell
+    /// ("一级指标二级指标三级指标指标值") is split into its column labels.
+    /// </summary>
+    private static List<Tok> Prepare(List<Tok> list, ReadingVocabulary v)
+    {
+        var result = new List<Tok>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var t = list[i];
+            if (!t.IsEmpty && t.Key.Length <= 8 && !IsWord(v, t.Key))
+            {
+                var joined = t;
+                var used = 0;
+                for (var n = 1; n <= 2 && i + n < list.Count; n++)
+                {
+                    var next = list[i + n];
+                    if (next.IsEmpty || next.Key.Length > 8)
+                    {
+                        break;
+                    }
+
+                    var text = joined.Text + next.Text;
+                    var key = joined.Key + next.Key;
+                    if (IsWord(v, key) && !IsWord(v, next.Key))
+                    {
+                        joined = joined with { Text = text, Key = key };
+                        used = n;
+                        break;
+                    }
+
+                    joined = joined with { Text = text, Key = key };
+                }
+
+                if (used > 0)
+                {
+                    result.Add(joined);
+                    i += used;
+                    continue;
+                }
+            }
+
+            if (t.Key.Length >= 8 && SplitGluedHeader(v, t.Key) is { Count: >= 3 } labels)
+            {
+                result.AddRange(labels.Select(l => t with { Text = l, Key = l }));
+                continue;
+            }
+
+            result.Add(t);
+        }
+
+        return result;
+    }
+
+    private static bool IsWord(ReadingVocabulary v, string key) => v.Category(key) is not null || v.Column(key) is not null || v.BudgetColumn(key) is not null
+        || v.Field(key) is { } f && f.Length == key.Length;
+
+    /// <summary>"绩效指标一级指标二级指标指标内容指标值" → its labels, when the whole cell is made of column labels.</summary>
+    private static List<string>? SplitGluedHeader(ReadingVocabulary v, string key)
+    {
+        var labels = new List<string>();
+        var at = 0;
+        if (key.StartsWith("绩效指标", StringComparison.Ordinal) && !key.StartsWith("绩效指标名称", StringComparison.Ordinal))
+        {
+            at = 4;
+        }
+
+        while (at < key.Length)
+        {
+            var found = 0;
+            for (var len = Math.Min(12, key.Length - at); len >= 2; len--)
+            {
+                if (v.Column(key.Substring(at, len)) is not null || v.BudgetColumn(key.Substring(at, len)) is not null)
+                {
+                    found = len;
+                    break;
+                }
+            }
+
+            if (found == 0)
+            {
+                return null;
+            }
+
+            labels.Add(key.Substring(at, found));
+            at += found;
+        }
+
+        return labels;
     }
 
     // ---------------------------------------------------------------- form fields
@@ -96,7 +195,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     continue;
                 }
 
-                if (vocabulary.Field(n.Key) is not null || vocabulary.Column(n.Key) is not null || vocabulary.BudgetColumn(n.Key) is not null)
+                if (vocabulary.Field(n.Key) is not null || vocabulary.Column(n.Key) is not null || vocabulary.BudgetColumn(n.Key) is not null
+                    || n.Key.EndsWith(':') || n.Key.Contains("(签名)", StringComparison.Ordinal) || n.Key.Contains("(盖章)", StringComparison.Ordinal))
                 {
                     break;
                 }
@@ -153,10 +253,6 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 }
 
                 current.Name ??= CleanName(value);
-                current.Location ??= at.Location;
-                break;
-            case FormField.Unit when kind == DocumentKind.DepartmentTargets && current.Name is null && labelLength >= 4:
-                current.Name = CleanName(value);
                 current.Location ??= at.Location;
                 break;
             case FormField.Unit:
@@ -568,18 +664,25 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         var nameAt = header.LastIndexOf(ColumnRole.Name);
         var firstName = header.IndexOf(ColumnRole.Name);
         var groups = firstName != nameAt ? 2 : 1;
-        var valueRoles = header.Skip(nameAt + 1).Where(r => r is not (ColumnRole.Level1 or ColumnRole.Level2)).ToList();
+        var valueRoles = (nameAt >= 0 ? header.Skip(nameAt + 1) : [ColumnRole.Target]).Where(r => r is not (ColumnRole.Level1 or ColumnRole.Level2)).ToList();
         var stream = IsStream(start);
         if (stream && TryChunked(header, start, out var end))
         {
             return end;
         }
 
+        return ReadIndicatorRows(start, valueRoles, stream, groups);
+    }
+
+    /// <summary>Reads indicator rows with the given value columns until a stop word, a form label or a new header.</summary>
+    private int ReadIndicatorRows(int start, List<ColumnRole> valueRoles, bool stream, int groups)
+    {
         var i = start;
         var row = -1;
         string? level1 = null;
         string? level2 = null;
         PendingIndicator? pending = null;
+        var categorySincePending = false;
         while (i < toks.Count)
         {
             var t = toks[i];
@@ -589,12 +692,12 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 continue;
             }
 
-            if (vocabulary.IsStop(t.Key) || (vocabulary.Field(t.Key) is { } f && f.Field is not FormField.Goal && !(vocabulary.Category(t.Key) is not null)))
+            if (vocabulary.IsStop(t.Key) || (vocabulary.Field(t.Key) is { } f && f.Field is not FormField.Goal && vocabulary.Category(t.Key) is null && vocabulary.CategoryPrefix(t.Key) is null))
             {
                 break;
             }
 
-            if (IndicatorHeader(i) is not null || BudgetHeader(i) is not null)
+            if (i > start && (IndicatorHeader(i) is not null || BudgetHeader(i) is not null))
             {
                 break;
             }
@@ -602,11 +705,11 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             var newRow = t.Row != row;
             row = t.Row;
 
-            // Categories open blocks: the first category of a row (or the one after a 一级) sets the level.
+            // Categories open blocks: a cell that is a category name, or starts with one ("质量指标:…", a glued row).
             var key = t.Key;
             var text = t.Text;
             var peeled = false;
-            while (true)
+            while (key.Length > 0)
             {
                 if (BlockScoreOnly().IsMatch(key))
                 {
@@ -614,19 +717,18 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     break;
                 }
 
-                var exact = vocabulary.Category(key);
-                if (exact is not null)
+                if (vocabulary.Category(key) is { } exact)
                 {
-                    SetCategory(exact.Value, text, ref level1, ref level2);
+                    ResolveCategory(exact, text, i, ref level1, ref level2);
                     key = "";
                     peeled = true;
                     break;
                 }
 
-                if (vocabulary.CategoryPrefix(key) is { } prefix && prefix.Length < key.Length && (newRow || peeled || pending is null))
+                if (vocabulary.CategoryPrefix(key) is { } prefix && prefix.Length < key.Length && (newRow || pending is null || categorySincePending || key[prefix.Length] == ':'))
                 {
-                    SetCategory(prefix.Level, key[..prefix.Length], ref level1, ref level2);
-                    key = key[prefix.Length..];
+                    ResolveCategory(prefix.Level, key[..prefix.Length], -1, ref level1, ref level2);
+                    key = key[prefix.Length..].TrimStart(':');
                     text = key;
                     peeled = true;
                     continue;
@@ -635,27 +737,40 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 break;
             }
 
+            if (peeled)
+            {
+                categorySincePending = true;
+            }
+
             if (key.Length == 0)
             {
-                if (peeled && pending is not null && !stream)
-                {
-                    pending = Flush(pending, valueRoles);
-                }
-
                 i++;
                 continue;
             }
 
-            var startsIndicator = pending is null || (!stream && newRow && !peeled ? true : peeled) || (stream && pending.Values.Count >= valueRoles.Count);
-            if (!stream && !newRow && !peeled && pending is not null)
+            bool startsIndicator;
+            if (pending is null)
             {
-                startsIndicator = false;
-            }
-
-            if (!stream && !newRow && groups == 2 && peeled && pending is not null)
-            {
-                // The second (annual) group of a row: its name and values replace the first group's.
                 startsIndicator = true;
+            }
+            else if (stream)
+            {
+                startsIndicator = categorySincePending || pending.Values.Count >= valueRoles.Count;
+            }
+            else
+            {
+                startsIndicator = newRow || categorySincePending;
+                if (newRow && !peeled && rows[t.Row].Count(x => !x.IsEmpty) == 1 && pending.Values.Count < valueRoles.Count && LooksLikeValue(key))
+                {
+                    // A value wrapped onto a line of its own.
+                    startsIndicator = false;
+                }
+
+                if (!newRow && categorySincePending && groups == 2 && pending.Row == t.Row)
+                {
+                    // The second (annual) group of a row replaces the first (中期) group.
+                    pending = null;
+                }
             }
 
             if (startsIndicator)
@@ -665,7 +780,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     Flush(pending, valueRoles);
                 }
 
-                pending = new PendingIndicator(level1, level2, StripRowLabel(text), t.Location);
+                pending = new PendingIndicator(level1, level2, text, t.Location, t.Row);
+                categorySincePending = false;
             }
             else
             {
@@ -683,29 +799,65 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         return i;
     }
 
-    private void SetCategory(CategoryLevel level, string text, ref string? level1, ref string? level2)
+    private static bool LooksLikeValue(string key) => ReadingText.Number(key) is not null || ReadingText.Percent(key) is not null || ValueLike().IsMatch(key);
+
+    /// <summary>
+    /// Sets the 一级 or 二级 of the rows that follow. A name that is an 一级 in one template and a 二级 in another
+    /// (成本指标, 满意度指标) is an 一级 when a 二级 follows it, else a 二级 of the current block. A 二级 of another
+    /// family than the current 一级 (社会效益 after 产出) moves the 一级 to its family, as when the 一级 cell is lost.
+    /// </summary>
+    private void ResolveCategory(CategoryLevel level, string text, int index, ref string? level1, ref string? level2)
     {
-        var name = ReadingText.Squeeze(text).TrimEnd(':', '：');
-        name = BlockScoreSuffix().Replace(name, "");
-        if (level == CategoryLevel.Level1 && vocabulary.IsAmbiguous(ReadingText.Key(name)) && level1 is not null && !IsLevel1Only(level1) && false)
+        var name = BlockScoreSuffix().Replace(ReadingText.Squeeze(text).TrimEnd(':', '：'), "");
+        if (vocabulary.IsAmbiguous(ReadingText.Key(name)))
         {
-            level2 = name;
-            return;
+            var nextIsLevel2 = index >= 0 && NextCategory(index) == CategoryLevel.Level2;
+            level = nextIsLevel2 || (level1 is null && level == CategoryLevel.Level1 && index < 0) ? CategoryLevel.Level1 : CategoryLevel.Level2;
+            if (level == CategoryLevel.Level2 && level1 is not null && Family(level1) is { } f && f != Family(name) && Family(name) is "成本" && f is not "产出")
+            {
+                level = CategoryLevel.Level1;
+            }
         }
 
         if (level == CategoryLevel.Level1)
         {
             level1 = name;
             level2 = null;
+            return;
         }
-        else
+
+        level2 = name;
+        var parent = ParentOf(name);
+        if (level1 is null || (parent is not null && Family(level1) is { } family && family != Family(parent) && !(Family(name) is "满意度" && family == "效益")))
         {
-            level2 = name;
-            level1 ??= ParentOf(name);
+            level1 = parent ?? level1;
         }
     }
 
-    private static bool IsLevel1Only(string name) => name.Contains("产出", StringComparison.Ordinal);
+    private CategoryLevel? NextCategory(int index)
+    {
+        for (var k = index + 1; k < toks.Count && k <= index + 2; k++)
+        {
+            if (toks[k].IsEmpty)
+            {
+                continue;
+            }
+
+            return vocabulary.Category(toks[k].Key) ?? (vocabulary.CategoryPrefix(toks[k].Key) is { } p ? p.Level : null);
+        }
+
+        return null;
+    }
+
+    private static string? Family(string name)
+    {
+        var k = ReadingText.Key(name);
+        return k.Contains("产出", StringComparison.Ordinal) || StartsWithAny(k, "数量", "质量", "时效") ? "产出"
+            : k.Contains("效益", StringComparison.Ordinal) || k.Contains("效果", StringComparison.Ordinal) || k.Contains("影响", StringComparison.Ordinal) ? "效益"
+            : k.Contains("满意", StringComparison.Ordinal) ? "满意度"
+            : k.Contains("成本", StringComparison.Ordinal) ? "成本"
+            : null;
+    }
 
     private static string? ParentOf(string level2)
     {
@@ -723,10 +875,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         return k.Contains("满意", StringComparison.Ordinal) ? "满意度指标" : null;
     }
 
-    private static string StripRowLabel(string name) => name;
-
-    private sealed class PendingIndicator(string? level1, string? level2, string name, string location)
+    private sealed class PendingIndicator(string? level1, string? level2, string name, string location, int row)
     {
+        public int Row { get; } = row;
         public string? Level1 { get; } = level1;
         public string? Level2 { get; } = level2;
         public string Name { get; set; } = name;
@@ -772,8 +923,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
     private static bool IsEmptyName(string name)
     {
-        var k = ReadingText.Key(name);
-        return k.Length == 0 || k is "……" or "..." or "…" or "不适用" or "/" or "-" or "无" || RowLabelOnly().IsMatch(k);
+        var k = RowLabel().Replace(ReadingText.Key(name), "").Trim('.', '…', '/', '-', '—', ' ');
+        return k.Length == 0 || k is "不适用" or "无";
     }
 
     private static (string Name, string Target)? SplitTrailingTarget(string name)
@@ -971,6 +1122,12 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
     private void Close()
     {
+        if (kind == DocumentKind.DepartmentTargets && current.Name is null && current.Unit is not null)
+        {
+            // A department's form names the department as its 填报单位 / 单位名称 when it has no 部门名称.
+            current.Name = current.Unit;
+        }
+
         if (current.Name is not null || current.Indicators.Count > 0 || current.Amount is not null)
         {
             projects.Add(current);
@@ -1018,8 +1175,11 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
     [GeneratedRegex(@"(\d+(?:\.\d+)?)分\*")]
     private static partial Regex ScoreRule();
 
-    [GeneratedRegex(@"^指标\d+:?$")]
-    private static partial Regex RowLabelOnly();
+    [GeneratedRegex(@"^(?:[≥≤><=]=?|±)?\d[\d,.]*(?:%|[\u4e00-\u9fa5]{1,3})?(?:以上|以内|以下)?$")]
+    private static partial Regex ValueLike();
+
+    [GeneratedRegex(@"^指标\d+[:.、]?")]
+    private static partial Regex RowLabel();
 
     [GeneratedRegex(@"优秀|优|良好|良|中等|中|差|合格|不合格")]
     private static partial Regex GradeWord();

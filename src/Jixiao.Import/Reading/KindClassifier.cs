@@ -21,6 +21,12 @@ internal static class KindClassifier
             return n;
         }
 
+        var head = string.Concat(rows.Take(12).SelectMany(r => r).Select(t => t.Key));
+        if (head.Contains("报告", StringComparison.Ordinal) && !head.Contains("监控", StringComparison.Ordinal) && !head.Contains("自评表", StringComparison.Ordinal))
+        {
+            return DocumentKind.Report;
+        }
+
         var form = Count("目标表") + Count("申报表") + Count("批复表") + Count("指标表");
         if (Count("监控") >= 2 || Count("监控表") >= 1)
         {
@@ -64,9 +70,10 @@ internal static class KindClassifier
         {
             foreach (var t in row)
             {
-                if (t.Key.Length is >= 6 and <= 80 && (t.Key.EndsWith("表", StringComparison.Ordinal) || t.Key.EndsWith("报告", StringComparison.Ordinal) || t.Key.Contains("表(", StringComparison.Ordinal)))
+                var key = t.Key.StartsWith("标题:", StringComparison.Ordinal) ? t.Key[3..] : t.Key;
+                if (key.Length is >= 6 and <= 80 && (key.EndsWith("表", StringComparison.Ordinal) || key.EndsWith("报告", StringComparison.Ordinal) || key.Contains("表(", StringComparison.Ordinal)))
                 {
-                    return t.Text;
+                    return t.Key.StartsWith("标题:", StringComparison.Ordinal) ? key : t.Text;
                 }
             }
         }

@@ -82,7 +82,7 @@ public static partial class ReadingText
                 space = false;
             }
 
-            sb.Append(c switch { '≧' => '≥', '≦' => '≤', _ => c });
+            sb.Append(c);
         }
 
         return sb.ToString();
