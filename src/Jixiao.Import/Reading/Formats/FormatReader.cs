@@ -16,6 +16,8 @@ public static class FormatReader
 {
     static FormatReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    private static readonly HashSet<string> KnownExtensions = ["xlsx", "xls", "et", "docx", "doc", "wps", "pdf", "rtf", "odt", "ods", "png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif"];
+
     public static GridDocument Read(string path, FormatLimits? limits = null)
     {
         var name = Path.GetFileName(path);
@@ -113,6 +115,12 @@ public static class FormatReader
                 context.Error(FormatCodes.Encrypted, null, "文件设有密码或已加密，无法读取；请去掉密码后重新上传。");
                 return null;
             default:
+                if (Path.GetExtension(context.FileName).TrimStart('.').ToLowerInvariant() is { Length: > 0 } claimed && KnownExtensions.Contains(claimed))
+                {
+                    context.Corrupt(claimed, null, $"文件名是 .{claimed}，但内容不是 {claimed} 格式（文件可能已损坏、不完整或被改了扩展名）。");
+                    return null;
+                }
+
                 context.Error(FormatCodes.Unsupported, null,
                     "无法识别的文件格式。支持：Excel（.xlsx/.xls/.et）、Word（.docx/.doc/.wps）、PDF、网页（.html）、图片（.png/.jpg/.tif）、文本文件。");
                 return null;

@@ -49,7 +49,7 @@ internal static class FormatFiles
                 new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4 },
                 new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4 }),
             new W.TableWidth { Width = "5000", Type = W.TableWidthUnitValues.Pct }));
-        table.Append(new W.TableGrid(new W.GridColumn { Width = "1800" }, new W.GridColumn { Width = "2600" }, new W.GridColumn { Width = "2600" }, new W.GridColumn { Width = "1800" }));
+        table.Append(new W.TableGrid(new W.GridColumn { Width = "1800" }, new W.GridColumn { Width = "2400" }, new W.GridColumn { Width = "2400" }, new W.GridColumn { Width = "2400" }));
         var rows = TableCells.Max(c => c.Row) + 1;
         for (var r = 0; r < rows; r++)
         {
@@ -92,7 +92,7 @@ internal static class FormatFiles
     }
 
     private static W.Paragraph Paragraph(string text) =>
-        new(new W.Run(new W.RunProperties(new W.FontSize { Val = "24" }), new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        new(new W.Run(new W.RunProperties(new W.FontSize { Val = "28" }), new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     /// <summary>
     /// Two sheets: "目标表" with a title merged over A1:D1, a header, numbers formatted as percent (0.95 → 95%), with
@@ -182,6 +182,49 @@ internal static class FormatFiles
         var prefix = Path.Combine(Folder, "scan-" + Guid.NewGuid().ToString("N")[..8]);
         Run("pdftoppm", ["-png", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", pdf, prefix], null);
         return prefix + ".png";
+    }
+
+    /// <summary>
+    /// Page 1 of a PDF as a scanner's PDF: the page rendered to JPEG by pdftoppm and wrapped in a one-page PDF with no
+    /// text layer (written here by hand: a page, an image XObject and the xref table).
+    /// </summary>
+    public static string ScannedPdf(string pdf, int dpi)
+    {
+        var prefix = Path.Combine(Folder, "scanjpg-" + Guid.NewGuid().ToString("N")[..8]);
+        Run("pdftoppm", ["-jpeg", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", pdf, prefix], null);
+        var jpeg = File.ReadAllBytes(prefix + ".jpg");
+        var sof = Enumerable.Range(0, jpeg.Length - 9).First(i => jpeg[i] == 0xFF && jpeg[i + 1] is 0xC0 or 0xC2);
+        var height = jpeg[sof + 5] << 8 | jpeg[sof + 6];
+        var width = jpeg[sof + 7] << 8 | jpeg[sof + 8];
+        var colorSpace = jpeg[sof + 9] == 1 ? "/DeviceGray" : "/DeviceRGB";
+        var points = (W: width * 72 / dpi, H: height * 72 / dpi);
+        var content = $"q {points.W} 0 0 {points.H} 0 0 cm /Im0 Do Q";
+        var output = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string text) => output.Write(System.Text.Encoding.ASCII.GetBytes(text));
+        Write("%PDF-1.4\n");
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {points.W} {points.H}] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+        ];
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(output.Position);
+            Write($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        offsets.Add(output.Position);
+        Write($"5 0 obj\n<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace {colorSpace} /BitsPerComponent 8 /Filter /DCTDecode /Length {jpeg.Length} >>\nstream\n");
+        output.Write(jpeg);
+        Write("\nendstream\nendobj\n");
+        var xref = output.Position;
+        Write($"xref\n0 6\n0000000000 65535 f \n{string.Concat(offsets.Select(o => $"{o:D10} 00000 n \n"))}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        var path = prefix + ".pdf";
+        File.WriteAllBytes(path, output.ToArray());
+        return path;
     }
 
     private static void Run(string tool, IReadOnlyList<string> arguments, string? home)
