@@ -1,0 +1,193 @@
+using System.Text;
+using Jixiao.Domain.Text;
+
+namespace Jixiao.Import.Reading.Formats;
+
+/// <summary>
+/// Rebuilds rows and columns from positioned text (PDF letters, pdftotext words, Tesseract word boxes): a row is a
+/// line of glyphs on one baseline; within a line a gap wider than about one character starts a new cell; a cell's
+/// column is the left edge it shares with cells of other lines (left edges that repeat across rows are the columns
+/// of a table, as in a Word table printed to PDF). Glyphs of one cell are joined without a space where both sides are
+/// Chinese (Tesseract gives each 汉字 as a word of its own), with a space where the gap shows one.
+/// </summary>
+internal static class WordLayout
+{
+    /// <summary>A glyph or word: its text, its box (y grows downwards), the y of its line (baseline or centre) and how sure the reading is.</summary>
+    public sealed record Glyph(string Text, double Left, double Right, double Top, double Bottom, double LineY, double Confidence = 1.0)
+    {
+        public double Height => Math.Max(0.1, Bottom - Top);
+    }
+
+    /// <summary>The text of a glyph that is a drawn vertical rule: it ends a cell and is not text.</summary>
+    public const string Rule = "\u0001";
+
+    private sealed record Segment(int Line, double Left, double Right, string Text, double Confidence);
+
+    public static Grid Build(string name, IReadOnlyList<Glyph> glyphs, Func<int, string> lineLocation)
+    {
+        var lines = Lines(glyphs);
+        var segments = new List<Segment>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            segments.AddRange(Segments(i, lines[i]));
+        }
+
+        if (segments.Count == 0)
+        {
+            return new Grid(name, []);
+        }
+
+        var height = Median(glyphs.Select(g => g.Height));
+        var anchors = Anchors(segments, height * 0.6);
+        var rows = new List<IReadOnlyList<Cell>>();
+        foreach (var line in segments.GroupBy(s => s.Line).OrderBy(g => g.Key))
+        {
+            var cells = new List<Cell>();
+            foreach (var group in line.GroupBy(s => Column(anchors, s.Left, height * 0.6)).OrderBy(g => g.Key))
+            {
+                var parts = group.OrderBy(s => s.Left).ToList();
+                var text = string.Join(" ", parts.Select(p => p.Text));
+                var right = parts[^1].Right;
+                var span = 1;
+                while (group.Key + span < anchors.Count && anchors[group.Key + span] < right - height * 0.6 && !line.Any(s => Column(anchors, s.Left, height * 0.6) == group.Key + span))
+                {
+                    span++;
+                }
+
+                cells.Add(new Cell(text, line.Key, group.Key, lineLocation(line.Key + 1), 1, span, parts.Min(p => p.Confidence)));
+            }
+
+            rows.Add(cells);
+        }
+
+        return new Grid(name, rows);
+    }
+
+    /// <summary>Glyphs grouped by line (close line y, relative to the glyph height), each line sorted left to right.</summary>
+    private static List<List<Glyph>> Lines(IReadOnlyList<Glyph> glyphs)
+    {
+        var lines = new List<(double Y, double Height, List<Glyph> Glyphs)>();
+        foreach (var glyph in glyphs.OrderBy(g => g.LineY))
+        {
+            var index = -1;
+            for (var i = lines.Count - 1; i >= 0 && i >= lines.Count - 3; i--)
+            {
+                if (Math.Abs(lines[i].Y - glyph.LineY) <= 0.45 * Math.Max(glyph.Height, lines[i].Height))
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index < 0)
+            {
+                lines.Add((glyph.LineY, glyph.Height, [glyph]));
+            }
+            else
+            {
+                var line = lines[index];
+                line.Glyphs.Add(glyph);
+                lines[index] = (line.Y + (glyph.LineY - line.Y) / line.Glyphs.Count, Math.Max(line.Height, glyph.Height), line.Glyphs);
+            }
+        }
+
+        return lines.Select(l => l.Glyphs.OrderBy(g => g.Left).ToList()).ToList();
+    }
+
+    private static IEnumerable<Segment> Segments(int line, List<Glyph> glyphs)
+    {
+        var height = Median(glyphs.Select(g => g.Height));
+        var text = new StringBuilder();
+        Glyph? first = null, previous = null;
+        double confidence = 1;
+        foreach (var glyph in glyphs)
+        {
+            if (glyph.Text == Rule)
+            {
+                if (first is not null)
+                {
+                    yield return new Segment(line, first.Left, previous!.Right, text.ToString(), confidence);
+                }
+
+                text.Clear();
+                first = null;
+                previous = null;
+                confidence = 1;
+                continue;
+            }
+
+            if (previous is not null)
+            {
+                var gap = glyph.Left - previous.Right;
+                if (gap > height * 0.9)
+                {
+                    yield return new Segment(line, first!.Left, previous.Right, text.ToString(), confidence);
+                    text.Clear();
+                    first = null;
+                    confidence = 1;
+                }
+                else if (gap > height * 0.2 && !(EndsHan(text) && StartsHan(glyph.Text)))
+                {
+                    text.Append(' ');
+                }
+            }
+
+            first ??= glyph;
+            text.Append(glyph.Text);
+            confidence = Math.Min(confidence, glyph.Confidence);
+            previous = glyph;
+        }
+
+        if (first is not null)
+        {
+            yield return new Segment(line, first.Left, previous!.Right, text.ToString(), confidence);
+        }
+    }
+
+    private static bool EndsHan(StringBuilder text) => text.Length > 0 && IsCjk(text[^1]);
+
+    private static bool StartsHan(string text) => text.Length > 0 && IsCjk(text[0]);
+
+    /// <summary>汉字 and the full-width punctuation set between them (，。：（）％), which never take a space.</summary>
+    private static bool IsCjk(char c) => ChineseText.IsHan(c) || c is >= '\u3000' and <= '\u303F' || c is >= '\uFF00' and <= '\uFFEF';
+
+    /// <summary>Left edges shared by segments of at least two lines, in x order; the leftmost edge when none repeats.</summary>
+    private static List<double> Anchors(List<Segment> segments, double tolerance)
+    {
+        var clusters = new List<(double X, HashSet<int> Lines)>();
+        foreach (var segment in segments.OrderBy(s => s.Left))
+        {
+            if (clusters.Count > 0 && segment.Left - clusters[^1].X <= tolerance)
+            {
+                clusters[^1].Lines.Add(segment.Line);
+            }
+            else
+            {
+                clusters.Add((segment.Left, [segment.Line]));
+            }
+        }
+
+        var anchors = clusters.Where(c => c.Lines.Count >= 2).Select(c => c.X).ToList();
+        return anchors.Count > 0 ? anchors : [clusters[0].X];
+    }
+
+    private static int Column(List<double> anchors, double left, double tolerance)
+    {
+        var column = 0;
+        for (var i = 0; i < anchors.Count; i++)
+        {
+            if (anchors[i] <= left + tolerance)
+            {
+                column = i;
+            }
+        }
+
+        return column;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 1 : sorted[sorted.Count / 2];
+    }
+}

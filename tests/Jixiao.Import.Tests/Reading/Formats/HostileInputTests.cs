@@ -1,0 +1,107 @@
+using System.IO.Compression;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Import.Reading.Formats;
+
+namespace Jixiao.Import.Tests.Reading.Formats;
+
+public class HostileInputTests
+{
+    private static Diagnostic SingleError(Jixiao.Import.Reading.GridDocument document) =>
+        document.Diagnostics.Single(d => d.Severity == Severity.Error);
+
+    [Fact]
+    public void Reports_a_truncated_xlsx_as_damaged_instead_of_throwing()
+    {
+        var bytes = File.ReadAllBytes(FormatFiles.Xlsx("truncated.xlsx"));
+        using var stream = new MemoryStream(bytes[..(bytes.Length / 2)]);
+
+        var document = FormatReader.Read(stream, "truncated.xlsx");
+
+        document.Grids.ShouldBeEmpty();
+        SingleError(document).Code.ShouldBe(FormatCodes.Corrupt);
+        SingleError(document).Message.ShouldStartWith("文件已损坏或不完整");
+    }
+
+    [Fact]
+    public void Refuses_a_zip_entry_that_claims_a_huge_uncompressed_size_before_inflating_it()
+    {
+        var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var name in new[] { "[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml" })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write("<x/>");
+            }
+        }
+
+        var bytes = buffer.ToArray();
+        // The central directory's uncompressed size (offset 24 of each 0x02014b50 header) of the last entry: ~4 GB.
+        var central = bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8);
+        BitConverter.GetBytes(0xF0000000u).CopyTo(bytes, central + 24);
+        using var stream = new MemoryStream(bytes);
+
+        var document = FormatReader.Read(stream, "bomb.xlsx");
+
+        document.Grids.ShouldBeEmpty();
+        SingleError(document).Code.ShouldBe(FormatCodes.ZipBomb);
+        SingleError(document).Message.ShouldContain("xl/worksheets/sheet1.xml");
+    }
+
+    [Fact]
+    public void Reports_random_bytes_named_pdf_as_a_damaged_file_of_that_format()
+    {
+        var bytes = new byte[20_000];
+        new Random(7).NextBytes(bytes);
+        using var stream = new MemoryStream(bytes);
+
+        var document = FormatReader.Read(stream, "报告.pdf");
+
+        document.Grids.ShouldBeEmpty();
+        SingleError(document).Code.ShouldBe(FormatCodes.Corrupt);
+        SingleError(document).Message.ShouldContain("pdf");
+    }
+
+    [Fact]
+    public void Reports_a_pdf_cut_short_as_damaged()
+    {
+        var pdf = File.ReadAllBytes(FormatFiles.Convert(FormatFiles.Docx("cut.docx"), "pdf"));
+        using var stream = new MemoryStream(pdf[..400]);
+
+        var document = FormatReader.Read(stream, "cut.pdf");
+
+        document.Format.ShouldBe("pdf");
+        document.Diagnostics.ShouldContain(d => d.Severity == Severity.Error && (d.Code == FormatCodes.Corrupt || d.Code == FormatCodes.NoText));
+    }
+
+    [Fact]
+    public void Refuses_a_file_above_the_size_limit()
+    {
+        using var stream = new MemoryStream(new byte[2048]);
+
+        var document = FormatReader.Read(stream, "big.xlsx", new FormatLimits { MaxBytes = 1024 });
+
+        SingleError(document).Code.ShouldBe(FormatCodes.TooLarge);
+    }
+
+    [Fact]
+    public void Stops_at_the_cell_limit_and_keeps_what_was_read()
+    {
+        var document = FormatReader.Read(FormatFiles.Xlsx("cells.xlsx"), new FormatLimits { MaxCells = 3 });
+
+        document.Grids[0].Cells.Count().ShouldBe(3);
+        SingleError(document).Code.ShouldBe(FormatCodes.TooManyCells);
+        SingleError(document).Message.ShouldContain("目标表!C2");
+    }
+
+    [Fact]
+    public void Reads_a_text_file_as_one_cell_rows_decoded_from_GB18030()
+    {
+        using var stream = new MemoryStream(Jixiao.Import.Text.TextDecoder.GB18030.GetBytes("项目名称：培训\r\n\r\n年度资金总额：100万元\r\n"));
+
+        var document = FormatReader.Read(stream, "a.txt");
+
+        document.Format.ShouldBe("text");
+        document.Grids.Single().Cells.Select(c => (c.Row, c.Text, c.Location)).ShouldBe([(0, "项目名称：培训", "第1行"), (1, "", "第2行"), (2, "年度资金总额：100万元", "第3行")]);
+    }
+}
