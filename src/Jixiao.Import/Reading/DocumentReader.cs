@@ -1,4 +1,3 @@
-using System.Text;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Import.Imports;
 using Jixiao.Import.Text;
@@ -45,9 +44,11 @@ public static class DocumentReader
         var legacy = TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName);
         var grids = Grids(bytes, fileName);
         var document = DocumentRecognizer.Recognize(grids);
-        var legacyRead = legacy.Succeeded && legacy.Layout is ImportLayouts.ProjectTable or ImportLayouts.ExtractedText or ImportLayouts.IndicatorRows
-            && legacy.Projects.Any() && document.Kind == DocumentKind.Targets
-            && (legacy.Projects.Count() > 1 || legacy.IndicatorCount >= document.IndicatorCount);
+        // One row per project with the indicators inside a cell (layouts 1 and 2) is the importer's own; a table of
+        // one row per indicator is its when it finds more named projects than the recogniser.
+        var legacyRead = legacy.Succeeded && legacy.Projects.Any() && document.Kind == DocumentKind.Targets && !legacy.Projects.Any(p => p.Name.StartsWith('（'))
+            && (legacy.Layout is ImportLayouts.ProjectTable or ImportLayouts.ExtractedText
+                || legacy.Layout == ImportLayouts.IndicatorRows && legacy.Projects.Count() > Math.Max(1, document.Projects.Count));
         return new(document, legacyRead ? legacy : null);
     }
 
@@ -58,39 +59,24 @@ public static class DocumentReader
             return GridDocument.Failed(fileName, "text", new Diagnostic(Severity.Error, ReadingCodes.NothingRead, new SourceLocation(fileName), "文件是空的。"));
         }
 
-        var formats = FormatAdapters.TryRead(bytes, fileName);
-        if (formats is not null)
+        var read = Formats.FormatReader.Read(new MemoryStream(bytes, writable: false), fileName);
+        if (read.Format != "text")
         {
-            return formats;
+            return read;
         }
 
+        // Text is split here, where its cells are found (pipes, tabs, runs of spaces, lines of spaces as empty cells).
         var detection = TextDecoder.Detect(bytes, complete: true);
         if (detection.IsBinary)
         {
-            return GridDocument.Failed(fileName, "binary", new Diagnostic(Severity.Error, ReadingCodes.NothingRead, new SourceLocation(fileName),
-                "文件不是可识别的文本、Word、Excel、PDF 或图片，无法读取。"));
+            return read;
         }
 
         var text = detection.Encoding!.GetString(bytes, detection.BomLength, bytes.Length - detection.BomLength);
-        return new GridDocument(fileName, "text", [TextGrid.FromText(text, fileName)], []);
+        return new GridDocument(fileName, "text", [TextGrid.FromText(text, fileName)], read.Diagnostics);
     }
 
     private static ReadDocument Failed(string name, string code, string message) =>
         new(name, "unknown", DocumentKind.Targets, null, [], null, null, [], [new Diagnostic(Severity.Error, code, new SourceLocation(name), message)]);
 }
 
-/// <summary>Binary formats (Office, PDF, images): handed to their adapters; null for text.</summary>
-internal static class FormatAdapters
-{
-    public static GridDocument? TryRead(byte[] bytes, string fileName)
-    {
-        _ = Encoding.UTF8;
-        _ = fileName;
-        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]) || bytes.AsSpan().StartsWith("%PDF"u8))
-        {
-            return GridDocument.Failed(fileName, "binary", new Diagnostic(Severity.Error, ReadingCodes.NothingRead, new SourceLocation(fileName), "此格式的读取尚未接入。"));
-        }
-
-        return null;
-    }
-}

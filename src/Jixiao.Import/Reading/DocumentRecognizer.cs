@@ -19,8 +19,19 @@ public static class DocumentRecognizer
         var diagnostics = new List<Diagnostic>(document.Diagnostics);
         var kind = KindClassifier.Classify(rows, vocabulary);
         var title = KindClassifier.Title(rows);
-        var reader = new FormTableReader(document.FileName, rows, vocabulary, kind, diagnostics);
-        var result = reader.Read();
+        FormTableReader.Result result;
+        if (RecordTableReader.Read(document, vocabulary, diagnostics) is { Count: > 0 } records)
+        {
+            result = new FormTableReader.Result(records, null, null);
+            // A record table's kind is in its columns: actual values and scores make a self-evaluation.
+            kind = records.Any(r => r.Indicators.Any(i => i.Actual is not null || i.Score is not null)) ? DocumentKind.SelfEvaluation
+                : kind == DocumentKind.DepartmentTargets ? kind : DocumentKind.Targets;
+        }
+        else
+        {
+            result = new FormTableReader(document.FileName, rows, vocabulary, kind, diagnostics).Read();
+        }
+
         var projects = result.Projects;
         if (kind is DocumentKind.Report or DocumentKind.Monitoring && projects.All(p => p.Indicators.Count == 0))
         {

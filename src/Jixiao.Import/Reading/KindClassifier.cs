@@ -9,7 +9,8 @@ internal static class KindClassifier
 {
     public static DocumentKind Classify(List<List<Tok>> rows, ReadingVocabulary vocabulary)
     {
-        var all = string.Concat(rows.SelectMany(r => r).Select(t => t.Key));
+        // Long cells are content (a 政策依据 that mentions 监控); the kind shows in labels and titles.
+        var all = string.Concat(rows.SelectMany(r => r).Where(t => t.Key.Length <= 40).Select(t => t.Key));
         int Count(string w)
         {
             var n = 0;

@@ -21,11 +21,32 @@ public sealed record ReadJson(
         ReadDocument.KindName(d.Kind),
         d.Format,
         d.Title,
-        d.Projects.GroupBy(p => p.Unit ?? "").Select(g => new UnitJson(g.Key.Length == 0 ? null : g.Key, g.Select(ProjectJson.From).ToList())).ToList(),
+        Runs(d.Projects),
         d.StatedTotal,
         d.StatedGrade,
         d.Findings.Select(f => new FindingJson(f.Check, f.Where, f.Stated, f.Recomputed, f.Message, f.Location)).ToList(),
         d.Diagnostics.Select(DiagnosticJson.From).ToList());
+
+    /// <summary>Projects grouped by unit in document order: a unit that comes back later is a new entry, so order is kept.</summary>
+    private static List<UnitJson> Runs(IReadOnlyList<ReadProject> projects)
+    {
+        var units = new List<UnitJson>();
+        List<ProjectJson>? run = null;
+        string? unit = null;
+        foreach (var p in projects)
+        {
+            if (run is null || p.Unit != unit)
+            {
+                run = [];
+                unit = p.Unit;
+                units.Add(new UnitJson(unit, run));
+            }
+
+            run.Add(ProjectJson.From(p));
+        }
+
+        return units;
+    }
 
     public sealed record UnitJson(
         [property: JsonPropertyName("name")] string? Name,
