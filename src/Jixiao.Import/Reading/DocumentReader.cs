@@ -46,7 +46,7 @@ public static class DocumentReader
         var document = DocumentRecognizer.Recognize(grids);
         // One row per project with the indicators inside a cell (layouts 1 and 2) is the importer's own; a table of
         // one row per indicator is its when it finds more named projects than the recogniser.
-        var legacyRead = legacy.Succeeded && legacy.Projects.Any() && document.Kind == DocumentKind.Targets && !legacy.Projects.Any(p => p.Name.StartsWith('（'))
+        var legacyRead = legacy.Succeeded && legacy.Projects.Any() && document.Kind == DocumentKind.Targets && !legacy.Projects.Any(p => p.Name == "（未注明项目）")
             && (legacy.Layout is ImportLayouts.ProjectTable or ImportLayouts.ExtractedText
                 || legacy.Layout == ImportLayouts.IndicatorRows && legacy.Projects.Count() > Math.Max(1, document.Projects.Count));
         return new(document, legacyRead ? legacy : null);
