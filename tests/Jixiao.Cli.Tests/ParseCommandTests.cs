@@ -98,8 +98,9 @@ public class ParseCommandTests
             var (exit, output, _) = Run("parse", empty);
 
             exit.ShouldBe(ExitCodes.BadInput);
-            output.ShouldContain("[错误 IMP001]");
-            output.ShouldContain("导入未完成");
+            output.ShouldContain("[错误 RDG001]");
+            output.ShouldContain("文件是空的");
+            output.ShouldContain("读取未完成");
         }
         finally
         {

@@ -156,6 +156,11 @@ internal sealed class ParseCommand : ICommand
             output.WriteLine($"  [{level} {d.Code}] {d.Location}  {d.Message}");
         }
 
+        if (document.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            output.WriteLine("读取未完成：有错误级别的问题，以上结果可能不完整。");
+        }
+
         output.WriteLine();
     }
 

@@ -10,33 +10,26 @@ internal static class KindClassifier
     public static DocumentKind Classify(List<List<Tok>> rows, ReadingVocabulary vocabulary)
     {
         // Long cells are content (a 政策依据 that mentions 监控); the kind shows in labels and titles.
-        var all = string.Concat(rows.SelectMany(r => r).Where(t => t.Key.Length <= 40).Select(t => t.Key));
-        int Count(string w)
-        {
-            var n = 0;
-            for (var at = all.IndexOf(w, StringComparison.Ordinal); at >= 0; at = all.IndexOf(w, at + w.Length, StringComparison.Ordinal))
-            {
-                n++;
-            }
+        var all = string.Join("|", rows.SelectMany(r => r).Where(t => t.Key.Length <= 40).Select(t => t.Key));
+        var any = string.Join("|", rows.SelectMany(r => r).Select(t => t.Key));
+        int Count(string w) => Occurrences(all, w);
+        int CountAny(string w) => Occurrences(any, w);
 
-            return n;
-        }
-
-        var head = string.Concat(rows.Take(12).SelectMany(r => r).Select(t => t.Key));
-        if (head.Contains("报告", StringComparison.Ordinal) && !head.Contains("监控", StringComparison.Ordinal) && !head.Contains("自评表", StringComparison.Ordinal))
-        {
-            return DocumentKind.Report;
-        }
-
-        var form = Count("目标表") + Count("申报表") + Count("批复表") + Count("指标表");
+        var form = CountAny("目标表") + CountAny("申报表") + CountAny("批复表") + CountAny("指标表");
         if (Count("监控") >= 2 || Count("监控表") >= 1)
         {
             return DocumentKind.Monitoring;
         }
 
-        if (Count("自评表") >= 1)
+        if (CountAny("自评表") >= 1)
         {
             return DocumentKind.SelfEvaluation;
+        }
+
+        var head = string.Join("|", rows.Take(12).SelectMany(r => r).Select(t => t.Key));
+        if (head.Contains("报告", StringComparison.Ordinal) && !head.Contains("监控", StringComparison.Ordinal) && !head.Contains("自评表", StringComparison.Ordinal))
+        {
+            return DocumentKind.Report;
         }
 
         if (Count("报告") >= 1 && form == 0)
@@ -62,6 +55,17 @@ internal static class KindClassifier
 
         var longLines = rows.Count(r => r.Sum(t => t.Text.Length) > 60);
         return longLines * 3 > rows.Count ? DocumentKind.Report : DocumentKind.Targets;
+    }
+
+    private static int Occurrences(string text, string word)
+    {
+        var n = 0;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     /// <summary>The document's title: the first short line that names a table or report.</summary>

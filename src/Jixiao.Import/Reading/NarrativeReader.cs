@@ -33,10 +33,23 @@ internal static partial class NarrativeReader
             return null;
         }
 
-        var m = SubjectOfReport().Match(ReadingText.Squeeze(title));
+        var squeezed = LeadingYear().Replace(ReadingText.Squeeze(title), "");
+        var m = SubjectOfReport().Match(squeezed);
+        if (m.Success && m.Groups["s"].Length >= 4)
+        {
+            return m.Groups["s"].Value;
+        }
+
+        m = SubjectBeforeKind().Match(squeezed);
         return m.Success && m.Groups["s"].Length >= 4 ? m.Groups["s"].Value : null;
     }
 
     [GeneratedRegex(@"^(?:关于)?(?<s>.+?)(?:\(\S*?\))?(?:20\d\d|\d\d)年度?.*?(?:报告|自评|评价)")]
     private static partial Regex SubjectOfReport();
+
+    [GeneratedRegex(@"^(?<s>.+?)(?:部门整体|整体支出|项目支出|绩效自评|绩效评价|绩效监控|项目运行|运行监控)")]
+    private static partial Regex SubjectBeforeKind();
+
+    [GeneratedRegex(@"^(?:20\d\d|\d\d)年度?")]
+    private static partial Regex LeadingYear();
 }
