@@ -88,7 +88,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
                     var text = joined.Text + next.Text;
                     var key = joined.Key + next.Key;
-                    if (IsWord(v, key) && !IsWord(v, next.Key))
+                    if (IsWord(v, key))
                     {
                         joined = joined with { Text = text, Key = key };
                         used = n;
@@ -480,6 +480,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             var scoreIndex = roles.IndexOf(ColumnRole.Score);
             var budget = total[budgetIndex];
             var executed = execIndex >= 0 ? total[execIndex] : null;
+            var statedBudget = budget;
+            var statedExecuted = executed;
             var allZero = (budget ?? 0) == 0 && (executed ?? 0) == 0;
             var part = parts.FirstOrDefault(p => (p[budgetIndex] ?? 0) != 0);
             current.BudgetTotalRow = (total, roles, totalTok!.Location);
@@ -501,8 +503,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             }
 
             var weight = weightIndex >= 0 ? total[weightIndex] : blockWeight;
-            current.BudgetLine = new BudgetLine(weight, totalRate, scoreIndex >= 0 ? total[scoreIndex] : null,
-                budget, executed, totalTok.Location);
+            current.BudgetLine = new BudgetLine(ReadingVocabulary.Bare(totalTok.Key), weight, totalRate, scoreIndex >= 0 ? total[scoreIndex] : null,
+                statedBudget is { } sb ? ToWan(new Money(sb, null)) : null, statedExecuted is { } se ? ToWan(new Money(se, null)) : null, totalTok.Location);
         }
 
         return i;
@@ -692,7 +694,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 continue;
             }
 
-            if (vocabulary.IsStop(t.Key) || (vocabulary.Field(t.Key) is { } f && f.Field is not FormField.Goal && vocabulary.Category(t.Key) is null && vocabulary.CategoryPrefix(t.Key) is null))
+            if (vocabulary.IsStop(t.Key) || EndsTable(t.Key))
             {
                 break;
             }
@@ -725,6 +727,15 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     break;
                 }
 
+                if ((newRow || pending is null || categorySincePending) && LooksLikeCategory(key, i))
+                {
+                    // "社会效益效益指标", "服务对象满意度指标" in a spelling the vocabulary lacks, followed by a name.
+                    ResolveCategory(Family(key) is "产出" && key.Contains("产出", StringComparison.Ordinal) && !key.Contains("数量", StringComparison.Ordinal) ? CategoryLevel.Level1 : CategoryLevel.Level2, text, i, ref level1, ref level2);
+                    key = "";
+                    peeled = true;
+                    break;
+                }
+
                 if (vocabulary.CategoryPrefix(key) is { } prefix && prefix.Length < key.Length && (newRow || pending is null || categorySincePending || key[prefix.Length] == ':'))
                 {
                     ResolveCategory(prefix.Level, key[..prefix.Length], -1, ref level1, ref level2);
@@ -748,14 +759,19 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 continue;
             }
 
+            // A row far longer than the header (a whole form on one line) is read as a stream of cells.
+            var streamHere = stream || rows[t.Row].Count(x => !x.IsEmpty) > valueRoles.Count + 4;
             bool startsIndicator;
             if (pending is null)
             {
                 startsIndicator = true;
             }
-            else if (stream)
+            else if (streamHere)
             {
-                startsIndicator = categorySincePending || pending.Values.Count >= valueRoles.Count;
+                // Complete when its required columns are filled (a trailing reason is rarely written), or when text
+                // follows a number: the numbers (分值, 得分) come last, so text after them is the next name.
+                startsIndicator = categorySincePending || pending.Values.Count >= Required(valueRoles)
+                    || pending.Values.Count > 0 && ReadingText.Number(ReadingText.Key(pending.Values[^1])) is not null && !LooksLikeValue(key);
             }
             else
             {
@@ -782,6 +798,12 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
                 pending = new PendingIndicator(level1, level2, text, t.Location, t.Row);
                 categorySincePending = false;
+                if ((streamHere || rows[t.Row].Count(x => !x.IsEmpty) == 1) && valueRoles.FirstOrDefault() == ColumnRole.Target && SplitTrailingTarget(text) is { } glued)
+                {
+                    // A glued cell "农村义务教育学校改造覆盖率100%": its name and its target.
+                    pending.Name = glued.Name;
+                    pending.Values.Add(glued.Target);
+                }
             }
             else
             {
@@ -797,6 +819,27 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// A form label ends an indicator table only when it is the whole cell, or a label with its number ("总分 98",
+    /// "合计:100"); an indicator named "年度预算执行率" starts with the label 年度预算 and is still an indicator.
+    /// </summary>
+    private bool EndsTable(string key)
+    {
+        if (vocabulary.Field(key) is not { } f || f.Field == FormField.Goal || vocabulary.Category(key) is not null || vocabulary.CategoryPrefix(key) is not null)
+        {
+            return false;
+        }
+
+        var rest = key[f.Length..].TrimStart(':');
+        return rest.Length == 0 || ReadingText.Number(rest.TrimEnd('分')) is not null;
+    }
+
+    private static int Required(List<ColumnRole> roles)
+    {
+        var last = roles.FindLastIndex(r => r is ColumnRole.Weight or ColumnRole.Score);
+        return last >= 0 ? last + 1 : roles.Count(r => r is not (ColumnRole.Reason or ColumnRole.Ignore));
     }
 
     private static bool LooksLikeValue(string key) => ReadingText.Number(key) is not null || ReadingText.Percent(key) is not null || ValueLike().IsMatch(key);
@@ -833,6 +876,10 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             level1 = parent ?? level1;
         }
     }
+
+    private bool LooksLikeCategory(string key, int index) =>
+        key.Length is >= 4 and <= 12 && key.EndsWith("指标", StringComparison.Ordinal) && Family(key) is not null
+        && index + 1 < toks.Count && !toks[index + 1].IsEmpty && vocabulary.Category(toks[index + 1].Key) is null && !LooksLikeValue(toks[index + 1].Key);
 
     private CategoryLevel? NextCategory(int index)
     {
@@ -927,12 +974,25 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         return k.Length == 0 || k is "不适用" or "无";
     }
 
-    private static (string Name, string Target)? SplitTrailingTarget(string name)
+    private (string Name, string Target)? SplitTrailingTarget(string name)
     {
+        if (name.Length > 40 || name.Contains('，', StringComparison.Ordinal) || name.Contains('。', StringComparison.Ordinal) || name.Contains(',', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var m = TrailingTarget().Match(name);
         if (m.Success && m.Index >= 2)
         {
             return (name[..m.Index], name[m.Index..]);
+        }
+
+        foreach (var word in vocabulary.QualitativeTargets)
+        {
+            if (name.Length > word.Length + 2 && name.EndsWith(word, StringComparison.Ordinal))
+            {
+                return (name[..^word.Length], word);
+            }
         }
 
         return null;
