@@ -33,6 +33,12 @@ public static class DocumentRecognizer
         }
 
         var projects = result.Projects;
+        if (projects.Count == 1 && projects[0].Name is null && NarrativeReader.Subject(title) is { } subject)
+        {
+            // A form without a 项目名称 label names its project in the title ("2019年度宁晋县高中助学金项目绩效评价指标表").
+            projects = [projects[0] with { Name = subject }];
+        }
+
         if (kind is DocumentKind.Report or DocumentKind.Monitoring && projects.All(p => p.Indicators.Count == 0))
         {
             projects = NarrativeReader.Read(document.FileName, rows, kind, title, projects);

@@ -46,7 +46,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             if (current.Indicators.Count == 0 && IsSectionLabel(t.Key) && i + 1 < toks.Count && (vocabulary.Category(toks[i + 1].Key) is not null || vocabulary.CategoryPrefix(toks[i + 1].Key) is not null))
             {
                 // "年度绩效指标" then "产出指标", "质量指标:…": indicators without a header, each written as a sentence.
-                i = ReadIndicatorRows(i + 1, [ColumnRole.Target], IsStream(i + 1), 1);
+                i = ReadIndicatorRows(i + 1, [ColumnRole.Target], IsStream(i + 1), 1, 4);
                 continue;
             }
 
@@ -673,11 +673,11 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             return end;
         }
 
-        return ReadIndicatorRows(start, valueRoles, stream, groups);
+        return ReadIndicatorRows(start, valueRoles, stream, groups, header.Count);
     }
 
     /// <summary>Reads indicator rows with the given value columns until a stop word, a form label or a new header.</summary>
-    private int ReadIndicatorRows(int start, List<ColumnRole> valueRoles, bool stream, int groups)
+    private int ReadIndicatorRows(int start, List<ColumnRole> valueRoles, bool stream, int groups, int columns)
     {
         var i = start;
         var row = -1;
@@ -760,7 +760,13 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             }
 
             // A row far longer than the header (a whole form on one line) is read as a stream of cells.
-            var streamHere = stream || rows[t.Row].Count(x => !x.IsEmpty) > valueRoles.Count + 4;
+            var streamHere = stream || rows[t.Row].Count(x => !x.IsEmpty) > columns + 2;
+            if (pending is not null && !newRow && categorySincePending && groups == 2 && pending.Row == t.Row && !streamHere)
+            {
+                // The second (annual) group of a row replaces the first (中期) group.
+                pending = null;
+            }
+
             bool startsIndicator;
             if (pending is null)
             {
@@ -782,14 +788,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     startsIndicator = false;
                 }
 
-                if (!newRow && categorySincePending && groups == 2 && pending.Row == t.Row)
-                {
-                    // The second (annual) group of a row replaces the first (中期) group.
-                    pending = null;
-                }
             }
 
-            if (startsIndicator)
+            if (startsIndicator || pending is null)
             {
                 if (pending is not null)
                 {
@@ -798,11 +799,23 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
                 pending = new PendingIndicator(level1, level2, text, t.Location, t.Row);
                 categorySincePending = false;
-                if ((streamHere || rows[t.Row].Count(x => !x.IsEmpty) == 1) && valueRoles.FirstOrDefault() == ColumnRole.Target && SplitTrailingTarget(text) is { } glued)
+                var alone = rows[t.Row].Count(x => !x.IsEmpty) == 1;
+                if (alone && valueRoles.Contains(ColumnRole.Weight) && GluedTargetAndWeight(text, valueRoles.Contains(ColumnRole.Target)) is { } withWeight)
+                {
+                    // A whole row glued into one cell, "享受资助人数达到预计值210010": name, target and 分值 in one.
+                    Flush(pending, valueRoles);
+                    pending = null;
+                }
+                else if ((streamHere || alone) && valueRoles.FirstOrDefault(r => r is not ColumnRole.Ignore) == ColumnRole.Target && SplitTrailingTarget(text) is { } glued)
                 {
                     // A glued cell "农村义务教育学校改造覆盖率100%": its name and its target.
                     pending.Name = glued.Name;
                     pending.Values.Add(glued.Target);
+                    if (alone)
+                    {
+                        Flush(pending, valueRoles);
+                        pending = null;
+                    }
                 }
             }
             else
@@ -948,7 +961,15 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         var name = p.Name;
-        if (target is null && roles.Contains(ColumnRole.Target) && p.Values.Count == 0 && SplitTrailingTarget(name) is { } split)
+        decimal? gluedWeight = null;
+        if (p.Values.Count == 0 && roles.Contains(ColumnRole.Weight) && GluedTargetAndWeight(name, roles.Contains(ColumnRole.Target)) is { } tw)
+        {
+            // "资金支出率达到目标值95%10" under 目标值 | 分值: the one split that gives a target and a 分值.
+            name = tw.Name;
+            target = tw.Target;
+            gluedWeight = tw.Weight;
+        }
+        else if (target is null && roles.Contains(ColumnRole.Target) && p.Values.Count == 0 && SplitTrailingTarget(name) is { } split)
         {
             name = split.Name;
             target = split.Target;
@@ -960,7 +981,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         current.Indicators.Add(new ReadIndicator(p.Level1, p.Level2, name, Clean(target), Clean(Get(ColumnRole.PeriodTarget)),
-            Num(Get(ColumnRole.Weight)), Clean(Get(ColumnRole.Actual)), Num(Get(ColumnRole.Score)), Clean(Get(ColumnRole.Reason)), p.Location));
+            gluedWeight ?? Num(Get(ColumnRole.Weight)), Clean(Get(ColumnRole.Actual)), Num(Get(ColumnRole.Score)), Clean(Get(ColumnRole.Reason)), p.Location));
         return null;
 
         static decimal? Num(string? s) => s is null ? null : ReadingText.Number(s.TrimEnd('分'));
@@ -972,6 +993,68 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
     {
         var k = RowLabel().Replace(ReadingText.Key(name), "").Trim('.', '…', '/', '-', '—', ' ');
         return k.Length == 0 || k is "不适用" or "无";
+    }
+
+    /// <summary>
+    /// A name with its target and 分值 glued on ("享受资助人数达到预计值210010"): every split of the trailing digits into
+    /// a target and a 分值 (no leading zero, 0 &lt; 分值 ≤ 100) is tried; kept only when exactly one fits.
+    /// </summary>
+    private static (string Name, string? Target, decimal Weight)? GluedTargetAndWeight(string text, bool hasTarget)
+    {
+        var m = GluedTail().Match(text);
+        if (!m.Success || m.Index < 2)
+        {
+            return null;
+        }
+
+        var tail = m.Value;
+        var candidates = new List<(string Name, string? Target, decimal Weight)>();
+        for (var w = 1; w <= 3 && w < tail.Length + (hasTarget ? 0 : 1); w++)
+        {
+            var weightText = tail[^w..];
+            if (weightText.Length > 1 && weightText[0] == '0' || !char.IsDigit(weightText[0]) || ReadingText.Number(weightText) is not { } weight || weight is <= 0 or > 100)
+            {
+                continue;
+            }
+
+            var rest = tail[..^w];
+            if (!hasTarget)
+            {
+                if (rest.Length == 0)
+                {
+                    candidates.Add((text[..m.Index], null, weight));
+                }
+
+                continue;
+            }
+
+            if (rest.Length == 0)
+            {
+                // A row with a 分值 and no target ("规章制度建立与否20").
+                candidates.Add((text[..m.Index], null, weight));
+                continue;
+            }
+
+            var digits = rest.TrimStart('≥', '≤', '>', '<', '=');
+            if (digits.Length > 1 && digits[0] == '0' && digits[1] != '.' || !char.IsDigit(rest[^1]) && !rest.EndsWith('%') && !rest.EndsWith("以上", StringComparison.Ordinal) && !rest.EndsWith("以内", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            candidates.Add((text[..m.Index], rest, weight));
+        }
+
+        // A bare number of one digit before the 分值 is rarely a target: prefer the split with the longer target.
+        if (candidates.Count > 1)
+        {
+            candidates = candidates.Where(c => c.Target is null || c.Target.Length >= 2 || c.Target.EndsWith('%')).ToList();
+            if (candidates.Count > 1 && candidates.Count(c => c.Target is not null && c.Weight % 5 == 0) == 1)
+            {
+                candidates = candidates.Where(c => c.Target is not null && c.Weight % 5 == 0).ToList();
+            }
+        }
+
+        return candidates.Count == 1 ? candidates[0] : null;
     }
 
     private (string Name, string Target)? SplitTrailingTarget(string name)
@@ -1243,6 +1326,10 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
     [GeneratedRegex(@"优秀|优|良好|良|中等|中|差|合格|不合格")]
     private static partial Regex GradeWord();
+
+    // The digits (with a comparator, %, 以上 / 以内) at the end of a glued cell.
+    [GeneratedRegex(@"(?:[≥≤><=]=?)?\d[\d.]*%?(?:以上|以内)?\d*$")]
+    private static partial Regex GluedTail();
 
     // A target glued to the end of its name: "农村义务教育学校改造覆盖率100%", "学生家长满意度≥90%".
     [GeneratedRegex(@"(?:[≥≤><=]=?|不低于|不高于|不少于|大于|小于|达到)?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3})?(?:以上|以内|以下)?$")]
