@@ -74,6 +74,14 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         for (var i = 0; i < list.Count; i++)
         {
             var t = list[i];
+            if (!t.IsEmpty && i + 1 < list.Count && list[i + 1].Key is "指标" or "指标:" && IsWord(v, t.Key + "指标"))
+            {
+                // "经济效益" + "指标": a category whose 指标 wrapped onto the next line.
+                result.Add(t with { Text = t.Text + "指标", Key = t.Key + "指标" });
+                i++;
+                continue;
+            }
+
             if (!t.IsEmpty && t.Key.Length <= 8 && !IsWord(v, t.Key))
             {
                 var joined = t;
@@ -896,9 +904,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
     private CategoryLevel? NextCategory(int index)
     {
-        for (var k = index + 1; k < toks.Count && k <= index + 2; k++)
+        for (var k = index + 1; k < toks.Count && k <= index + 3; k++)
         {
-            if (toks[k].IsEmpty)
+            if (toks[k].IsEmpty || BlockScoreOnly().IsMatch(toks[k].Key))
             {
                 continue;
             }
