@@ -39,9 +39,23 @@ public static class DocumentRecognizer
             projects = [projects[0] with { Name = subject }];
         }
 
+        var proseFindings = new List<ReadFinding>();
         if (kind is DocumentKind.Report or DocumentKind.Monitoring && projects.All(p => p.Indicators.Count == 0))
         {
-            projects = NarrativeReader.Read(document.FileName, rows, kind, title, projects);
+            var prose = ProseReader.Read(document.FileName, rows);
+            proseFindings.AddRange(prose.Findings);
+            if (prose.Projects.Count >= 2)
+            {
+                projects = prose.Projects;
+            }
+            else
+            {
+                projects = NarrativeReader.Read(document.FileName, rows, kind, title, projects);
+                if (projects.Count == 1)
+                {
+                    projects = [projects[0] with { AmountWanYuan = projects[0].AmountWanYuan ?? prose.Budget, ExecutedWanYuan = projects[0].ExecutedWanYuan ?? prose.Executed }];
+                }
+            }
         }
 
         if (projects.Count == 0 || projects.All(p => p.Name is null && p.Indicators.Count == 0 && p.AmountWanYuan is null))
@@ -52,7 +66,7 @@ public static class DocumentRecognizer
         }
 
         var findings = Checks.Run(kind, projects, result.StatedTotal, result.StatedGrade, rows.SelectMany(r => r).Where(t => t.Text.Length >= 20).Select(t => (t.Text, t.Location)));
-        return new ReadDocument(document.FileName, document.Format, kind, title, projects, result.StatedTotal, result.StatedGrade, findings, diagnostics);
+        return new ReadDocument(document.FileName, document.Format, kind, title, projects, result.StatedTotal, result.StatedGrade, [.. findings, .. proseFindings], diagnostics);
     }
 
     internal static List<List<Tok>> Rows(GridDocument document)
