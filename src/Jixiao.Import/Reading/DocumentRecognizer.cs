@@ -40,20 +40,24 @@ public static class DocumentRecognizer
         }
 
         var proseFindings = new List<ReadFinding>();
+        var statedGrade = result.StatedGrade;
         if (kind is DocumentKind.Report or DocumentKind.Monitoring && projects.All(p => p.Indicators.Count == 0))
         {
             var prose = ProseReader.Read(document.FileName, rows);
             proseFindings.AddRange(prose.Findings);
-            if (prose.Projects.Count >= 2)
+            statedGrade ??= prose.Grade;
+            var listed = prose.Projects.Where(p => p.AmountWanYuan is not null || kind == DocumentKind.Monitoring).ToList();
+            if (listed.Count >= 2)
             {
-                projects = prose.Projects;
+                projects = listed;
             }
             else
             {
                 projects = NarrativeReader.Read(document.FileName, rows, kind, title, projects);
                 if (projects.Count == 1)
                 {
-                    projects = [projects[0] with { AmountWanYuan = projects[0].AmountWanYuan ?? prose.Budget, ExecutedWanYuan = projects[0].ExecutedWanYuan ?? prose.Executed }];
+                    projects = [projects[0] with { AmountWanYuan = projects[0].AmountWanYuan ?? prose.Budget, ExecutedWanYuan = projects[0].ExecutedWanYuan ?? prose.Executed },
+                        .. prose.Projects.Where(p => p.AmountWanYuan is null && p.Name != projects[0].Name)];
                 }
             }
         }
@@ -65,8 +69,8 @@ public static class DocumentRecognizer
                 + $"共 {rows.Count} 行，请确认文件是绩效目标表、自评表、监控表或评价报告。"));
         }
 
-        var findings = Checks.Run(kind, projects, result.StatedTotal, result.StatedGrade, rows.SelectMany(r => r).Where(t => t.Text.Length >= 20).Select(t => (t.Text, t.Location)));
-        return new ReadDocument(document.FileName, document.Format, kind, title, projects, result.StatedTotal, result.StatedGrade, [.. findings, .. proseFindings], diagnostics);
+        var findings = Checks.Run(kind, projects, result.StatedTotal, statedGrade, rows.SelectMany(r => r).Where(t => t.Text.Length >= 20).Select(t => (t.Text, t.Location)));
+        return new ReadDocument(document.FileName, document.Format, kind, title, projects, result.StatedTotal, statedGrade, [.. findings, .. proseFindings], diagnostics);
     }
 
     internal static List<List<Tok>> Rows(GridDocument document)

@@ -15,7 +15,7 @@ internal static partial class NarrativeReader
             return found;
         }
 
-        var subject = Subject(title) ?? rows.Take(30).SelectMany(r => r).Select(t => Subject(t.Text)).FirstOrDefault(s => s is not null);
+        var subject = Subject(title) ?? rows.Take(30).SelectMany(r => r).Where(t => t.Text.Length <= 60).Select(t => Subject(t.Text)).FirstOrDefault(s => s is not null);
         if (subject is null)
         {
             return found;
@@ -33,7 +33,7 @@ internal static partial class NarrativeReader
             return null;
         }
 
-        var squeezed = LeadingYear().Replace(ReadingText.Squeeze(title), "");
+        var squeezed = LeadingYear().Replace(AttachmentLabel().Replace(ReadingText.Simplify(ReadingText.Squeeze(title)), ""), "");
         var m = SubjectOfReport().Match(squeezed);
         if (m.Success && m.Groups["s"].Length >= 4)
         {
@@ -41,14 +41,18 @@ internal static partial class NarrativeReader
         }
 
         m = SubjectBeforeKind().Match(squeezed);
-        return m.Success && m.Groups["s"].Length >= 4 ? m.Groups["s"].Value : null;
+        return m.Success && m.Groups["s"].Length >= 4 && m.Groups["s"].Value is not ("项目支出" or "部门单位" or "项目")
+            && !m.Groups["s"].Value.StartsWith('(') && !m.Groups["s"].Value.EndsWith('的') ? m.Groups["s"].Value : null;
     }
 
     [GeneratedRegex(@"^(?:关于)?(?<s>.+?)(?:\(\S*?\))?(?:20\d\d|\d\d)年度?.*?(?:报告|自评|评价)")]
     private static partial Regex SubjectOfReport();
 
-    [GeneratedRegex(@"^(?<s>.+?)(?:部门整体|整体支出|项目支出|绩效自评|绩效评价|绩效监控|绩效目标|项目运行|运行监控)")]
+    [GeneratedRegex(@"^(?<s>.+?)(?:部门整体|整体支出|支出绩效|绩效自评|绩效评价|绩效监控|绩效目标|项目运行|运行监控)")]
     private static partial Regex SubjectBeforeKind();
+
+    [GeneratedRegex(@"^(?:附件\d*[:：]?)?(?:\d+[.、])?")]
+    private static partial Regex AttachmentLabel();
 
     [GeneratedRegex(@"^(?:20\d\d|\d\d)年度?")]
     private static partial Regex LeadingYear();

@@ -13,18 +13,20 @@ namespace Jixiao.Import.Reading;
 /// </summary>
 internal static partial class ProseReader
 {
-    internal sealed record Result(IReadOnlyList<ReadProject> Projects, decimal? Budget, decimal? Executed, IReadOnlyList<ReadFinding> Findings);
+    internal sealed record Result(IReadOnlyList<ReadProject> Projects, decimal? Budget, decimal? Executed, string? Grade, IReadOnlyList<ReadFinding> Findings);
 
     public static Result Read(string file, List<List<Tok>> rows)
     {
-        var text = Join(rows);
+        var text = ReadingText.Simplify(Join(rows));
         var findings = new List<ReadFinding>();
         var projects = new List<ReadProject>();
         FundLists(file, text, projects, findings);
         NameLists(file, text, projects, findings);
         var budget = FirstAmount(BudgetPhrase(), text);
+        var grade = GradePhrase().Match(text) is { Success: true } g ? g.Groups["g"].Value[..1] : null;
         var executed = FirstAmount(ExecutedPhrase(), text);
-        return new Result(projects, budget, executed, findings);
+        QuotedFunds(file, text, projects);
+        return new Result(projects, budget, executed, grade, findings);
     }
 
     /// <summary>The text of the document as one string, lines kept, a number broken over two lines made whole.</summary>
@@ -161,6 +163,40 @@ internal static partial class ProseReader
         }
     }
 
+    /// <summary>Funds named in quotation marks ("“乡村振兴战略专项资金——农业产业发展”等专项资金"), kept after the subject.</summary>
+    private static void QuotedFunds(string file, string text, List<ReadProject> projects)
+    {
+        if (projects.Count > 0)
+        {
+            return;
+        }
+
+        var list = QuotedFundList().Match(text);
+        if (!list.Success)
+        {
+            return;
+        }
+
+        foreach (Match m in QuotedFund().Matches(list.Value))
+        {
+            var name = m.Groups["name"].Value;
+            if (projects.All(p => p.Name != name))
+            {
+                projects.Add(new ReadProject(name, null, null, null, null, null, null, null, null, [], file));
+            }
+        }
+    }
+
+    // A list of quoted funds: "“A”、“B”等专项资金".
+    [GeneratedRegex(@"(?:“[^”\n]{4,100}”、)+“[^”\n]{4,100}”等")]
+    private static partial Regex QuotedFundList();
+
+    [GeneratedRegex(@"“(?<name>[^”\n]{4,60}?(?:专项资金|资金|项目)[^”\n]{0,40})”")]
+    private static partial Regex QuotedFund();
+
+    [GeneratedRegex(@"(?:评价|自评)?(?:结果|等级|结论|等次)(?:均)?(?:为|是|:|评定为|达到)?[“""]?(?<g>优秀|良好|合格|优|良|中|差)")]
+    private static partial Regex GradePhrase();
+
     private static int ListEnd(string text, int start)
     {
         // The list runs to the first blank-line paragraph that does not continue it, or 1,500 characters.
@@ -193,7 +229,7 @@ internal static partial class ProseReader
     [GeneratedRegex(@"(?<c>\d{1,3})(?<what>个[^,，。:：\n]{0,8}?|项[^,，。:：\n]{0,6}?)[,，]?(?:分别为|分别是|包括|即|为)[:：](?<list>[^。\n]{4,2000})")]
     private static partial Regex CountedList();
 
-    [GeneratedRegex(@"预算(?:数|资金|安排|总额)?(?:为|是|共计|合计)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)")]
+    [GeneratedRegex(@"预算(?:数|资金|安排|总额|支出)?(?:为|是|共计|合计)?(?<n>\d[\d,]*(?:\.\d+)?)(?<u>亿元|万元|元)")]
     private static partial Regex BudgetPhrase();
 
     [GeneratedRegex(@"执行(?:总量|数|金额|资金)?(?:为|是|共计|合计)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)?")]

@@ -88,6 +88,23 @@ public static partial class ReadingText
         return sb.ToString();
     }
 
+    /// <summary>The text with traditional characters read as simplified (for matching words in prose), nothing else changed.</summary>
+    public static string Simplify(string text)
+    {
+        var chars = text.ToCharArray();
+        var changed = false;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (Simplified.TryGetValue(chars[i], out var s))
+            {
+                chars[i] = s;
+                changed = true;
+            }
+        }
+
+        return changed ? new string(chars) : text;
+    }
+
     /// <summary>The text with every whitespace removed (names in web copies break inside words: "指 标").</summary>
     public static string Squeeze(string text)
     {
