@@ -130,7 +130,11 @@ internal static partial class Checks
                 var decimals = Math.Max(Decimals(F(s)), 2);
                 var rounded = Math.Round(expected, decimals, MidpointRounding.AwayFromZero);
                 var truncated = Math.Truncate(expected * Pow10(decimals)) / Pow10(decimals);
-                if (s != rounded && s != truncated && Math.Abs(s - expected) > Step(decimals) / 2)
+                // The score may be worked from the rate as printed ("20分*执行率" with 10.8%): that is the rule too.
+                var printedRate = line.Rate is { } pr2 ? ReadingText.Percent(pr2) ?? ReadingText.Number(pr2) : null;
+                var fromPrinted = printedRate is { } r2 && Math.Abs(r2 - rate) <= Step(Decimals(line.Rate!.TrimEnd('%'))) / 2 + 0.0000001m
+                    ? Math.Round(w * Math.Min(r2, 100m) / 100m, decimals, MidpointRounding.AwayFromZero) : (decimal?)null;
+                if (s != rounded && s != truncated && s != fromPrinted && Math.Abs(s - expected) > Step(decimals) / 2)
                 {
                     findings.Add(new ReadFinding("execution-score", line.Label, F(s), F(rounded),
                         $"预算执行率得分填为 {F(s)}，按“分值 × 执行率”应为 {F(w)} × {F(Math.Round(rate, 3))}% = {F(rounded)}。", where));

@@ -27,6 +27,11 @@ internal static class KindClassifier
         }
 
         var head = string.Join("|", rows.Take(12).SelectMany(r => r).Select(t => t.Key));
+        if (head.Contains("监控报告", StringComparison.Ordinal) || head.Contains("监控表", StringComparison.Ordinal))
+        {
+            return DocumentKind.Monitoring;
+        }
+
         if (head.Contains("报告", StringComparison.Ordinal) && !head.Contains("监控", StringComparison.Ordinal) && !head.Contains("自评表", StringComparison.Ordinal))
         {
             return DocumentKind.Report;

@@ -144,7 +144,8 @@ internal static partial class ProseReader
             }
 
             var distinct = names.Distinct(StringComparer.Ordinal).Count();
-            var truncated = m.Index + m.Length >= text.Length - 1;
+            var after = m.Index + m.Length;
+            var truncated = after >= text.Length || text[after] is not ('。' or '\n' or ';' or '；');
             if (!truncated && (names.Count != count || distinct != names.Count))
             {
                 var what = m.Groups["c"].Value + m.Groups["what"].Value;
