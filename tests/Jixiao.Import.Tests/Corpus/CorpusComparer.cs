@@ -7,6 +7,13 @@ using Jixiao.Import.Reading;
 
 namespace Jixiao.Import.Tests.Corpus;
 
+/// <summary>
+/// An indicator cell (level1, level2, name, target, weight, actual, score) that the truth has and the reading does not
+/// give: <see cref="Read"/> is what was read instead (null when nothing, or when the whole indicator is missing),
+/// <see cref="Location"/> where the reading found the indicator.
+/// </summary>
+internal sealed record CellMiss(string Indicator, string Field, string? Read, string? Location);
+
 /// <summary>How one document was read against its truth: the scorer's counts and its list of problems.</summary>
 internal sealed record CorpusScore(
     string Doc,
@@ -17,7 +24,9 @@ internal sealed record CorpusScore(
     int IndicatorsRight,
     int Faults,
     int FaultsCaught,
-    int OtherFindings)
+    int OtherFindings,
+    int IndicatorCells,
+    IReadOnlyList<CellMiss> CellMisses)
 {
     public bool Exact => Problems.Count == 0;
 }
@@ -36,7 +45,10 @@ internal static class CorpusComparer
         "missed-target-full", "grade", "impossible-value", "arithmetic", "count", "unit", "rule",
     ];
 
-    private sealed record Indicator(string? Level1, string? Level2, string? Name, string? Target, double? Weight, string? Actual, double? Score);
+    /// <summary>The indicator cells the round trip counts; the name is a cell too (it pairs the indicator).</summary>
+    private static readonly string[] CellFields = ["level1", "level2", "name", "target", "weight", "actual", "score"];
+
+    private sealed record Indicator(string? Level1, string? Level2, string? Name, string? Target, double? Weight, string? Actual, double? Score, string? Location = null);
 
     private sealed record Project(string? Name, double? Amount, double? Executed, double? BudgetWeight, string? BudgetRate, double? BudgetScore, IReadOnlyList<Indicator> Indicators);
 
@@ -75,7 +87,8 @@ internal static class CorpusComparer
             probs.Add($"{extra} project(s) that the document does not have");
         }
 
-        int projectsRight = 0, indicators = 0, indicatorsRight = 0;
+        int projectsRight = 0, indicators = 0, indicatorsRight = 0, cells = 0;
+        var misses = new List<CellMiss>();
         foreach (var (t, p) in pairs)
         {
             var tag = ScorerText.Prefix(Str(t, "name"), 24);
@@ -83,6 +96,13 @@ internal static class CorpusComparer
             {
                 probs.Add($"{tag}: project missing");
                 indicators += Items(t, "indicators").Count;
+                foreach (var ti in Items(t, "indicators"))
+                {
+                    var fields = CellFields.Where(f => Has(ti, f)).ToList();
+                    cells += fields.Count;
+                    misses.AddRange(fields.Select(f => new CellMiss(Str(ti, "name") ?? "", f, null, null)));
+                }
+
                 continue;
             }
 
@@ -123,8 +143,11 @@ internal static class CorpusComparer
             {
                 indicators++;
                 var itag = $"{tag}/{ScorerText.Prefix(Str(ti, "name"), 20)}";
+                var present = CellFields.Where(f => Has(ti, f)).ToList();
+                cells += present.Count;
                 if (pi is null)
                 {
+                    misses.AddRange(present.Select(f => new CellMiss(Str(ti, "name") ?? "", f, null, null)));
                     probs.Add($"{itag}: indicator missing");
                     ok = false;
                     continue;
@@ -140,6 +163,7 @@ internal static class CorpusComparer
                     if (Has(ti, f) && same(Str(ti, f)) != same(value))
                     {
                         probs.Add($"{itag}: {f} {Repr(value)}, want {Repr(Str(ti, f))}");
+                        misses.Add(new CellMiss(Str(ti, "name") ?? "", f, value, pi.Location));
                         iok = false;
                     }
                 }
@@ -149,6 +173,7 @@ internal static class CorpusComparer
                     if (Has(ti, f) && !Close(Num(ti, f), value))
                     {
                         probs.Add($"{itag}: {f} {Show(value)}, want {Raw(ti, f)}");
+                        misses.Add(new CellMiss(Str(ti, "name") ?? "", f, value is null ? null : Show(value), pi.Location));
                         iok = false;
                     }
                 }
@@ -193,7 +218,7 @@ internal static class CorpusComparer
             }
         }
 
-        return new CorpusScore(doc, probs, tps.Count, projectsRight, indicators, indicatorsRight, faults.Count, caught, d.Findings.Count - used.Count);
+        return new CorpusScore(doc, probs, tps.Count, projectsRight, indicators, indicatorsRight, faults.Count, caught, d.Findings.Count - used.Count, cells, misses);
     }
 
     /// <summary>The scorer's match_by_name: exact normalised names first, then one containing the other (both at least 4 characters), in order.</summary>
@@ -250,7 +275,7 @@ internal static class CorpusComparer
             ReadDocument.KindName(document.Kind),
             document.Projects.Select(p => new Project(p.Name, (double?)p.AmountWanYuan, (double?)p.ExecutedWanYuan,
                 (double?)p.BudgetExecution?.Weight, p.BudgetExecution?.Rate, (double?)p.BudgetExecution?.Score,
-                p.Indicators.Select(i => new Indicator(i.Level1, i.Level2, i.Name, i.Target, (double?)i.Weight, i.Actual, (double?)i.Score)).ToList())).ToList(),
+                p.Indicators.Select(i => new Indicator(i.Level1, i.Level2, i.Name, i.Target, (double?)i.Weight, i.Actual, (double?)i.Score, i.Location)).ToList())).ToList(),
             (double?)document.StatedTotal,
             document.StatedGrade,
             document.Findings.Where(f => Checks.Contains(f.Check)).Select(f => (f.Check, ScorerText.Norm(Blob(f)) ?? "")).ToList());
