@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Jixiao.Import.Reading;
 
@@ -8,11 +9,16 @@ namespace Jixiao.Import.Reading;
 /// add to 100, the grade against the total. A finding only where the numbers disagree beyond the precision
 /// printed. Messages are Chinese, ready for a 复核意见.
 /// </summary>
-internal static class Checks
+internal static partial class Checks
 {
-    public static IReadOnlyList<ReadFinding> Run(DocumentKind kind, IReadOnlyList<ReadProject> projects, decimal? statedTotal, string? statedGrade)
+    public static IReadOnlyList<ReadFinding> Run(DocumentKind kind, IReadOnlyList<ReadProject> projects, decimal? statedTotal, string? statedGrade, IEnumerable<(string Text, string Location)> texts)
     {
         var findings = new List<ReadFinding>();
+        foreach (var (text, location) in texts)
+        {
+            PartsOfTotal(text, location, findings);
+        }
+
         foreach (var p in projects)
         {
             BudgetChecks(p, findings);
@@ -54,6 +60,39 @@ internal static class Checks
         return findings;
     }
 
+    /// <summary>
+    /// "申请预算资金2026400元,其中村级组织运转400000元,…,村级工作目标奖励100000元。": the parts listed after 其中, in the
+    /// total's unit, up to the end of the sentence, must add to the total.
+    /// </summary>
+    private static void PartsOfTotal(string text, string location, List<ReadFinding> findings)
+    {
+        foreach (Match m in TotalThenParts().Matches(text))
+        {
+            var unit = m.Groups["u"].Value;
+            var total = ReadingText.Number(m.Groups["t"].Value);
+            var sentence = m.Groups["rest"].Value;
+            var parts = Amount().Matches(sentence).Where(a => a.Groups["u"].Value == unit).Select(a => ReadingText.Number(a.Groups["n"].Value)).ToList();
+            if (total is null || parts.Count < 2 || parts.Any(x => x is null))
+            {
+                continue;
+            }
+
+            var sum = parts.Sum(x => x!.Value);
+            if (Math.Abs(sum - total.Value) > 0.005m)
+            {
+                var where = m.Groups["t"].Value + unit;
+                findings.Add(new ReadFinding("sum", where, F(total.Value), F(sum),
+                    $"“{where}”其中所列 {parts.Count} 项合计 {F(sum)}{unit}，与总数相差 {F(total.Value - sum)}{unit}。", location));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<t>\d+(?:\.\d+)?)(?<u>万元|元)[,，]?其中(?<rest>[^。;；]*)")]
+    private static partial Regex TotalThenParts();
+
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>万元|元)")]
+    private static partial Regex Amount();
+
     private static bool IsRate(string name) => name.Contains('率', StringComparison.Ordinal) || name.Contains("满意度", StringComparison.Ordinal) || name.Contains("认知度", StringComparison.Ordinal) || name.Contains("比例", StringComparison.Ordinal);
 
     private static void BudgetChecks(ReadProject p, List<ReadFinding> findings)
@@ -69,7 +108,7 @@ internal static class Checks
         var statedBudget = line.Budget;
         if (statedBudget is 0 && budget is > 0)
         {
-            findings.Add(new ReadFinding("sum", "年度资金总额", "0", F(budget.Value), $"年度资金总额填为 0，但其中各项合计 {F(budget.Value)} 万元。", where));
+            findings.Add(new ReadFinding("sum", line.Label, "0", F(budget.Value), $"{line.Label}填为 0，但其中各项合计 {F(budget.Value)} 万元。", where));
         }
 
         if (budget is > 0 && executed is { } e)
@@ -80,7 +119,7 @@ internal static class Checks
                 var decimals = Decimals(printed.TrimEnd('%'));
                 if (Math.Abs(Math.Round(rate, decimals, MidpointRounding.AwayFromZero) - pr) > Step(decimals) / 2 + 0.0000001m)
                 {
-                    findings.Add(new ReadFinding("execution-rate", "年度资金总额", printed, F(Math.Round(rate, 2)) + "%",
+                    findings.Add(new ReadFinding("execution-rate", line.Label, printed, F(Math.Round(rate, 2)) + "%",
                         $"执行率填为 {printed}，按全年执行数 {F(e)} ÷ 全年预算数 {F(budget.Value)} 计算应为 {F(Math.Round(rate, 2))}%。", where));
                 }
             }
@@ -93,7 +132,7 @@ internal static class Checks
                 var truncated = Math.Truncate(expected * Pow10(decimals)) / Pow10(decimals);
                 if (s != rounded && s != truncated && Math.Abs(s - expected) > Step(decimals) / 2)
                 {
-                    findings.Add(new ReadFinding("execution-score", "年度资金总额", F(s), F(rounded),
+                    findings.Add(new ReadFinding("execution-score", line.Label, F(s), F(rounded),
                         $"预算执行率得分填为 {F(s)}，按“分值 × 执行率”应为 {F(w)} × {F(Math.Round(rate, 3))}% = {F(rounded)}。", where));
                 }
             }

@@ -33,9 +33,29 @@ public static class DocumentRecognizer
         }
 
         var projects = result.Projects;
+        if (projects.Count == 1 && projects[0].Name is null && NarrativeReader.Subject(title) is { } subject)
+        {
+            // A form without a 项目名称 label names its project in the title ("2019年度宁晋县高中助学金项目绩效评价指标表").
+            projects = [projects[0] with { Name = subject }];
+        }
+
+        var proseFindings = new List<ReadFinding>();
         if (kind is DocumentKind.Report or DocumentKind.Monitoring && projects.All(p => p.Indicators.Count == 0))
         {
-            projects = NarrativeReader.Read(document.FileName, rows, kind, title, projects);
+            var prose = ProseReader.Read(document.FileName, rows);
+            proseFindings.AddRange(prose.Findings);
+            if (prose.Projects.Count >= 2)
+            {
+                projects = prose.Projects;
+            }
+            else
+            {
+                projects = NarrativeReader.Read(document.FileName, rows, kind, title, projects);
+                if (projects.Count == 1)
+                {
+                    projects = [projects[0] with { AmountWanYuan = projects[0].AmountWanYuan ?? prose.Budget, ExecutedWanYuan = projects[0].ExecutedWanYuan ?? prose.Executed }];
+                }
+            }
         }
 
         if (projects.Count == 0 || projects.All(p => p.Name is null && p.Indicators.Count == 0 && p.AmountWanYuan is null))
@@ -45,8 +65,8 @@ public static class DocumentRecognizer
                 + $"共 {rows.Count} 行，请确认文件是绩效目标表、自评表、监控表或评价报告。"));
         }
 
-        var findings = Checks.Run(kind, projects, result.StatedTotal, result.StatedGrade);
-        return new ReadDocument(document.FileName, document.Format, kind, title, projects, result.StatedTotal, result.StatedGrade, findings, diagnostics);
+        var findings = Checks.Run(kind, projects, result.StatedTotal, result.StatedGrade, rows.SelectMany(r => r).Where(t => t.Text.Length >= 20).Select(t => (t.Text, t.Location)));
+        return new ReadDocument(document.FileName, document.Format, kind, title, projects, result.StatedTotal, result.StatedGrade, [.. findings, .. proseFindings], diagnostics);
     }
 
     internal static List<List<Tok>> Rows(GridDocument document)

@@ -46,7 +46,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             if (current.Indicators.Count == 0 && IsSectionLabel(t.Key) && i + 1 < toks.Count && (vocabulary.Category(toks[i + 1].Key) is not null || vocabulary.CategoryPrefix(toks[i + 1].Key) is not null))
             {
                 // "年度绩效指标" then "产出指标", "质量指标:…": indicators without a header, each written as a sentence.
-                i = ReadIndicatorRows(i + 1, [ColumnRole.Target], IsStream(i + 1), 1);
+                i = ReadIndicatorRows(i + 1, [ColumnRole.Target], IsStream(i + 1), 1, 4);
                 continue;
             }
 
@@ -74,6 +74,14 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         for (var i = 0; i < list.Count; i++)
         {
             var t = list[i];
+            if (!t.IsEmpty && i + 1 < list.Count && list[i + 1].Key is "指标" or "指标:" && IsWord(v, t.Key + "指标"))
+            {
+                // "经济效益" + "指标": a category whose 指标 wrapped onto the next line.
+                result.Add(t with { Text = t.Text + "指标", Key = t.Key + "指标" });
+                i++;
+                continue;
+            }
+
             if (!t.IsEmpty && t.Key.Length <= 8 && !IsWord(v, t.Key))
             {
                 var joined = t;
@@ -88,7 +96,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
                     var text = joined.Text + next.Text;
                     var key = joined.Key + next.Key;
-                    if (IsWord(v, key) && !IsWord(v, next.Key))
+                    if (IsWord(v, key))
                     {
                         joined = joined with { Text = text, Key = key };
                         used = n;
@@ -480,6 +488,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             var scoreIndex = roles.IndexOf(ColumnRole.Score);
             var budget = total[budgetIndex];
             var executed = execIndex >= 0 ? total[execIndex] : null;
+            var statedBudget = budget;
+            var statedExecuted = executed;
             var allZero = (budget ?? 0) == 0 && (executed ?? 0) == 0;
             var part = parts.FirstOrDefault(p => (p[budgetIndex] ?? 0) != 0);
             current.BudgetTotalRow = (total, roles, totalTok!.Location);
@@ -501,8 +511,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             }
 
             var weight = weightIndex >= 0 ? total[weightIndex] : blockWeight;
-            current.BudgetLine = new BudgetLine(weight, totalRate, scoreIndex >= 0 ? total[scoreIndex] : null,
-                budget, executed, totalTok.Location);
+            current.BudgetLine = new BudgetLine(ReadingVocabulary.Bare(totalTok.Key), weight, totalRate, scoreIndex >= 0 ? total[scoreIndex] : null,
+                statedBudget is { } sb ? ToWan(new Money(sb, null)) : null, statedExecuted is { } se ? ToWan(new Money(se, null)) : null, totalTok.Location);
         }
 
         return i;
@@ -671,11 +681,11 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             return end;
         }
 
-        return ReadIndicatorRows(start, valueRoles, stream, groups);
+        return ReadIndicatorRows(start, valueRoles, stream, groups, header.Count);
     }
 
     /// <summary>Reads indicator rows with the given value columns until a stop word, a form label or a new header.</summary>
-    private int ReadIndicatorRows(int start, List<ColumnRole> valueRoles, bool stream, int groups)
+    private int ReadIndicatorRows(int start, List<ColumnRole> valueRoles, bool stream, int groups, int columns)
     {
         var i = start;
         var row = -1;
@@ -692,7 +702,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 continue;
             }
 
-            if (vocabulary.IsStop(t.Key) || (vocabulary.Field(t.Key) is { } f && f.Field is not FormField.Goal && vocabulary.Category(t.Key) is null && vocabulary.CategoryPrefix(t.Key) is null))
+            if (vocabulary.IsStop(t.Key) || EndsTable(t.Key))
             {
                 break;
             }
@@ -725,6 +735,15 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     break;
                 }
 
+                if ((newRow || pending is null || categorySincePending) && LooksLikeCategory(key, i))
+                {
+                    // "社会效益效益指标", "服务对象满意度指标" in a spelling the vocabulary lacks, followed by a name.
+                    ResolveCategory(Family(key) is "产出" && key.Contains("产出", StringComparison.Ordinal) && !key.Contains("数量", StringComparison.Ordinal) ? CategoryLevel.Level1 : CategoryLevel.Level2, text, i, ref level1, ref level2);
+                    key = "";
+                    peeled = true;
+                    break;
+                }
+
                 if (vocabulary.CategoryPrefix(key) is { } prefix && prefix.Length < key.Length && (newRow || pending is null || categorySincePending || key[prefix.Length] == ':'))
                 {
                     ResolveCategory(prefix.Level, key[..prefix.Length], -1, ref level1, ref level2);
@@ -748,14 +767,25 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 continue;
             }
 
+            // A row far longer than the header (a whole form on one line) is read as a stream of cells.
+            var streamHere = stream || rows[t.Row].Count(x => !x.IsEmpty) > columns + 2;
+            if (pending is not null && !newRow && categorySincePending && groups == 2 && pending.Row == t.Row && !streamHere)
+            {
+                // The second (annual) group of a row replaces the first (中期) group.
+                pending = null;
+            }
+
             bool startsIndicator;
             if (pending is null)
             {
                 startsIndicator = true;
             }
-            else if (stream)
+            else if (streamHere)
             {
-                startsIndicator = categorySincePending || pending.Values.Count >= valueRoles.Count;
+                // Complete when its required columns are filled (a trailing reason is rarely written), or when text
+                // follows a number: the numbers (分值, 得分) come last, so text after them is the next name.
+                startsIndicator = categorySincePending || pending.Values.Count >= Required(valueRoles)
+                    || pending.Values.Count > 0 && ReadingText.Number(ReadingText.Key(pending.Values[^1])) is not null && !LooksLikeValue(key);
             }
             else
             {
@@ -766,14 +796,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     startsIndicator = false;
                 }
 
-                if (!newRow && categorySincePending && groups == 2 && pending.Row == t.Row)
-                {
-                    // The second (annual) group of a row replaces the first (中期) group.
-                    pending = null;
-                }
             }
 
-            if (startsIndicator)
+            if (startsIndicator || pending is null)
             {
                 if (pending is not null)
                 {
@@ -782,6 +807,24 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
                 pending = new PendingIndicator(level1, level2, text, t.Location, t.Row);
                 categorySincePending = false;
+                var alone = rows[t.Row].Count(x => !x.IsEmpty) == 1;
+                if (alone && valueRoles.Contains(ColumnRole.Weight) && GluedTargetAndWeight(text, valueRoles.Contains(ColumnRole.Target)) is { } withWeight)
+                {
+                    // A whole row glued into one cell, "享受资助人数达到预计值210010": name, target and 分值 in one.
+                    Flush(pending, valueRoles);
+                    pending = null;
+                }
+                else if ((streamHere || alone) && valueRoles.FirstOrDefault(r => r is not ColumnRole.Ignore) == ColumnRole.Target && SplitTrailingTarget(text) is { } glued)
+                {
+                    // A glued cell "农村义务教育学校改造覆盖率100%": its name and its target.
+                    pending.Name = glued.Name;
+                    pending.Values.Add(glued.Target);
+                    if (alone)
+                    {
+                        Flush(pending, valueRoles);
+                        pending = null;
+                    }
+                }
             }
             else
             {
@@ -797,6 +840,27 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// A form label ends an indicator table only when it is the whole cell, or a label with its number ("总分 98",
+    /// "合计:100"); an indicator named "年度预算执行率" starts with the label 年度预算 and is still an indicator.
+    /// </summary>
+    private bool EndsTable(string key)
+    {
+        if (vocabulary.Field(key) is not { } f || f.Field == FormField.Goal || vocabulary.Category(key) is not null || vocabulary.CategoryPrefix(key) is not null)
+        {
+            return false;
+        }
+
+        var rest = key[f.Length..].TrimStart(':');
+        return rest.Length == 0 || ReadingText.Number(rest.TrimEnd('分')) is not null;
+    }
+
+    private static int Required(List<ColumnRole> roles)
+    {
+        var last = roles.FindLastIndex(r => r is ColumnRole.Weight or ColumnRole.Score);
+        return last >= 0 ? last + 1 : roles.Count(r => r is not (ColumnRole.Reason or ColumnRole.Ignore));
     }
 
     private static bool LooksLikeValue(string key) => ReadingText.Number(key) is not null || ReadingText.Percent(key) is not null || ValueLike().IsMatch(key);
@@ -834,11 +898,15 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
     }
 
+    private bool LooksLikeCategory(string key, int index) =>
+        key.Length is >= 4 and <= 12 && key.EndsWith("指标", StringComparison.Ordinal) && Family(key) is not null
+        && index + 1 < toks.Count && !toks[index + 1].IsEmpty && vocabulary.Category(toks[index + 1].Key) is null && !LooksLikeValue(toks[index + 1].Key);
+
     private CategoryLevel? NextCategory(int index)
     {
-        for (var k = index + 1; k < toks.Count && k <= index + 2; k++)
+        for (var k = index + 1; k < toks.Count && k <= index + 3; k++)
         {
-            if (toks[k].IsEmpty)
+            if (toks[k].IsEmpty || BlockScoreOnly().IsMatch(toks[k].Key))
             {
                 continue;
             }
@@ -901,7 +969,15 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         var name = p.Name;
-        if (target is null && roles.Contains(ColumnRole.Target) && p.Values.Count == 0 && SplitTrailingTarget(name) is { } split)
+        decimal? gluedWeight = null;
+        if (p.Values.Count == 0 && roles.Contains(ColumnRole.Weight) && GluedTargetAndWeight(name, roles.Contains(ColumnRole.Target)) is { } tw)
+        {
+            // "资金支出率达到目标值95%10" under 目标值 | 分值: the one split that gives a target and a 分值.
+            name = tw.Name;
+            target = tw.Target;
+            gluedWeight = tw.Weight;
+        }
+        else if (target is null && roles.Contains(ColumnRole.Target) && p.Values.Count == 0 && SplitTrailingTarget(name) is { } split)
         {
             name = split.Name;
             target = split.Target;
@@ -913,7 +989,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         current.Indicators.Add(new ReadIndicator(p.Level1, p.Level2, name, Clean(target), Clean(Get(ColumnRole.PeriodTarget)),
-            Num(Get(ColumnRole.Weight)), Clean(Get(ColumnRole.Actual)), Num(Get(ColumnRole.Score)), Clean(Get(ColumnRole.Reason)), p.Location));
+            gluedWeight ?? Num(Get(ColumnRole.Weight)), Clean(Get(ColumnRole.Actual)), Num(Get(ColumnRole.Score)), Clean(Get(ColumnRole.Reason)), p.Location));
         return null;
 
         static decimal? Num(string? s) => s is null ? null : ReadingText.Number(s.TrimEnd('分'));
@@ -927,12 +1003,87 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         return k.Length == 0 || k is "不适用" or "无";
     }
 
-    private static (string Name, string Target)? SplitTrailingTarget(string name)
+    /// <summary>
+    /// A name with its target and 分值 glued on ("享受资助人数达到预计值210010"): every split of the trailing digits into
+    /// a target and a 分值 (no leading zero, 0 &lt; 分值 ≤ 100) is tried; kept only when exactly one fits.
+    /// </summary>
+    private static (string Name, string? Target, decimal Weight)? GluedTargetAndWeight(string text, bool hasTarget)
     {
+        var m = GluedTail().Match(text);
+        if (!m.Success || m.Index < 2)
+        {
+            return null;
+        }
+
+        var tail = m.Value;
+        var candidates = new List<(string Name, string? Target, decimal Weight)>();
+        for (var w = 1; w <= 3 && w < tail.Length + (hasTarget ? 0 : 1); w++)
+        {
+            var weightText = tail[^w..];
+            if (weightText.Length > 1 && weightText[0] == '0' || !char.IsDigit(weightText[0]) || ReadingText.Number(weightText) is not { } weight || weight is <= 0 or > 100)
+            {
+                continue;
+            }
+
+            var rest = tail[..^w];
+            if (!hasTarget)
+            {
+                if (rest.Length == 0)
+                {
+                    candidates.Add((text[..m.Index], null, weight));
+                }
+
+                continue;
+            }
+
+            if (rest.Length == 0)
+            {
+                // A row with a 分值 and no target ("规章制度建立与否20").
+                candidates.Add((text[..m.Index], null, weight));
+                continue;
+            }
+
+            var digits = rest.TrimStart('≥', '≤', '>', '<', '=');
+            if (digits.Length > 1 && digits[0] == '0' && digits[1] != '.' || !char.IsDigit(rest[^1]) && !rest.EndsWith('%') && !rest.EndsWith("以上", StringComparison.Ordinal) && !rest.EndsWith("以内", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            candidates.Add((text[..m.Index], rest, weight));
+        }
+
+        // A bare number of one digit before the 分值 is rarely a target: prefer the split with the longer target.
+        if (candidates.Count > 1)
+        {
+            candidates = candidates.Where(c => c.Target is null || c.Target.Length >= 2 || c.Target.EndsWith('%')).ToList();
+            if (candidates.Count > 1 && candidates.Count(c => c.Target is not null && c.Weight % 5 == 0) == 1)
+            {
+                candidates = candidates.Where(c => c.Target is not null && c.Weight % 5 == 0).ToList();
+            }
+        }
+
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private (string Name, string Target)? SplitTrailingTarget(string name)
+    {
+        if (name.Length > 40 || name.Contains('，', StringComparison.Ordinal) || name.Contains('。', StringComparison.Ordinal) || name.Contains(',', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var m = TrailingTarget().Match(name);
         if (m.Success && m.Index >= 2)
         {
             return (name[..m.Index], name[m.Index..]);
+        }
+
+        foreach (var word in vocabulary.QualitativeTargets)
+        {
+            if (name.Length > word.Length + 2 && name.EndsWith(word, StringComparison.Ordinal))
+            {
+                return (name[..^word.Length], word);
+            }
         }
 
         return null;
@@ -1183,6 +1334,10 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
     [GeneratedRegex(@"优秀|优|良好|良|中等|中|差|合格|不合格")]
     private static partial Regex GradeWord();
+
+    // The digits (with a comparator, %, 以上 / 以内) at the end of a glued cell.
+    [GeneratedRegex(@"(?:[≥≤><=]=?)?\d[\d.]*%?(?:以上|以内)?\d*$")]
+    private static partial Regex GluedTail();
 
     // A target glued to the end of its name: "农村义务教育学校改造覆盖率100%", "学生家长满意度≥90%".
     [GeneratedRegex(@"(?:[≥≤><=]=?|不低于|不高于|不少于|大于|小于|达到)?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3})?(?:以上|以内|以下)?$")]

@@ -26,7 +26,7 @@ internal static partial class NarrativeReader
             first?.BudgetExecution, first?.Goal, first?.Indicators ?? [], first?.Location ?? file)];
     }
 
-    private static string? Subject(string? title)
+    public static string? Subject(string? title)
     {
         if (title is null)
         {
@@ -47,7 +47,7 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"^(?:关于)?(?<s>.+?)(?:\(\S*?\))?(?:20\d\d|\d\d)年度?.*?(?:报告|自评|评价)")]
     private static partial Regex SubjectOfReport();
 
-    [GeneratedRegex(@"^(?<s>.+?)(?:部门整体|整体支出|项目支出|绩效自评|绩效评价|绩效监控|项目运行|运行监控)")]
+    [GeneratedRegex(@"^(?<s>.+?)(?:部门整体|整体支出|项目支出|绩效自评|绩效评价|绩效监控|绩效目标|项目运行|运行监控)")]
     private static partial Regex SubjectBeforeKind();
 
     [GeneratedRegex(@"^(?:20\d\d|\d\d)年度?")]

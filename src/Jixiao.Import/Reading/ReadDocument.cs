@@ -30,8 +30,12 @@ public sealed record ReadIndicator(
     string? Reason,
     string Location);
 
-/// <summary>The 预算执行率 line of a self-evaluation: 分值, the printed 执行率 and 得分, and the amounts it is computed from (万元).</summary>
-public sealed record BudgetLine(decimal? Weight, string? Rate, decimal? Score, decimal? Budget, decimal? Executed, string Location);
+/// <summary>
+/// The 预算执行率 line of a self-evaluation as printed: its label ("年度资金总额"), 分值, the printed 执行率 and 得分,
+/// and the budget and execution printed on that row (万元), which may differ from the project's amounts when the
+/// total row is left at 0 over filled parts.
+/// </summary>
+public sealed record BudgetLine(string Label, decimal? Weight, string? Rate, decimal? Score, decimal? Budget, decimal? Executed, string Location);
 
 /// <summary>A project (or, in a department document, the department itself) with its amounts in 万元.</summary>
 public sealed record ReadProject(

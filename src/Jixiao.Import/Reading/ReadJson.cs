@@ -68,7 +68,7 @@ public sealed record ReadJson(
         public static ProjectJson From(ReadProject p) => new(
             p.Name, p.Unit, p.Department, p.Code,
             new AmountsJson(p.AmountWanYuan, p.PeriodAmountWanYuan, p.ExecutedWanYuan), "万元", p.ExecutedWanYuan,
-            p.BudgetExecution is { } b ? new BudgetJson(b.Weight, b.Rate, b.Score, b.Budget, b.Executed) : null,
+            p.BudgetExecution is { } b ? new BudgetJson(b.Label, b.Weight, b.Rate, b.Score, b.Budget, b.Executed) : null,
             p.Goal,
             p.Indicators.Select(i => new IndicatorJson(i.Level1, i.Level2, i.Name, Text(i.Target), Text(i.PeriodTarget), i.Weight, i.Actual, i.Score, i.Reason, i.Location)).ToList(),
             p.Location);
@@ -82,6 +82,7 @@ public sealed record ReadJson(
         [property: JsonPropertyName("executed")] decimal? Executed);
 
     public sealed record BudgetJson(
+        [property: JsonPropertyName("label")] string Label,
         [property: JsonPropertyName("weight")] decimal? Weight,
         [property: JsonPropertyName("rate")] string? Rate,
         [property: JsonPropertyName("score")] decimal? Score,

@@ -68,6 +68,9 @@ public sealed class ReadingVocabulary
 
     public IReadOnlyDictionary<string, List<string>> KindWords => kindWords;
 
+    /// <summary>Qualitative targets that copies glue to the end of a name ("…发展情况稳步提高"), longest first.</summary>
+    public IReadOnlyList<string> QualitativeTargets { get; private set; } = [];
+
     public static ReadingVocabulary Load(Stream json)
     {
         using var doc = JsonDocument.Parse(json);
@@ -109,6 +112,8 @@ public sealed class ReadingVocabulary
             v.kindWords[k.Name] = k.Value.EnumerateArray().Select(e => ReadingText.Key(e.GetString()!)).ToList();
         }
 
+        v.QualitativeTargets = root.GetProperty("qualitativeTargets").EnumerateArray().Select(e => ReadingText.Key(e.GetString()!))
+            .OrderByDescending(w => w.Length).ToList();
         v.fields.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
         v.columns.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
         v.budgetColumns.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));

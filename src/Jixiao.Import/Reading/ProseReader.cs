@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Import.Reading;
+
+/// <summary>
+/// What reports and monitoring reports state in sentences: the subject's 预算数 and 执行数; the funds a report lists
+/// with their amounts ("1、档案装具专项指标为12万元"; "其中:特殊人群医疗保险基金项目资金500万元,…"), which become its
+/// projects; lists of names after a stated count ("部门项目共8个,分别为:…"). Each list is rechecked: its amounts
+/// against the total they are said to make (sum), an amount whose unit alone makes the total work (unit), the
+/// names against the count (count). Lines broken inside a number by a web copy are joined first.
+/// </summary>
+internal static partial class ProseReader
+{
+    internal sealed record Result(IReadOnlyList<ReadProject> Projects, decimal? Budget, decimal? Executed, IReadOnlyList<ReadFinding> Findings);
+
+    public static Result Read(string file, List<List<Tok>> rows)
+    {
+        var text = Join(rows);
+        var findings = new List<ReadFinding>();
+        var projects = new List<ReadProject>();
+        FundLists(file, text, projects, findings);
+        NameLists(file, text, projects, findings);
+        var budget = FirstAmount(BudgetPhrase(), text);
+        var executed = FirstAmount(ExecutedPhrase(), text);
+        return new Result(projects, budget, executed, findings);
+    }
+
+    /// <summary>The text of the document as one string, lines kept, a number broken over two lines made whole.</summary>
+    internal static string Join(List<List<Tok>> rows)
+    {
+        var sb = new StringBuilder();
+        foreach (var row in rows)
+        {
+            var line = string.Join(" ", row.Where(t => !t.IsEmpty).Select(t => t.Text));
+            if (sb.Length > 0)
+            {
+                var last = sb[^1];
+                var breaksNumber = (char.IsDigit(last) || last == '.') && line.Length > 0 && (char.IsDigit(line[0]) || line[0] == '.');
+                var breaksWord = ReadingText.IsCjk(last) && line.Length > 0 && ReadingText.IsCjk(line[0]) && !EndsSentence(sb);
+                if (!breaksNumber && !breaksWord)
+                {
+                    sb.Append('\n');
+                }
+            }
+
+            sb.Append(line);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool EndsSentence(StringBuilder sb) => sb.Length > 0 && sb[^1] is '。' or ':' or '：';
+
+    private static decimal? FirstAmount(Regex phrase, string text)
+    {
+        var m = phrase.Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var n = ReadingText.Number(m.Groups["n"].Value);
+        return n is null ? null : m.Groups["u"].Value == "元" ? n / 10000m : m.Groups["u"].Value == "亿元" ? n * 10000m : n;
+    }
+
+    /// <summary>Numbered lines or a 其中 list of funds with amounts: two or more make the report's projects.</summary>
+    private static void FundLists(string file, string text, List<ReadProject> projects, List<ReadFinding> findings)
+    {
+        // A total followed by its parts: "…总额为84万元,其中:" then numbered lines or comma-separated items.
+        foreach (Match total in TotalBeforeParts().Matches(text))
+        {
+            var start = total.Index + total.Length;
+            var end = ListEnd(text, start);
+            var items = FundItem().Matches(text[start..end]).Where(m => IsFundName(m.Groups["name"].Value)).ToList();
+            if (items.Count < 2)
+            {
+                continue;
+            }
+
+            var totalValue = ReadingText.Number(total.Groups["n"].Value);
+            var totalUnit = total.Groups["u"].Value;
+            var amounts = new List<(string Name, decimal Value, string Unit)>();
+            foreach (var item in items)
+            {
+                var name = CleanFundName(item.Groups["name"].Value);
+                if (ReadingText.Number(item.Groups["n"].Value) is not { } v)
+                {
+                    continue;
+                }
+
+                var unit = item.Groups["u"].Value;
+                amounts.Add((name, v, unit));
+            }
+
+            if (totalValue is { } tv)
+            {
+                var sumAsWritten = amounts.Sum(a => InWan(a.Value, a.Unit));
+                var sumSameUnit = amounts.Sum(a => a.Value);
+                var totalWan = InWan(tv, totalUnit);
+                var odd = amounts.Where(a => a.Unit != totalUnit).ToList();
+                if (Math.Abs(sumAsWritten - totalWan) > 0.005m && odd.Count == 1 && Math.Abs(sumSameUnit - tv) <= 0.005m)
+                {
+                    // "15元" in a list of 万元 that adds to its total only when read as 万元: the unit is wrong.
+                    var o = odd[0];
+                    findings.Add(new ReadFinding("unit", o.Name, F(o.Value) + o.Unit, F(o.Value) + totalUnit,
+                        $"“{o.Name}”写作 {F(o.Value)}{o.Unit}，其余各项以{totalUnit}计，按{totalUnit}计才与总数 {F(tv)}{totalUnit} 相符：单位应为{totalUnit}。", file));
+                    amounts = amounts.Select(a => a == o ? a with { Unit = totalUnit } : a).ToList();
+                }
+                else if (Math.Abs(sumAsWritten - totalWan) > 0.005m && end < text.Length)
+                {
+                    findings.Add(new ReadFinding("sum", F(tv) + totalUnit, F(tv), F(sumAsWritten),
+                        $"所列 {amounts.Count} 项合计 {F(sumAsWritten)} 万元，与总数 {F(totalWan)} 万元不符。", file));
+                }
+            }
+
+            foreach (var a in amounts)
+            {
+                projects.Add(new ReadProject(a.Name, null, null, null, InWan(a.Value, a.Unit), null, null, null, null, [], file));
+            }
+
+            if (projects.Count > 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>"部门项目共8个,分别为:a、b、…" — the names as projects when they are funds, and the count rechecked.</summary>
+    private static void NameLists(string file, string text, List<ReadProject> projects, List<ReadFinding> findings)
+    {
+        foreach (Match m in CountedList().Matches(text))
+        {
+            var count = int.Parse(m.Groups["c"].Value, CultureInfo.InvariantCulture);
+            var listText = m.Groups["list"].Value;
+            var names = listText.Split(['、', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(n => n.TrimEnd('。', '.', ',', '，')).Where(n => n.Length >= 2).ToList();
+            if (names.Count < 2)
+            {
+                continue;
+            }
+
+            var distinct = names.Distinct(StringComparer.Ordinal).Count();
+            var truncated = m.Index + m.Length >= text.Length - 1;
+            if (!truncated && (names.Count != count || distinct != names.Count))
+            {
+                var what = m.Groups["c"].Value + m.Groups["what"].Value;
+                findings.Add(new ReadFinding("count", what, count.ToString(CultureInfo.InvariantCulture), names.Count.ToString(CultureInfo.InvariantCulture),
+                    $"写明“{what}”，但列出 {names.Count} 个" + (distinct != names.Count ? $"（其中重复 {names.Count - distinct} 个）" : "") + "。", file));
+            }
+
+            var before = text[Math.Max(0, m.Index - 12)..m.Index];
+            if ((before.Contains("项目", StringComparison.Ordinal) || m.Groups["what"].Value.Contains("项目", StringComparison.Ordinal)) && projects.All(p => p.AmountWanYuan is null))
+            {
+                foreach (var name in names)
+                {
+                    projects.Add(new ReadProject(name, null, null, null, null, null, null, null, null, [], file));
+                }
+            }
+        }
+    }
+
+    private static int ListEnd(string text, int start)
+    {
+        // The list runs to the first blank-line paragraph that does not continue it, or 1,500 characters.
+        var limit = Math.Min(text.Length, start + 1500);
+        var para = text.IndexOf("\n\n", start, limit - start, StringComparison.Ordinal);
+        return para < 0 ? limit : para;
+    }
+
+    private static bool IsFundName(string name) => FundWord().IsMatch(name) && name.Length >= 4;
+
+    private static string CleanFundName(string name) => LeadingNumber().Replace(name.Trim(), "").Trim();
+
+    private static decimal InWan(decimal v, string unit) => unit == "元" ? v / 10000m : unit == "亿元" ? v * 10000m : v;
+
+    private static string F(decimal d) => d.ToString("0.####", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"(?:总额|总计|共计|合计|规模)(?:为|共)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)[,，]?其中[:：]?")]
+    private static partial Regex TotalBeforeParts();
+
+    // One fund of a list: its name (ending in a fund word), an optional 指标/预算 and 为, and its amount.
+    [GeneratedRegex(@"(?<name>(?:\d+[、.]|\(\d+\))?[^,，;；。:：\n]{2,40}?)(?:指标|预算|年初预算)?(?:为|共|计)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)")]
+    private static partial Regex FundItem();
+
+    [GeneratedRegex(@"(?:专项经费|专项资金|专项|经费|项目资金|资金项目|资金|项目|费)$")]
+    private static partial Regex FundWord();
+
+    [GeneratedRegex(@"^(?:\d+[、.]|\(\d+\))")]
+    private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"(?<c>\d{1,3})(?<what>个[^,，。:：\n]{0,8}?|项[^,，。:：\n]{0,6}?)[,，]?(?:分别为|分别是|包括|即|为)[:：](?<list>[^。\n]{4,2000})")]
+    private static partial Regex CountedList();
+
+    [GeneratedRegex(@"预算(?:数|资金|安排|总额)?(?:为|是|共计|合计)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)")]
+    private static partial Regex BudgetPhrase();
+
+    [GeneratedRegex(@"执行(?:总量|数|金额|资金)?(?:为|是|共计|合计)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)?")]
+    private static partial Regex ExecutedPhrase();
+}
