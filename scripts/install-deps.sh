@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Jixiao needs that this machine lacks. Used by run.sh ("run") and test.sh ("test").
 #   run:  npm (the web app's front-end libraries), poppler-utils (PDF import), Chromium and CJK fonts (PDF reports)
-#   test: the same plus PostgreSQL (tests run against a real server) and LibreOffice (tests render .docx/.xlsx to look at them)
+#   test: the same plus PostgreSQL (tests run against a real server), LibreOffice (tests render .docx/.xlsx to look at them)
+#         and Tesseract with simplified Chinese (the corpus round trip reads scans)
 set -euo pipefail
 profile=${1:-run}
 
@@ -14,6 +15,8 @@ fc-list : family 2>/dev/null | grep -i "WenQuanYi Micro Hei" >/dev/null || need+
 if [ "$profile" = test ]; then
   [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+  command -v tesseract >/dev/null || need+=(tesseract-ocr)
+  tesseract --list-langs 2>/dev/null | grep -qx chi_sim || need+=(tesseract-ocr-chi-sim)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then
