@@ -76,8 +76,10 @@ public static class DocumentRecognizer
     internal static List<List<Tok>> Rows(GridDocument document)
     {
         var rows = new List<List<Tok>>();
+        var gridIndex = -1;
         foreach (var grid in document.Grids)
         {
+            gridIndex++;
             foreach (var row in grid.Rows)
             {
                 var toks = new List<Tok>(row.Count);
@@ -89,7 +91,12 @@ public static class DocumentRecognizer
                         continue;
                     }
 
-                    toks.Add(new Tok(text, ReadingText.Key(text), rows.Count, cell.Location));
+                    toks.Add(new Tok(text, ReadingText.Key(text), rows.Count, cell.Location)
+                    {
+                        Column = document.Format == "text" ? -1 : cell.Column,
+                        ColumnSpan = cell.ColumnSpan,
+                        Grid = gridIndex,
+                    });
                 }
 
                 if (toks.Count > 0)
@@ -106,6 +113,13 @@ public static class DocumentRecognizer
 /// <summary>A cell as the recognisers see it: its display text, its comparison key, its row and where it is.</summary>
 internal sealed record Tok(string Text, string Key, int Row, string Location)
 {
+    /// <summary>The cell's column in its grid where the format has geometry (Office, HTML, PDF); -1 for text.</summary>
+    public int Column { get; init; } = -1;
+
+    public int ColumnSpan { get; init; } = 1;
+
+    public int Grid { get; init; }
+
     /// <summary>An empty cell kept only where a copy has one cell per line (its position carries the column).</summary>
     public bool IsEmpty => Text.Length == 0;
 }

@@ -11,6 +11,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 {
     private readonly List<Tok> toks = Prepare(rows.SelectMany(r => r).ToList(), vocabulary);
     private readonly List<ProjectBuilder> projects = [];
+
+    // The role of each column of the last header read, where the document has geometry (null for text).
+    private Dictionary<int, ColumnRole>? headerColumns;
     private ProjectBuilder current = new();
     private string? docUnit;
     private decimal? statedTotal;
@@ -33,6 +36,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
             if (IndicatorHeader(i) is { } header)
             {
+                headerColumns = ColumnsOf(i, header.End, c => vocabulary.Column(c.Key));
                 i = ReadIndicators(header.Roles, header.End);
                 if (i >= toks.Count && current.Indicators.Count > 0)
                 {
@@ -52,7 +56,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
             if (BudgetHeader(i) is { } budget)
             {
+                headerColumns = ColumnsOf(i, budget.End, c => vocabulary.BudgetColumn(c.Key));
                 i = ReadBudget(budget.Roles, budget.End, budget.Weight);
+                headerColumns = null;
                 continue;
             }
 
@@ -415,7 +421,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             break;
         }
 
-        if (roles.Count >= 3 && roles.Contains(ColumnRole.Executed) && (roles.Contains(ColumnRole.Budget) || roles.Contains(ColumnRole.BudgetStart)))
+        if (roles.Count >= 2 && roles.Contains(ColumnRole.Executed) && (roles.Contains(ColumnRole.Budget) || roles.Contains(ColumnRole.BudgetStart)))
         {
             return (roles, k, weight);
         }
@@ -465,7 +471,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                 k++;
             }
 
-            var assigned = AlignBudget(roles, values, blockWeight);
+            var assigned = ByColumn(i + 1, k) is { } placed && headerColumns is not null
+                ? BudgetByColumn(roles, placed, headerColumns)
+                : AlignBudget(roles, values, blockWeight);
             if (isTotal && total is null)
             {
                 total = assigned.Numbers;
@@ -516,6 +524,94 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         return i;
+    }
+
+    /// <summary>The columns of a header's cells, where they have geometry; null for text or a header spread over rows.</summary>
+    private Dictionary<int, ColumnRole>? ColumnsOf(int from, int to, Func<Tok, ColumnRole?> role)
+    {
+        var map = new Dictionary<int, ColumnRole>();
+        int? row = null;
+        for (var k = from; k < to; k++)
+        {
+            var t = toks[k];
+            if (t.IsEmpty || role(t) is not { } r)
+            {
+                continue;
+            }
+
+            if (t.Column < 0 || row is not null && t.Row != row)
+            {
+                return null;
+            }
+
+            row = t.Row;
+            for (var c = t.Column; c < t.Column + Math.Max(1, t.ColumnSpan); c++)
+            {
+                map[c] = r;
+            }
+        }
+
+        return map.Count >= 2 ? map : null;
+    }
+
+    /// <summary>The cells from <paramref name="from"/> to <paramref name="to"/> with their columns, when all have one.</summary>
+    private List<Tok>? ByColumn(int from, int to)
+    {
+        var cells = new List<Tok>();
+        for (var k = from; k < to; k++)
+        {
+            if (toks[k].IsEmpty)
+            {
+                continue;
+            }
+
+            if (toks[k].Column < 0)
+            {
+                return null;
+            }
+
+            cells.Add(toks[k]);
+        }
+
+        return cells;
+    }
+
+    private static BudgetValues BudgetByColumn(List<ColumnRole> roles, List<Tok> cells, Dictionary<int, ColumnRole> columns)
+    {
+        var numbers = new decimal?[roles.Count];
+        string? rate = null;
+        foreach (var c in cells)
+        {
+            if (RoleAt(columns, c) is not { } role || roles.IndexOf(role) is var at && at < 0)
+            {
+                continue;
+            }
+
+            if (role == ColumnRole.Rate)
+            {
+                rate = c.Key;
+                numbers[at] = ReadingText.Percent(c.Key) ?? ReadingText.Number(c.Key);
+            }
+            else
+            {
+                numbers[at] = ReadingText.Number(c.Key.TrimEnd('分'));
+            }
+        }
+
+        return new BudgetValues(numbers, rate);
+    }
+
+    private static ColumnRole? RoleAt(Dictionary<int, ColumnRole> columns, Tok t)
+    {
+        for (var c = t.Column; c < t.Column + Math.Max(1, t.ColumnSpan); c++)
+        {
+            if (columns.TryGetValue(c, out var role))
+            {
+                return role;
+            }
+        }
+
+        return null;
     }
 
     private static bool StartsWithAny(string key, params string[] prefixes) => prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
@@ -685,8 +781,10 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
     }
 
     /// <summary>Reads indicator rows with the given value columns until a stop word, a form label or a new header.</summary>
-    private int ReadIndicatorRows(int start, List<ColumnRole> valueRoles, bool stream, int groups, int columns)
+    private int ReadIndicatorRows(int start, List<ColumnRole> valueRoles, bool stream, int groups, int width)
     {
+        var columns = headerColumns;
+        headerColumns = null;
         var i = start;
         var row = -1;
         string? level1 = null;
@@ -714,6 +812,49 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
             var newRow = t.Row != row;
             row = t.Row;
+
+            if (columns is not null && t.Column >= 0 && RoleAt(columns, t) is { } placedRole)
+            {
+                // A table with geometry: each cell's column says what it is.
+                switch (placedRole)
+                {
+                    case ColumnRole.Level1:
+                        level1 = BlockScoreSuffix().Replace(ReadingText.Squeeze(t.Text), "");
+                        level2 = null;
+                        break;
+                    case ColumnRole.Level2:
+                        level2 = BlockScoreSuffix().Replace(ReadingText.Squeeze(t.Text), "");
+                        if (level1 is null || ParentOf(level2) is { } parent && Family(level1) is { } fam && fam != Family(parent) && !(Family(level2) is "满意度" && fam == "效益"))
+                        {
+                            level1 = ParentOf(level2) ?? level1;
+                        }
+
+                        break;
+                    case ColumnRole.Name:
+                        if (pending is not null && !(groups == 2 && pending.Row == t.Row))
+                        {
+                            Flush(pending, valueRoles);
+                        }
+
+                        pending = new PendingIndicator(level1, level2, t.Text, t.Location, t.Row);
+                        break;
+                    default:
+                        if (pending is not null && pending.Row == t.Row)
+                        {
+                            pending.ByRole[placedRole] = t.Text;
+                        }
+                        else
+                        {
+                            diagnostics.Add(new Diagnostic(Severity.Warning, ReadingCodes.UnplacedCell, new SourceLocation(t.Location),
+                                $"单元格“{Short(t.Text)}”在指标表的“{placedRole}”列，但这一行没有指标名称，未能归入任何指标。"));
+                        }
+
+                        break;
+                }
+
+                i++;
+                continue;
+            }
 
             // Categories open blocks: a cell that is a category name, or starts with one ("质量指标:…", a glued row).
             var key = t.Key;
@@ -768,7 +909,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             }
 
             // A row far longer than the header (a whole form on one line) is read as a stream of cells.
-            var streamHere = stream || rows[t.Row].Count(x => !x.IsEmpty) > columns + 2;
+            var streamHere = stream || rows[t.Row].Count(x => !x.IsEmpty) > width + 2;
             if (pending is not null && !newRow && categorySincePending && groups == 2 && pending.Row == t.Row && !streamHere)
             {
                 // The second (annual) group of a row replaces the first (中期) group.
@@ -951,11 +1092,14 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         public string Name { get; set; } = name;
         public string Location { get; } = location;
         public List<string> Values { get; } = [];
+
+        /// <summary>Values placed by their column (tables with geometry).</summary>
+        public Dictionary<ColumnRole, string> ByRole { get; } = [];
     }
 
     private PendingIndicator? Flush(PendingIndicator p, List<ColumnRole> roles)
     {
-        var assigned = AlignIndicator(roles, p.Values);
+        var assigned = p.ByRole.Count > 0 ? p.ByRole : AlignIndicator(roles, p.Values);
         string? Get(ColumnRole r) => assigned.TryGetValue(r, out var v) ? v : null;
         var target = Get(ColumnRole.Target);
         if (Get(ColumnRole.Comparator) is { } comparator && comparator.Length <= 2 && target is not null && !comparator.Contains('定', StringComparison.Ordinal))

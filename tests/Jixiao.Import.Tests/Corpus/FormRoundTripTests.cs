@@ -29,7 +29,9 @@ public class FormRoundTripTests(ITestOutputHelper output)
         { "03-targets", "docx" }, { "03-targets", "xlsx" },
         { "04-targets", "docx" }, { "04-targets", "xlsx" }, { "04-targets", "pdf" },
         { "06-targets", "docx" }, { "06-targets", "xlsx" },
-        { "07-targets", "docx" }, { "07-targets", "xlsx" },
+        { "07-targets", "docx" }, { "07-targets", "xlsx" }, { "07-targets", "pdf" },
+        { "12-self-evaluation", "docx" }, { "12-self-evaluation", "xlsx" },
+        { "16-self-evaluation", "docx" }, { "16-self-evaluation", "xlsx" },
     };
 
     /// <summary>The 150 dpi scans that read back to the truth today (95 % of the cells, the rest flagged).</summary>
