@@ -21,7 +21,7 @@ internal static class PdfFormat
         var pdf = temp.File("input.pdf");
         File.WriteAllBytes(pdf, bytes);
 
-        var pages = FromPdfPig(bytes, context, out var pdfPigProblem);
+        var pages = FromPdfPig(bytes, context, out var pdfPigProblem, out var rules);
         if (pages is null)
         {
             if (context.HasErrors)
@@ -29,6 +29,7 @@ internal static class PdfFormat
                 return null;
             }
 
+            rules = [];
             pages = FromPdfToText(pdf, context);
             if (pages is null)
             {
@@ -45,7 +46,7 @@ internal static class PdfFormat
             var number = i + 1;
             if (pages[i].Count > 0)
             {
-                grids.Add(Page(number, pages[i], context));
+                grids.Add(Page(number, pages[i], i < rules.Count ? rules[i] : [], context));
                 continue;
             }
 
@@ -67,9 +68,9 @@ internal static class PdfFormat
         return grids;
     }
 
-    private static Grid Page(int number, List<Glyph> glyphs, FormatContext context)
+    private static Grid Page(int number, List<Glyph> glyphs, List<WordLayout.HRule> rules, FormatContext context)
     {
-        var grid = WordLayout.Build($"第{number}页", glyphs, line => $"第{number}页第{line}行");
+        var grid = WordLayout.Build($"第{number}页", glyphs, line => $"第{number}页第{line}行", rules);
         var rows = new List<IReadOnlyList<Cell>>();
         foreach (var row in grid.Rows)
         {
@@ -85,9 +86,10 @@ internal static class PdfFormat
     }
 
     /// <summary>Each page's letters (empty for a page without text), or null when PdfPig cannot be trusted with this file.</summary>
-    private static List<List<Glyph>>? FromPdfPig(byte[] bytes, FormatContext context, out string problem)
+    private static List<List<Glyph>>? FromPdfPig(byte[] bytes, FormatContext context, out string problem, out List<List<WordLayout.HRule>> rules)
     {
         problem = "";
+        rules = [];
         try
         {
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -126,6 +128,7 @@ internal static class PdfFormat
                 }
 
                 pages.Add(glyphs);
+                rules.Add(HorizontalRules(page));
             }
 
             if (letters > 0 && garbled * 20 > letters)
@@ -151,6 +154,43 @@ internal static class PdfFormat
     }
 
     /// <summary>Words of `pdftotext -tsv` by page, or null after reporting why there are none.</summary>
+    /// <summary>
+    /// The y (from the top) of the page's drawn horizontal lines, a table's row borders: thin, wide paths. Rows of a
+    /// printed table are the bands between them, so a cell whose text wraps onto a second line stays one cell.
+    /// </summary>
+    private static List<WordLayout.HRule> HorizontalRules(UglyToad.PdfPig.Content.Page page)
+    {
+        var rules = new List<WordLayout.HRule>();
+        try
+        {
+            foreach (var path in page.Paths)
+            {
+                if (path.GetBoundingRectangle() is not { } box)
+                {
+                    continue;
+                }
+
+                if (box.Height <= 2.0 && box.Width >= 10.0)
+                {
+                    rules.Add(new WordLayout.HRule(page.Height - (box.Bottom + box.Top) / 2, box.Left, box.Right));
+                }
+                else if (box.Width <= 2.0 && box.Height >= 8.0)
+                {
+                    // A column border: kept as a rule of no width at its x (its y is NaN: it is no row border).
+                    rules.Add(new WordLayout.HRule(double.NaN, (box.Left + box.Right) / 2, (box.Left + box.Right) / 2));
+                }
+            }
+        }
+#pragma warning disable CA1031 // Rules only refine the rows; a page whose paths cannot be read is laid out from its text alone.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return [];
+        }
+
+        return rules;
+    }
+
     private static List<List<Glyph>>? FromPdfToText(string pdf, FormatContext context)
     {
         var result = ExternalTool.Run(context, "pdftotext", "poppler-utils",

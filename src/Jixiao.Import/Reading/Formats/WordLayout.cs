@@ -23,7 +23,16 @@ internal static class WordLayout
 
     private sealed record Segment(int Line, double Left, double Right, string Text, double Confidence);
 
-    public static Grid Build(string name, IReadOnlyList<Glyph> glyphs, Func<int, string> lineLocation)
+    /// <summary>
+    /// A drawn line of the page: a horizontal one (a table's row border) with its y from the top and its x extent,
+    /// or a vertical one (a column border) with <see cref="Y"/> NaN and its x as both ends.
+    /// </summary>
+    public sealed record HRule(double Y, double Left, double Right)
+    {
+        public bool IsVertical => double.IsNaN(Y);
+    }
+
+    public static Grid Build(string name, IReadOnlyList<Glyph> glyphs, Func<int, string> lineLocation, IReadOnlyList<HRule>? rules = null)
     {
         var lines = Lines(glyphs);
         var segments = new List<Segment>();
@@ -38,7 +47,8 @@ internal static class WordLayout
         }
 
         var height = Median(glyphs.Select(g => g.Height));
-        var anchors = Anchors(segments, height * 0.6);
+        var anchors = ColumnBorders(rules) ?? Anchors(segments, height * 0.6);
+        rules = rules?.Where(r => !r.IsVertical).ToList();
         var rows = new List<IReadOnlyList<Cell>>();
         foreach (var line in segments.GroupBy(s => s.Line).OrderBy(g => g.Key))
         {
@@ -60,8 +70,88 @@ internal static class WordLayout
             rows.Add(cells);
         }
 
+        if (rules is { Count: >= 3 })
+        {
+            rows = MergeBands(rows, lines.Select(l => l[0].LineY).ToList(), rules, anchors, height);
+        }
+
         return new Grid(name, rows);
     }
+
+    /// <summary>
+    /// A printed table's cells are the areas between its drawn lines: the lines of text of one column between the
+    /// same two rules that cross that column are one cell (a wrapped name, a merged 一级 whose text spans rows),
+    /// placed in the row where it starts. Rows are the bands between the rules that cross the last column, which
+    /// every row of a table has. Text outside the ruled area keeps its lines.
+    /// </summary>
+    private static List<IReadOnlyList<Cell>> MergeBands(List<IReadOnlyList<Cell>> rows, List<double> lineY, IReadOnlyList<HRule> rules, List<double> anchors, double height)
+    {
+        var lastX = anchors.Count > 0 ? anchors[^1] + height : 0;
+        int Band(double x, double y) => rules.Count(r => r.Y < y && r.Left - 1 <= x && x <= r.Right + 1);
+        bool Ruled(double x, double y) => rules.Any(r => r.Y < y && r.Left - 1 <= x && x <= r.Right + 1) && rules.Any(r => r.Y > y && r.Left - 1 <= x && x <= r.Right + 1);
+
+        var cells = new List<(int RowBand, int Line, int Column, int Own, Cell Cell)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var y = lineY[i];
+            foreach (var cell in rows[i])
+            {
+                var x = (cell.Column < anchors.Count ? anchors[cell.Column] : 0) + height * 0.5;
+                if (!Ruled(x, y))
+                {
+                    cells.Add((-1, i, cell.Column, -1 - i, cell));
+                    continue;
+                }
+
+                cells.Add((Band(lastX, y), i, cell.Column, Band(x, y), cell));
+            }
+        }
+
+        // One cell per column and own band, starting where its first line is.
+        var merged = new List<(double Order, int Column, Cell Cell)>();
+        foreach (var group in cells.GroupBy(c => (c.Column, c.Own, Outside: c.RowBand < 0 ? c.Line : -1)))
+        {
+            var parts = group.OrderBy(c => c.Line).ToList();
+            var first = parts[0];
+            var text = parts[0].Cell.Text;
+            foreach (var p in parts.Skip(1))
+            {
+                text = JoinText(text, p.Cell.Text);
+            }
+
+            var order = first.RowBand < 0 ? first.Line : first.RowBand < 0 ? first.Line : FirstLineOfBand(first.RowBand);
+            merged.Add((order, first.Column, first.Cell with
+            {
+                Text = text,
+                Confidence = parts.Min(p => p.Cell.Confidence),
+                ColumnSpan = parts.Max(p => p.Cell.ColumnSpan),
+            }));
+        }
+
+        var result = new List<IReadOnlyList<Cell>>();
+        foreach (var row in merged.GroupBy(m => m.Order).OrderBy(g => g.Key))
+        {
+            result.Add(row.OrderBy(m => m.Column).Select(m => m.Cell with { Row = result.Count }).ToList());
+        }
+
+        return result;
+
+        // Rows of the ruled area are ordered by the first line of text that falls in their band.
+        double FirstLineOfBand(int band)
+        {
+            for (var i = 0; i < lineY.Count; i++)
+            {
+                if (Band(lastX, lineY[i]) == band)
+                {
+                    return i;
+                }
+            }
+
+            return lineY.Count;
+        }
+    }
+
+    private static string JoinText(string a, string b) => a.Length > 0 && b.Length > 0 && IsCjk(a[^1]) && IsCjk(b[0]) ? a + b : a + " " + b;
 
     /// <summary>Glyphs grouped by line (close line y, relative to the glyph height), each line sorted left to right.</summary>
     private static List<List<Glyph>> Lines(IReadOnlyList<Glyph> glyphs)
@@ -169,6 +259,28 @@ internal static class WordLayout
 
         var anchors = clusters.Where(c => c.Lines.Count >= 2).Select(c => c.X).ToList();
         return anchors.Count > 0 ? anchors : [clusters[0].X];
+    }
+
+    /// <summary>The x of a printed table's column borders, when it has at least three: the columns of its grid.</summary>
+    private static List<double>? ColumnBorders(IReadOnlyList<HRule>? rules)
+    {
+        if (rules is null)
+        {
+            return null;
+        }
+
+        var xs = rules.Where(r => r.IsVertical).Select(r => r.Left).OrderBy(x => x).ToList();
+        var merged = new List<double>();
+        foreach (var x in xs)
+        {
+            if (merged.Count == 0 || x - merged[^1] > 2.0)
+            {
+                merged.Add(x);
+            }
+        }
+
+        // A cell starts right of its border; the last border closes the table and starts no column.
+        return merged.Count >= 3 ? merged.Take(merged.Count - 1).Select(x => x - 1.0).ToList() : null;
     }
 
     private static int Column(List<double> anchors, double left, double tolerance)
