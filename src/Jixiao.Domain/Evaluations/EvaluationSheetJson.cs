@@ -328,7 +328,7 @@ public static class EvaluationSheetJson
                 var formula = Formula.Parse(formulaText);
                 if (formula.Error is { } error)
                 {
-                    Report(Severity.Error, InvalidValue, path + ".formula", $"“{label}”的计算公式“{formulaText}”有误：{error}");
+                    Report(Severity.Error, InvalidValue, path + ".formula", $"“{label}”的计算公式“{Formula.Shown(formulaText)}”有误：{error}");
                 }
 
                 return new ActualValue.Computed(formula, inputs);

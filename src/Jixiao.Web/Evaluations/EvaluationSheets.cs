@@ -116,6 +116,14 @@ public static class EvaluationSheets
             return (new Outcome.Conflict("该评价已被他人修改，您的输入未保存。请刷新后在最新内容上重新填写。"), null);
         }
 
+        if (InputLimits.Check(("实际完成值", request.Actual, InputLimits.Value), ("定性结论", request.Rating, InputLimits.Value),
+                ("计算公式", request.Formula, Formula.MaxLength), ("公式输入", request.Inputs, InputLimits.Text),
+                ("扣分", request.Deductions, InputLimits.Text), ("原因", request.Reason, InputLimits.Text),
+                ("公式修改原因", request.FormulaReason, InputLimits.Text)) is { } tooLong)
+        {
+            return (tooLong, null);
+        }
+
         var sheet = Read(evaluation);
         if (line < 0 || line >= sheet.Indicators.Count)
         {
@@ -384,7 +392,7 @@ public static class EvaluationSheets
         {
             // Some messages name the position themselves ("第 8 个字符的左括号没有闭合。"): no second "第 8 个字符处".
             var where = error.Message.Contains("个字符", StringComparison.Ordinal) ? error.Message : error.ToString();
-            return $"公式“{formula}”有误：{where}公式由名称、数字、+ - * / 和括号组成，一组数可用 avg、sum、min、max，如 avg(月度考核分)。";
+            return $"公式“{Formula.Shown(formula)}”有误：{where}公式由名称、数字、+ - * / 和括号组成，一组数可用 avg、sum、min、max，如 avg(月度考核分)。";
         }
 
         return string.IsNullOrWhiteSpace(reason) ? "修改计算公式须填写修改原因，它将记入审计日志。" : null;
