@@ -63,9 +63,21 @@ public static class EvaluationSheets
                 : "部门评价由主管部门/财政审核人或管理员发起。"), null);
         }
 
-        if (!string.IsNullOrEmpty(expertId) && !await IsExpertAsync(db, expertId, cancellationToken))
+        // The rule of the admin's assignment (UserAdmin.AssignEvaluationAsync): a 单位自评 is scored by its unit's clerk and
+        // has no expert; any other evaluation only by a user in the expert role.
+        string? expert = null;
+        if (!string.IsNullOrEmpty(expertId))
         {
-            return (new Outcome.Invalid("所选用户不是评价专家。"), null);
+            if (kind == EvaluationKind.SelfEvaluation)
+            {
+                return (new Outcome.Invalid("单位自评由本单位填报人评分，不指派评价专家。"), null);
+            }
+
+            expert = await ExpertNameAsync(db, expertId, cancellationToken);
+            if (expert is null)
+            {
+                return (new Outcome.Invalid("所选用户不是评价专家。"), null);
+            }
         }
 
         var sheet = kind == EvaluationKind.SelfEvaluation
@@ -85,6 +97,24 @@ public static class EvaluationSheets
             CreatedAt = clock.GetUtcNow(),
         };
         db.Evaluations.Add(evaluation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The id exists only now: the audit lines follow in a second save (a failure there leaves an unaudited draft, never a lost one).
+        var at = clock.GetUtcNow();
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = at, Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = project.Id,
+            Field = "created", OldValue = null, NewValue = $"{kind.Chinese()}（{TotalText(scored)}）",
+        });
+        if (expert is not null)
+        {
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = at, Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = project.Id,
+                Field = "expert", OldValue = "（未指派）", NewValue = expert, Reason = "发起评价时指派",
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Ok, evaluation);
     }
@@ -357,11 +387,13 @@ public static class EvaluationSheets
             new PerformanceGoal(project.Goal, project.PeriodGoal, project.AnnualGoal), indicators);
     }
 
-    private static async Task<bool> IsExpertAsync(JixiaoDbContext db, string userId, CancellationToken cancellationToken) =>
-        await (from link in db.UserRoles
+    /// <summary>"显示名（用户名）" of a user in the expert role, as the assignment's audit line names them; null for anyone else.</summary>
+    private static async Task<string?> ExpertNameAsync(JixiaoDbContext db, string userId, CancellationToken cancellationToken) =>
+        await (from user in db.Users
+               join link in db.UserRoles on user.Id equals link.UserId
                join role in db.Roles on link.RoleId equals role.Id
-               where link.UserId == userId && role.Name == Roles.Expert
-               select link).AnyAsync(cancellationToken);
+               where user.Id == userId && role.Name == Roles.Expert
+               select user.DisplayName + "（" + user.UserName + "）").FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<EvaluationView> ViewAsync(JixiaoDbContext db, AccessScope scope, EvaluationEntity evaluation, CancellationToken cancellationToken)
     {
