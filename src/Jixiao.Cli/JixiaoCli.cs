@@ -39,8 +39,29 @@ internal static class JixiaoCli
             return ExitCodes.Ok;
         }
 
-        return found.Run(rest, context);
+        try
+        {
+            return found.Run(rest, context);
+        }
+#pragma warning disable CA1031 // the last line of defence: a clerk gets a Chinese message and exit 1, never a stack trace
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            context.Error.WriteLine($"jixiao {found.Name}：{Unexpected(ex)}");
+            return ExitCodes.BadInput;
+        }
     }
+
+    /// <summary>What an unforeseen failure means to the user, in Chinese; the .NET message is never shown.</summary>
+    internal static string Unexpected(Exception ex) => ex switch
+    {
+        OverflowException => "文件中有超出可处理范围的数值（如位数过多的金额或数字），请检查后重试。",
+        UnauthorizedAccessException => "没有读写该文件或目录的权限。",
+        FileNotFoundException or DirectoryNotFoundException => "找不到文件或目录。",
+        IOException => "读写文件失败（文件可能正被其他程序占用，或磁盘已满）。",
+        InvalidDataException or FormatException or System.Text.DecoderFallbackException => "文件内容无法读取：格式损坏或不是所说的文件类型。",
+        _ => "处理时发生意外错误，未能完成。请检查输入文件；如问题持续，请联系系统管理员。",
+    };
 
     private static ICommand? Find(string name) => CommandTable.All.FirstOrDefault(c => c.Name == name);
 

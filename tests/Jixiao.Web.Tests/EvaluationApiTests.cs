@@ -205,4 +205,43 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
         var zfw = await app.LoginAsync("zfw");
         (await zfw.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/6", new { inputs = "实际到位资金=1；预算资金=1", version })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_clerk_cannot_hand_their_self_evaluation_to_an_expert_and_creation_is_audited(string provider)
+    {
+        var app = apps.Get(provider);
+        var gaj = await app.LoginAsync("gaj");
+        var projectId = await ProjectIdAsync(gaj, "辅警服装培训费");
+        string expertId, clerkId;
+        await using (var db = app.NewDbContext())
+        {
+            expertId = db.Users.Single(u => u.UserName == "zhuanjia").Id;
+            clerkId = db.Users.Single(u => u.UserName == "zfw").Id;
+        }
+
+        var handed = await gaj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "self", expertId });
+        handed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonOf(handed)).GetProperty("detail").GetString().ShouldBe("单位自评由本单位填报人评分，不指派评价专家。");
+        var expert = await app.LoginAsync("zhuanjia");
+        (await JsonOf(await expert.GetAsync("/api/v1/evaluations"))).EnumerateArray()
+            .ShouldNotContain(e => e.GetProperty("projectId").GetInt32() == projectId && e.GetProperty("kind").GetString() == "单位自评");
+
+        var admin = await app.LoginAsync("admin");
+        var notExpert = await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department", expertId = clerkId });
+        notExpert.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonOf(notExpert)).GetProperty("detail").GetString().ShouldBe("所选用户不是评价专家。");
+
+        var self = await JsonOf(await gaj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "self" }));
+        var department = await JsonOf(await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department", expertId }));
+        var history = (await JsonOf(await admin.GetAsync($"/api/v1/projects/{projectId}/history"))).EnumerateArray()
+            .Where(h => h.GetProperty("entity").GetString() == "evaluation").ToList();
+        var selfLines = history.Where(h => h.GetProperty("entityId").GetInt32() == self.GetProperty("id").GetInt32()).ToList();
+        var departmentLines = history.Where(h => h.GetProperty("entityId").GetInt32() == department.GetProperty("id").GetInt32()).ToList();
+        selfLines.Select(h => h.GetProperty("field").GetString()).ShouldBe(["created"]);
+        selfLines[0].GetProperty("newValue").GetString()!.ShouldStartWith("单位自评（");
+        selfLines[0].GetProperty("actor").GetString().ShouldNotBeNullOrEmpty();
+        departmentLines.Select(h => h.GetProperty("field").GetString()).Order().ShouldBe(["created", "expert"]);
+        departmentLines.Single(h => h.GetProperty("field").GetString() == "expert").GetProperty("newValue").GetString().ShouldBe("评价专家王工（zhuanjia）");
+    }
 }

@@ -77,7 +77,7 @@ internal sealed class ExportCommand : ICommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"无法写入 {output}：{ex.Message}");
+            context.Error.WriteLine($"无法写入 {output}：{JixiaoCli.Unexpected(ex)}");
             return ExitCodes.BadInput;
         }
 

@@ -176,7 +176,7 @@ internal sealed class ReportCommand : ICommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfPrintException)
         {
-            context.Error.WriteLine($"无法写出 {output}：{ex.Message}");
+            context.Error.WriteLine($"无法写出 {output}：{(ex is PdfPrintException ? ex.Message : JixiaoCli.Unexpected(ex))}");
             return ExitCodes.BadInput;
         }
 
@@ -292,7 +292,7 @@ internal sealed class ReportCommand : ICommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfPrintException)
         {
-            context.Error.WriteLine($"无法写出 {output}：{ex.Message}");
+            context.Error.WriteLine($"无法写出 {output}：{(ex is PdfPrintException ? ex.Message : JixiaoCli.Unexpected(ex))}");
             return false;
         }
     }

@@ -55,7 +55,7 @@ internal sealed class ReviewCommand : ICommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                context.Error.WriteLine($"无法写入审核工作簿 {xlsx}：{ex.Message}");
+                context.Error.WriteLine($"无法写入审核工作簿 {xlsx}：{JixiaoCli.Unexpected(ex)}");
                 return ExitCodes.BadInput;
             }
         }
@@ -114,7 +114,7 @@ internal sealed class ReviewCommand : ICommand
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine(ex.Message);
+            context.Error.WriteLine(ex is InvalidDataException ? ex.Message : JixiaoCli.Unexpected(ex));
             return null;
         }
 

@@ -94,11 +94,11 @@ internal sealed class ScoreCommand : ICommand
         }
         catch (IOException ex)
         {
-            return new(null, [new Diagnostic(Severity.Error, "EVJ000", new SourceLocation(path), $"无法读取文件 {path}：{ex.Message}")]);
+            return new(null, [new Diagnostic(Severity.Error, "EVJ000", new SourceLocation(path), $"无法读取文件 {path}：{JixiaoCli.Unexpected(ex)}")]);
         }
         catch (UnauthorizedAccessException ex)
         {
-            return new(null, [new Diagnostic(Severity.Error, "EVJ000", new SourceLocation(path), $"无法读取文件 {path}：{ex.Message}")]);
+            return new(null, [new Diagnostic(Severity.Error, "EVJ000", new SourceLocation(path), $"无法读取文件 {path}：{JixiaoCli.Unexpected(ex)}")]);
         }
     }
 

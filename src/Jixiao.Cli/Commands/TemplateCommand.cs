@@ -95,12 +95,12 @@ internal sealed class TemplateCommand : ICommand
         }
         catch (IOException ex)
         {
-            context.Error.WriteLine($"无法写入 {output}：{ex.Message}");
+            context.Error.WriteLine($"无法写入 {output}：{JixiaoCli.Unexpected(ex)}");
             return ExitCodes.BadInput;
         }
         catch (UnauthorizedAccessException ex)
         {
-            context.Error.WriteLine($"无法写入 {output}：{ex.Message}");
+            context.Error.WriteLine($"无法写入 {output}：{JixiaoCli.Unexpected(ex)}");
             return ExitCodes.BadInput;
         }
 

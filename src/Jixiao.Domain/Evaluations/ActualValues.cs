@@ -60,7 +60,7 @@ internal static class ActualValues
                 if (result.Error is { } error)
                 {
                     findings.Add(new(Severity.Error, EvaluationCodes.FormulaError, indicator.Path,
-                        $"“{indicator.Path}”的计算公式“{computed.Formula.Text}”有误：{error}"));
+                        $"“{indicator.Path}”的计算公式“{Formula.Shown(computed.Formula.Text)}”有误：{error}"));
                     return null;
                 }
 
@@ -111,5 +111,4 @@ internal static class ActualValues
         "万元" or "万" => 10_000m,
         "亿元" or "亿" => 100_000_000m,
         _ => null,
-    };
-}
+    };}

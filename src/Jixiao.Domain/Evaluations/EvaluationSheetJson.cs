@@ -51,6 +51,13 @@ public static class EvaluationSheetJson
                 $"JSON 格式错误（第 {ex.LineNumber + 1} 行第 {ex.BytePositionInLine + 1} 个字节附近）：请检查括号、引号和逗号。"));
             return new(null, reader.Diagnostics);
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a text that is not valid Unicode ("\ud800" alone) only when it is read as a string
+            reader.Diagnostics.Add(new(Severity.Error, InvalidJson, new SourceLocation(file),
+                "JSON 中有无效的字符（如单独的 \\ud800 代理项）：请删除或改正该字符。"));
+            return new(null, reader.Diagnostics);
+        }
     }
 
     public static EvaluationSheetReadResult Read(Stream json, string file = "sheet.json")
@@ -328,7 +335,7 @@ public static class EvaluationSheetJson
                 var formula = Formula.Parse(formulaText);
                 if (formula.Error is { } error)
                 {
-                    Report(Severity.Error, InvalidValue, path + ".formula", $"“{label}”的计算公式“{formulaText}”有误：{error}");
+                    Report(Severity.Error, InvalidValue, path + ".formula", $"“{label}”的计算公式“{Formula.Shown(formulaText)}”有误：{error}");
                 }
 
                 return new ActualValue.Computed(formula, inputs);

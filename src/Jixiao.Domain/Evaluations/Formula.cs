@@ -34,9 +34,23 @@ public sealed class Formula
 
     internal Node? Root { get; }
 
+    /// <summary>
+    /// The longest formula read (characters) and the deepest nesting of brackets, signs and function calls: the parser
+    /// and the evaluation recurse, so a stored formula beyond these comes back as an error instead of exhausting the stack.
+    /// Real formulas are a few dozen characters deep two or three levels.
+    /// </summary>
+    public const int MaxLength = 1000;
+
+    public const int MaxDepth = 64;
+
     public static Formula Parse(string? text)
     {
         text ??= "";
+        if (text.Length > MaxLength)
+        {
+            return new Formula(text, null, new FormulaError(0, $"公式过长（{text.Length} 个字符，最多 {MaxLength} 个）。"), []);
+        }
+
         try
         {
             var parser = new Parser(ChineseText.Normalize(text));
@@ -125,6 +139,9 @@ public sealed class Formula
     internal static bool IsMoney(string unit) => unit is "元" or "万元" or "亿元" or "万" or "亿";
 
     public override string ToString() => Text;
+
+    /// <summary>A formula as a message quotes it: a long one is cut, so the message stays readable.</summary>
+    public static string Shown(string formula) => formula.Length <= 80 ? formula : string.Concat(formula.AsSpan(0, 80), "…");
 
     // ---- syntax tree -------------------------------------------------------------------------------------------
 
@@ -221,6 +238,7 @@ public sealed class Formula
     private sealed class Parser(string s)
     {
         private int pos;
+        private int depth;
 
         public List<string> Names { get; } = [];
 
@@ -253,6 +271,13 @@ public sealed class Formula
         }
 
         private FormulaError At(int index, string message) => new(index + 1, message);
+
+        /// <summary>Enters one more level of nesting, or reports that the formula nests deeper than <see cref="MaxDepth"/>.</summary>
+        private bool TooDeep(int index, out FormulaError? error)
+        {
+            error = ++depth > MaxDepth ? At(index, $"括号、正负号或函数嵌套超过 {MaxDepth} 层。") : null;
+            return error is not null;
+        }
 
         private void SkipSpaces()
         {
@@ -314,7 +339,13 @@ public sealed class Formula
             if (pos < s.Length && s[pos] is '-' or '+')
             {
                 var at = pos++;
+                if (TooDeep(at, out error))
+                {
+                    return null;
+                }
+
                 var operand = Unary(out error);
+                depth--;
                 return error is not null ? null : s[at] == '-' ? new NegateNode(at + 1, operand!) : operand;
             }
 
@@ -335,7 +366,13 @@ public sealed class Formula
             if (c == '(')
             {
                 var open = pos++;
+                if (TooDeep(open, out error))
+                {
+                    return null;
+                }
+
                 var inner = Expression(out error);
+                depth--;
                 if (error is not null)
                 {
                     return null;
@@ -414,6 +451,11 @@ public sealed class Formula
                     return null;
                 }
 
+                if (TooDeep(pos, out error))
+                {
+                    return null;
+                }
+
                 pos++;
                 var arguments = new List<Node>();
                 SkipSpaces();
@@ -449,6 +491,7 @@ public sealed class Formula
                     return null;
                 }
 
+                depth--;
                 return new CallNode(start + 1, function, arguments);
             }
 

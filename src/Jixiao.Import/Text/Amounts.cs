@@ -6,6 +6,12 @@ namespace Jixiao.Import.Text;
 /// <summary>Reads the amounts of a target table: "50,061.31", "１,９８９.７６", " 5.67 "; blank and "-" mean no amount.</summary>
 public static class Amounts
 {
+    /// <summary>
+    /// No amount of a target table reaches 10^12 (万元 or 元): beyond it a cell is not an amount. The bound keeps sums and
+    /// the conversion to integer 分 (long) exact, where a decimal of 28 digits overflows.
+    /// </summary>
+    public const decimal Limit = 1_000_000_000_000m;
+
     /// <summary>False when the cell holds something that is not an amount; a blank cell is a null amount.</summary>
     public static bool TryParse(string? cell, out decimal? amount)
     {
@@ -39,7 +45,7 @@ public static class Amounts
         }
 
         if (decimal.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
-                CultureInfo.InvariantCulture, out var value))
+                CultureInfo.InvariantCulture, out var value) && Math.Abs(value) < Limit)
         {
             amount = value;
             return true;

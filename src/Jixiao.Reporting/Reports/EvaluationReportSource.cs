@@ -27,7 +27,7 @@ public static class EvaluationReportSource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(new(Severity.Error, EvaluationReportTextsJson.Unreadable, new SourceLocation(sheetPath), $"无法读取评价表文件：{ex.Message}"));
+            diagnostics.Add(new(Severity.Error, EvaluationReportTextsJson.Unreadable, new SourceLocation(sheetPath), $"无法读取评价表文件：{Unreadable(ex)}"));
             return new(null, diagnostics, null);
         }
 
@@ -50,12 +50,19 @@ public static class EvaluationReportSource
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(new(Severity.Error, EvaluationReportTextsJson.Unreadable, new SourceLocation(textsFile), $"无法读取报告文字文件：{ex.Message}"));
+                diagnostics.Add(new(Severity.Error, EvaluationReportTextsJson.Unreadable, new SourceLocation(textsFile), $"无法读取报告文字文件：{Unreadable(ex)}"));
             }
         }
 
         return new(EvaluationReportMapper.From(Scorer.Score(read.Sheet), texts), diagnostics, textsFile);
     }
+
+    private static string Unreadable(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "找不到文件。",
+        UnauthorizedAccessException => "没有读取该文件的权限。",
+        _ => "文件可能正被其他程序占用或已损坏。",
+    };
 
     /// <summary>The texts file that belongs to a sheet, or null when there is none.</summary>
     public static string? FindTexts(string sheetPath)

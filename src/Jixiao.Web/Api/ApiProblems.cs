@@ -24,8 +24,29 @@ public static class ApiProblems
         401 => "请先登录",
         403 => "没有权限",
         404 => "未找到",
+        405 => "不支持的请求方法",
         409 => "冲突：数据已变化或状态不允许",
+        413 => "文件或请求过大",
+        415 => "不支持的内容类型",
+        423 => "账户已锁定",
+        429 => "请求过于频繁",
         503 => "暂时无法生成",
+        >= 400 and < 500 => "请求有误",
         _ => "服务器错误",
+    };
+
+    /// <summary>What a problem without its own message tells the user (errors of the host, not of a use case).</summary>
+    public static string DetailFor(int status) => status switch
+    {
+        400 => "请求的格式或内容有误，请检查后重试。",
+        401 => "请先登录。",
+        403 => "您没有权限执行此操作。",
+        404 => "找不到请求的内容。",
+        405 => "该地址不支持此请求方法。",
+        413 => $"上传的文件或请求过大：单个文件不能超过 {Imports.ImportFiles.MaxBytes / 1024 / 1024} MB。",
+        415 => "请求的内容类型不受支持：上传文件请用 multipart/form-data，其他请求用 JSON。",
+        429 => "请求过于频繁，请稍后再试。",
+        >= 400 and < 500 => "请求有误，请检查后重试。",
+        _ => "服务器处理请求时出错，请稍后重试。如果问题持续，请联系系统管理员，并告知发生的时间。",
     };
 }

@@ -237,9 +237,9 @@ public static class JixiaoApi
         return TypedResults.Ok(new MeDto(user.UserName!, user.DisplayName, roles.ToList(), units));
     }
 
-    private static async Task<NoContent> LogoutAsync(SignInManager<JixiaoUser> signIn)
+    private static async Task<NoContent> LogoutAsync(SignInManager<JixiaoUser> signIn, ClaimsPrincipal user)
     {
-        await signIn.SignOutAsync();
+        await SessionStamps.EndAsync(signIn, user);
         return TypedResults.NoContent();
     }
 

@@ -40,7 +40,7 @@ public static class UsersApi
         users.MapGet("/{id}", GetAsync).WithSummary("一个用户");
         users.MapPost("/", CreateAsync).WithSummary("新建用户（初始密码须符合密码规则；填报人和审核人须关联单位）");
         users.MapPut("/{id}", EditAsync).WithSummary("修改姓名、角色和单位（须带 version 和 reason，记入审计日志）");
-        users.MapPost("/{id}/password", ResetPasswordAsync).WithSummary("管理员为用户设置新密码（须带 reason）；该用户的会话在 1 分钟内失效");
+        users.MapPost("/{id}/password", ResetPasswordAsync).WithSummary("管理员为用户设置新密码（须带 reason）；该用户的会话随即失效");
         users.MapPost("/{id}/unlock", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct) =>
             RunAsync(access, scope => UserAdmin.UnlockAsync(db, scope, id, body, clock, ct), ct)).WithSummary("解除登录失败造成的锁定（须带 reason）");
         users.MapPost("/{id}/disable", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct) =>

@@ -63,9 +63,21 @@ public static class EvaluationSheets
                 : "部门评价由主管部门/财政审核人或管理员发起。"), null);
         }
 
-        if (!string.IsNullOrEmpty(expertId) && !await IsExpertAsync(db, expertId, cancellationToken))
+        // The rule of the admin's assignment (UserAdmin.AssignEvaluationAsync): a 单位自评 is scored by its unit's clerk and
+        // has no expert; any other evaluation only by a user in the expert role.
+        string? expert = null;
+        if (!string.IsNullOrEmpty(expertId))
         {
-            return (new Outcome.Invalid("所选用户不是评价专家。"), null);
+            if (kind == EvaluationKind.SelfEvaluation)
+            {
+                return (new Outcome.Invalid("单位自评由本单位填报人评分，不指派评价专家。"), null);
+            }
+
+            expert = await ExpertNameAsync(db, expertId, cancellationToken);
+            if (expert is null)
+            {
+                return (new Outcome.Invalid("所选用户不是评价专家。"), null);
+            }
         }
 
         var sheet = kind == EvaluationKind.SelfEvaluation
@@ -85,6 +97,24 @@ public static class EvaluationSheets
             CreatedAt = clock.GetUtcNow(),
         };
         db.Evaluations.Add(evaluation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The id exists only now: the audit lines follow in a second save (a failure there leaves an unaudited draft, never a lost one).
+        var at = clock.GetUtcNow();
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = at, Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = project.Id,
+            Field = "created", OldValue = null, NewValue = $"{kind.Chinese()}（{TotalText(scored)}）",
+        });
+        if (expert is not null)
+        {
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = at, Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = project.Id,
+                Field = "expert", OldValue = "（未指派）", NewValue = expert, Reason = "发起评价时指派",
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Ok, evaluation);
     }
@@ -114,6 +144,14 @@ public static class EvaluationSheets
         if (evaluation.Version != request.Version)
         {
             return (new Outcome.Conflict("该评价已被他人修改，您的输入未保存。请刷新后在最新内容上重新填写。"), null);
+        }
+
+        if (InputLimits.Check(("实际完成值", request.Actual, InputLimits.Value), ("定性结论", request.Rating, InputLimits.Value),
+                ("计算公式", request.Formula, Formula.MaxLength), ("公式输入", request.Inputs, InputLimits.Text),
+                ("扣分", request.Deductions, InputLimits.Text), ("原因", request.Reason, InputLimits.Text),
+                ("公式修改原因", request.FormulaReason, InputLimits.Text)) is { } tooLong)
+        {
+            return (tooLong, null);
         }
 
         var sheet = Read(evaluation);
@@ -349,11 +387,13 @@ public static class EvaluationSheets
             new PerformanceGoal(project.Goal, project.PeriodGoal, project.AnnualGoal), indicators);
     }
 
-    private static async Task<bool> IsExpertAsync(JixiaoDbContext db, string userId, CancellationToken cancellationToken) =>
-        await (from link in db.UserRoles
+    /// <summary>"显示名（用户名）" of a user in the expert role, as the assignment's audit line names them; null for anyone else.</summary>
+    private static async Task<string?> ExpertNameAsync(JixiaoDbContext db, string userId, CancellationToken cancellationToken) =>
+        await (from user in db.Users
+               join link in db.UserRoles on user.Id equals link.UserId
                join role in db.Roles on link.RoleId equals role.Id
-               where link.UserId == userId && role.Name == Roles.Expert
-               select link).AnyAsync(cancellationToken);
+               where user.Id == userId && role.Name == Roles.Expert
+               select user.DisplayName + "（" + user.UserName + "）").FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<EvaluationView> ViewAsync(JixiaoDbContext db, AccessScope scope, EvaluationEntity evaluation, CancellationToken cancellationToken)
     {
@@ -384,7 +424,7 @@ public static class EvaluationSheets
         {
             // Some messages name the position themselves ("第 8 个字符的左括号没有闭合。"): no second "第 8 个字符处".
             var where = error.Message.Contains("个字符", StringComparison.Ordinal) ? error.Message : error.ToString();
-            return $"公式“{formula}”有误：{where}公式由名称、数字、+ - * / 和括号组成，一组数可用 avg、sum、min、max，如 avg(月度考核分)。";
+            return $"公式“{Formula.Shown(formula)}”有误：{where}公式由名称、数字、+ - * / 和括号组成，一组数可用 avg、sum、min、max，如 avg(月度考核分)。";
         }
 
         return string.IsNullOrWhiteSpace(reason) ? "修改计算公式须填写修改原因，它将记入审计日志。" : null;

@@ -14,9 +14,10 @@ public static class Pipeline
                 && context.HttpContext.Response.ContentLength is null && context.HttpContext.Response.ContentType is null)
             {
                 var status = context.HttpContext.Response.StatusCode;
-                await TypedResults.Problem(statusCode: status, title: ApiProblems.TitleFor(status)).ExecuteAsync(context.HttpContext);
+                await TypedResults.Problem(ApiProblems.DetailFor(status), statusCode: status, title: ApiProblems.TitleFor(status)).ExecuteAsync(context.HttpContext);
             }
         });
+        app.UseMiddleware<ApiErrors>();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();

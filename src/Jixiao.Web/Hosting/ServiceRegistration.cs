@@ -37,8 +37,13 @@ public static class ServiceRegistration
         services.AddScoped<IAuditActor, WebActor>();
         // Pooled contexts: a request rents one that EF has already set up (its internal services, its connection object)
         // instead of building a new one. Who acts and the clock are set on every rental; EF resets the rest on return.
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SessionStamps.Interceptor>();
         services.AddPooledDbContextFactory<JixiaoDbContext>((sp, options) =>
-            JixiaoDatabase.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        {
+            JixiaoDatabase.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>()));
+            options.AddInterceptors(sp.GetRequiredService<SessionStamps.Interceptor>());
+        });
         services.AddScoped(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<JixiaoDbContext>>().CreateDbContext();
@@ -54,7 +59,8 @@ public static class ServiceRegistration
 
     public static IServiceCollection AddJixiaoIdentity(this IServiceCollection services)
     {
-        // A disabled user (用户与单位 page) loses their session at the next check of the security stamp.
+        // The login's claims (roles, display name) are rebuilt once a minute; whether the session still counts at all
+        // (logout, password, disabled, role change) is checked on every request by SessionStamps.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentity<JixiaoUser, IdentityRole>(o =>
             {
@@ -84,6 +90,8 @@ public static class ServiceRegistration
             o.AccessDeniedPath = "/denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            var rebuild = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => SessionStamps.ValidateAsync(context, rebuild);
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });

@@ -41,6 +41,12 @@ public static class EditTargets
             return (await ConflictAsync(db, indicator, cancellationToken), null);
         }
 
+        if (InputLimits.Check(("实施周期指标值", request.PeriodTarget, InputLimits.Value), ("年度指标值", request.AnnualTarget, InputLimits.Value),
+                ("修改原因", request.Reason, InputLimits.Text)) is { } tooLong)
+        {
+            return (tooLong, null);
+        }
+
         db.Entry(indicator).Property(i => i.Version).OriginalValue = request.Version;
         var period = Clean(request.PeriodTarget);
         var annual = Clean(request.AnnualTarget);

@@ -78,6 +78,20 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_reports_a_formula_of_20000_nested_brackets_on_its_line_instead_of_overflowing_the_stack()
+    {
+        var path = Path.Combine(temp, "deep.json");
+        var formula = new string('(', 20_000) + "a" + new string(')', 20_000);
+        File.WriteAllText(path, """{"project": "深层公式", "kind": "部门评价", "indicators": [{"level1": "产出", "level2": "数量", "name": "完成率", "weight": 10, "target": "≥ 90%", "actual": {"formula": """
+            + JsonSerializer.Serialize(formula) + """, "inputs": {"a": 95}}}]}""");
+
+        var (exit, output, error) = Run("score", path);
+
+        exit.ShouldBe(ExitCodes.Findings);
+        (output + error).ShouldContain("公式过长（40001 个字符，最多 1000 个）");
+    }
+
+    [Fact]
     public void Score_reports_a_missing_file_as_bad_input()
     {
         var (exit, _, error) = Run("score", Path.Combine(temp, "nope.json"));

@@ -110,4 +110,44 @@ public class FormulaTests
             return formula.Error is null || result.Value is null;
         }));
     }
+
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("（", "）")]
+    [InlineData("avg(", ")")]
+    [InlineData("-", "")]
+    [InlineData("+(", ")")]
+    public void Nesting_deeper_than_the_limit_is_an_error_at_the_first_level_too_deep(string open, string close)
+    {
+        var nested = Formula.Parse(string.Concat(Enumerable.Repeat(open, Formula.MaxDepth + 1)) + "a" + string.Concat(Enumerable.Repeat(close, Formula.MaxDepth + 1)));
+        var deepest = Formula.Parse(string.Concat(Enumerable.Repeat(open, Formula.MaxDepth / 2)) + "a" + string.Concat(Enumerable.Repeat(close, Formula.MaxDepth / 2)));
+
+        nested.Error.ShouldNotBeNull();
+        nested.Error.Message.ShouldBe($"括号、正负号或函数嵌套超过 {Formula.MaxDepth} 层。");
+        deepest.Error.ShouldBeNull();
+        deepest.Evaluate([FormulaInput.Of("a", 3m)]).Value!.Value.ShouldBeOneOf(3m, -3m);
+    }
+
+    [Theory]
+    [InlineData(32_000)]
+    [InlineData(500_000)]
+    public void Thirty_two_thousand_nested_parentheses_are_an_error_not_a_stack_overflow(int depth)
+    {
+        var parsed = Formula.Parse(new string('(', depth) + "a" + new string(')', depth));
+
+        parsed.Error.ShouldNotBeNull();
+        parsed.Error.Message.ShouldContain("公式过长");
+    }
+
+    [Fact]
+    public void A_formula_longer_than_the_limit_is_an_error_and_one_at_the_limit_is_read()
+    {
+        // 500 ones and 499 plus signs: 999 characters, a left-deep tree 499 levels deep that evaluates without trouble
+        var atLimit = Formula.Parse(string.Join("+", Enumerable.Repeat("1", Formula.MaxLength / 2)));
+        var tooLong = Formula.Parse(new string('1', 1_000_000));
+
+        atLimit.Error.ShouldBeNull();
+        atLimit.Evaluate([]).Value.ShouldBe(500m);
+        tooLong.Error!.Message.ShouldBe($"公式过长（1000000 个字符，最多 {Formula.MaxLength} 个）。");
+    }
 }

@@ -11,7 +11,7 @@ public sealed class LogoutModel(SignInManager<JixiaoUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await Auth.SessionStamps.EndAsync(signIn, User);
         return Redirect("/login");
     }
 }
