@@ -1,4 +1,4 @@
-namespace Jixiao.Web.Common;
+namespace Jixiao.App.Common;
 
 /// <summary>
 /// The expected ways a use case ends. The API maps them to ProblemDetails (<see cref="OutcomeResults"/>), the pages

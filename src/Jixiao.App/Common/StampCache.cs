@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Projects;
+using Jixiao.App.Auth;
+using Jixiao.App.Projects;
 
-namespace Jixiao.Web.Common;
+namespace Jixiao.App.Common;
 
 /// <summary>
 /// What was computed from projects and units (how many projects match a filter of the 项目 list, each unit's project

@@ -1,9 +1,9 @@
+using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Dashboard;
+namespace Jixiao.App.Dashboard;
 
 public sealed record UnitTotal(int Id, string Name, int Projects, long TotalFen);
 
@@ -38,11 +38,11 @@ public static class DashboardSummary
             && (year == null || i.Project!.FiscalYear == year));
         var largest = await projects.OrderByDescending(p => p.TotalFen).Take(10)
             .Select(p => new { p.Id, p.Name, Total = p.TotalFen ?? 0 }).ToListAsync(cancellationToken);
-        var grades = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
+        var grades = await scope.Visible(db.Evaluations).AsNoTracking()
             .Where(e => e.Grade != null && (year == null || e.Project!.FiscalYear == year))
             .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         // Decimals are averaged here, not in SQL: SQLite keeps them as text.
-        var scored = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
+        var scored = await scope.Visible(db.Evaluations).AsNoTracking()
             .Where(e => (e.Total != null || e.BudgetExecution != null) && (year == null || e.Project!.FiscalYear == year))
             .Select(e => new { Unit = e.Project!.Unit!.Name, e.Total, e.BudgetExecution }).ToListAsync(cancellationToken);
         static List<UnitScore> ByUnit(IEnumerable<(string Unit, decimal Value)> values) => values.GroupBy(v => v.Unit)

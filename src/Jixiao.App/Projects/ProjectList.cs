@@ -1,10 +1,11 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
+using Jixiao.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Projects;
+namespace Jixiao.App.Projects;
 
 /// <summary>
 /// Filters of the 项目 list; amounts in 万元 as the tables print them. <see cref="Year"/> is the 预算年度;
@@ -276,13 +277,13 @@ public static class ProjectList
 
         if (query.MinWanYuan is { } min)
         {
-            var fen = Format.ToFen(min);
+            var fen = Money.WanYuan(min).ToFen();
             projects = projects.Where(p => p.TotalFen >= fen);
         }
 
         if (query.MaxWanYuan is { } max)
         {
-            var fen = Format.ToFen(max);
+            var fen = Money.WanYuan(max).ToFen();
             projects = projects.Where(p => p.TotalFen <= fen);
         }
 

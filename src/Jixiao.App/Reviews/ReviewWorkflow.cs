@@ -1,10 +1,10 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Reviews;
+namespace Jixiao.App.Reviews;
 
 /// <summary>A workflow step. <see cref="Version"/> (optional) is the project version the user saw.</summary>
 public sealed record ReviewStepRequest(string? Comment = null, long? Version = null);

@@ -1,0 +1,4 @@
+// The use cases' access scope and outcomes live in Jixiao.App; every page, endpoint and hosting file uses them, as they
+// did when these types were in Jixiao.Web.Auth and Jixiao.Web.Common.
+global using Jixiao.App.Auth;
+global using Jixiao.App.Common;
