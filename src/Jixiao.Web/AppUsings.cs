@@ -2,3 +2,5 @@
 // did when these types were in Jixiao.Web.Auth and Jixiao.Web.Common.
 global using Jixiao.App.Auth;
 global using Jixiao.App.Common;
+// ReviewStatus moved from Jixiao.Data.Entities into the domain's review rules.
+global using Jixiao.Domain.Reviews;

@@ -1,6 +1,8 @@
 using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.App.Dashboard;
@@ -54,7 +56,7 @@ public static class DashboardSummary
             byUnit.Count,
             byUnit.Sum(u => u.Projects),
             await indicators.CountAsync(cancellationToken),
-            await indicators.CountAsync(i => i.AnnualKind == "qualitative", cancellationToken),
+            await indicators.CountAsync(i => i.AnnualKind == VagueTargets.KindName, cancellationToken),
             byUnit.Sum(u => u.TotalFen),
             Enum.GetValues<ReviewStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0),
             byUnit.OrderByDescending(u => u.TotalFen).ToList(),

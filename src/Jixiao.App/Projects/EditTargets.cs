@@ -3,6 +3,7 @@ using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Storing;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public static class EditTargets
             return (new Outcome.Forbidden("只有本单位的填报人可以修改指标值。"), null);
         }
 
-        if (indicator.Project.Status is not (ReviewStatus.Draft or ReviewStatus.Returned))
+        if (!indicator.Project.Status.TargetsEditable())
         {
             return (new Outcome.Conflict($"项目“{indicator.Project.Name}”处于“{indicator.Project.Status.Chinese()}”状态，不能修改指标值；需审核人退回后再改。"), null);
         }

@@ -170,5 +170,5 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     }
 
     private static bool EditAllowed(AccessScope scope, ProjectEntity project) =>
-        scope.MayEditTargets(project.UnitId) && project.Status is ReviewStatus.Draft or ReviewStatus.Returned;
+        scope.MayEditTargets(project.UnitId) && project.Status.TargetsEditable();
 }
