@@ -12,7 +12,7 @@ command -v chromium >/dev/null || need+=(chromium)
 fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 fc-list : family 2>/dev/null | grep -i "WenQuanYi Micro Hei" >/dev/null || need+=(fonts-wqy-microhei)
 if [ "$profile" = test ]; then
-  [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 fi
 
