@@ -1,7 +1,5 @@
-using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Jixiao.Cli.Tests;
 
@@ -10,25 +8,11 @@ public sealed class ImportCommandTests
 {
     private const string Seed002 = "002_57b7928e8e0f944a.txt";
 
-    public static TheoryData<string> Providers
-    {
-        get
-        {
-            var data = new TheoryData<string> { "sqlite" };
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JIXIAO_TEST_PG")))
-            {
-                data.Add("postgres");
-            }
-
-            return data;
-        }
-    }
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Imports_a_seed_table_as_a_confirmed_batch_with_the_chosen_year(string provider)
     {
-        using var database = new ScratchDatabase(provider);
+        using var database = TestDatabase.Create(provider, "jixiao-cli", migrate: false);
 
         var (code, output, error) = CliRunner.Run("import", CliRunner.Seed(Seed002), "--db", database.ConnectionString, "--year", "2026");
 
@@ -45,10 +29,10 @@ public sealed class ImportCommandTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Refuses_a_second_import_of_the_same_table_as_the_upload_page_does(string provider)
     {
-        using var database = new ScratchDatabase(provider);
+        using var database = TestDatabase.Create(provider, "jixiao-cli", migrate: false);
         CliRunner.Run("import", CliRunner.Seed(Seed002), "--db", database.ConnectionString).ExitCode.ShouldBe(0);
 
         var (code, _, error) = CliRunner.Run("import", CliRunner.Seed(Seed002), "--db", database.ConnectionString);
@@ -61,10 +45,10 @@ public sealed class ImportCommandTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Stores_nothing_when_the_table_is_another_units(string provider)
     {
-        using var database = new ScratchDatabase(provider);
+        using var database = TestDatabase.Create(provider, "jixiao-cli", migrate: false);
 
         var (code, _, error) = CliRunner.Run("import", CliRunner.Seed(Seed002), "--db", database.ConnectionString, "--unit", "白云区财政局");
 
@@ -78,7 +62,7 @@ public sealed class ImportCommandTests
     [Fact]
     public void Refuses_a_year_outside_the_range_the_upload_page_accepts()
     {
-        using var database = new ScratchDatabase("sqlite");
+        using var database = TestDatabase.Create("sqlite", "jixiao-cli", migrate: false);
 
         var (code, _, error) = CliRunner.Run("import", CliRunner.Seed(Seed002), "--db", database.ConnectionString, "--year", "1999");
 
@@ -89,7 +73,7 @@ public sealed class ImportCommandTests
     [Fact]
     public void Refuses_an_unknown_user()
     {
-        using var database = new ScratchDatabase("sqlite");
+        using var database = TestDatabase.Create("sqlite", "jixiao-cli", migrate: false);
 
         var (code, _, error) = CliRunner.Run("import", CliRunner.Seed(Seed002), "--db", database.ConnectionString, "--user", "nobody");
 
@@ -97,47 +81,4 @@ public sealed class ImportCommandTests
         error.ShouldContain("数据库中没有用户“nobody”。");
     }
 
-    /// <summary>A database name the command creates (it migrates an empty database first); dropped afterwards.</summary>
-    private sealed class ScratchDatabase : IDisposable
-    {
-        private readonly string? _file;
-        private readonly string? _pgName;
-        private readonly string? _pgAdmin;
-
-        public ScratchDatabase(string provider)
-        {
-            if (provider == "sqlite")
-            {
-                _file = Path.Combine(Path.GetTempPath(), $"jixiao-cli-{Guid.NewGuid():N}.db");
-                ConnectionString = _file;
-            }
-            else
-            {
-                var server = Environment.GetEnvironmentVariable("JIXIAO_TEST_PG")!;
-                _pgName = $"jixiao_cli_{Guid.NewGuid():N}";
-                _pgAdmin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
-                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _pgName }.ConnectionString;
-            }
-        }
-
-        public string ConnectionString { get; }
-
-        public JixiaoDbContext NewContext() => new(JixiaoDatabase.Options(ConnectionString));
-
-        public void Dispose()
-        {
-            if (_file is not null)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                File.Delete(_file);
-                return;
-            }
-
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(_pgAdmin);
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgName}\" WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
-        }
-    }
 }
