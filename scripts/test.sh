@@ -24,7 +24,7 @@ while (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port+1)); done
 su postgres -c "$PGBIN/pg_ctl -D $PGROOT/data -l $PGROOT/pg.log -o '-c listen_addresses=127.0.0.1 -p $port -k $PGROOT' -w start" >/dev/null \
   || { cat "$PGROOT/pg.log" >&2 || true; fail "PostgreSQL ($PGBIN) did not start on 127.0.0.1:$port; its log is above."; }
 export JIXIAO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=jixiao_test"
-echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $NF}') for tests on 127.0.0.1:$port"
+echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') for tests on 127.0.0.1:$port"
 
 dotnet build Jixiao.slnx -c Release -nologo -v q
 dotnet test Jixiao.slnx -c Release --no-build -nologo -v q "$@"
