@@ -1,4 +1,5 @@
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Reviews;
 using Jixiao.Data.Storing;
 using Jixiao.Domain.Projects;
 using Jixiao.Domain.Targets;

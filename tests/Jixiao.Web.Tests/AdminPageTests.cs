@@ -29,7 +29,7 @@ public sealed partial class AdminPageTests(SeededApps apps) : IClassFixture<Seed
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/users"));
         page.ShouldContain("<code>gaj</code>");
         page.ShouldContain("广州市公安局白云区分局");
-        page.ShouldContain(Auth.Roles.Reviewer);
+        page.ShouldContain(App.Auth.Roles.Reviewer);
         foreach (var user in new[] { "gaj", "czj", "zhuanjia" })
         {
             var client = await app.LoginAsync(user);
@@ -50,7 +50,7 @@ public sealed partial class AdminPageTests(SeededApps apps) : IClassFixture<Seed
 
         KeyValuePair<string, string>[] Fields(string password) =>
         [
-            new("userName", "xinren"), new("displayName", "新填报人"), new("password", password), new("role", Auth.Roles.Filler),
+            new("userName", "xinren"), new("displayName", "新填报人"), new("password", password), new("role", App.Auth.Roles.Filler),
             new("unitIds", zfwUnit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
 

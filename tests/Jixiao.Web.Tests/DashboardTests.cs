@@ -1,8 +1,8 @@
 using System.Net;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Dashboard;
+using Jixiao.App.Auth;
+using Jixiao.App.Dashboard;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Tests;

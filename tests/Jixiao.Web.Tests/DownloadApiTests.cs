@@ -5,7 +5,8 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using ExcelDataReader;
 using Jixiao.Reporting.Pdf;
-using Jixiao.Web.Auth;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Web.Common;
 using Jixiao.Web.Downloads;
 

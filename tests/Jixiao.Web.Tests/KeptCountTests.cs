@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Web.Demo;
-using Jixiao.Web.Projects;
+using Jixiao.App.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +84,7 @@ public sealed class KeptCountTests
 
         // a kept count is what the next page reports, without counting again
         var stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects);
-        cache.TryGet(StampCache.CountKey(Admin, query), stamp, out int kept).ShouldBeTrue();
+        cache.TryGet(ProjectList.CountKey(Admin, query), stamp, out int kept).ShouldBeTrue();
         kept.ShouldBe(before.Total);
 
         var unit = await db.Units.OrderBy(u => u.Id).FirstAsync();
@@ -172,7 +172,7 @@ public sealed class KeptCountTests
         {
             await ShouldMatchFreshReadsAsync(db, Admin, query, cache);
             var stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects);
-            cache.TryGet(StampCache.IdsKey(StampCache.CountKey(Admin, query), query), stamp, out int[]? kept).ShouldBeTrue();
+            cache.TryGet(ProjectList.IdsKey(ProjectList.CountKey(Admin, query), query), stamp, out int[]? kept).ShouldBeTrue();
             kept!.Length.ShouldBeGreaterThan(query.PageSize);
         }
 
@@ -238,7 +238,7 @@ public sealed class KeptCountTests
         var db = serviceScope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         var cache = new StampCache { KeptIdsLimit = 3 };
         var query = new ProjectListQuery(PageSize: 7);
-        var idsKey = StampCache.IdsKey(StampCache.CountKey(Admin, query), query);
+        var idsKey = ProjectList.IdsKey(ProjectList.CountKey(Admin, query), query);
 
         await ShouldMatchFreshReadsAsync(db, Admin, query with { Q = "经费" }, cache);
         await ShouldMatchFreshReadsAsync(db, Admin, query, cache);
@@ -246,7 +246,7 @@ public sealed class KeptCountTests
 
         // the page query read the stamp: the count is kept under the current one
         var stamp = await ChangeStamps.ReadAsync(db, ChangeStamps.Projects);
-        cache.TryGet(StampCache.CountKey(Admin, query), stamp, out int count).ShouldBeTrue();
+        cache.TryGet(ProjectList.CountKey(Admin, query), stamp, out int count).ShouldBeTrue();
         count.ShouldBe(await db.Projects.CountAsync());
 
         var unit = await db.Units.OrderBy(u => u.Id).FirstAsync();

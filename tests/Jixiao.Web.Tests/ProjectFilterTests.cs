@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
-using Jixiao.Web.Projects;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
+using Jixiao.App.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

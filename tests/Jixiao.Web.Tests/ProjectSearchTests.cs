@@ -1,7 +1,7 @@
 using Jixiao.Data;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
-using Jixiao.Web.Projects;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
+using Jixiao.App.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using Jixiao.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Jixiao.Web.Tests;
 
@@ -15,19 +14,15 @@ namespace Jixiao.Web.Tests;
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
-    private readonly string? _file;
-    private readonly string? _pgAdmin;
-    private readonly string? _pgName;
+    private readonly TestDatabase? _database;
     private readonly bool _kestrel;
     private readonly bool _stampCheckEveryRequest;
-    private readonly bool _ownsDatabase = true;
 
     /// <summary>A second instance on <paramref name="other"/>'s database (it keeps ownership of the database).</summary>
     public TestApp(TestApp other)
     {
         Provider = other.Provider;
         ConnectionString = other.ConnectionString;
-        _ownsDatabase = false;
         _ = Services;
     }
 
@@ -37,18 +32,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         Provider = provider;
         _kestrel = kestrel;
         _stampCheckEveryRequest = stampCheckEveryRequest;
-        if (provider == "sqlite")
-        {
-            _file = Path.Combine(Path.GetTempPath(), $"jixiao-web-test-{Guid.NewGuid():N}.db");
-            ConnectionString = $"Data Source={_file}";
-        }
-        else
-        {
-            var server = Environment.GetEnvironmentVariable("JIXIAO_TEST_PG") ?? throw new InvalidOperationException("JIXIAO_TEST_PG is not set.");
-            _pgName = $"jixiao_web_{Guid.NewGuid():N}";
-            _pgAdmin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
-            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _pgName }.ConnectionString;
-        }
+        _database = TestDatabase.Create(provider, "jixiao-web-test", migrate: false);
+        ConnectionString = _database.ConnectionString;
 
         if (kestrel)
         {
@@ -63,19 +48,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     /// <summary>"sqlite" always, "postgres" too when JIXIAO_TEST_PG is set: the same tests run on both.</summary>
-    public static TheoryData<string> Providers
-    {
-        get
-        {
-            var data = new TheoryData<string> { "sqlite" };
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JIXIAO_TEST_PG")))
-            {
-                data.Add("postgres");
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string> Providers => TestDatabase.Providers;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -109,26 +82,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || !_ownsDatabase)
+        if (disposing)
         {
-            return;
-        }
-
-        if (_file is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
-            {
-                File.Delete(f);
-            }
-        }
-        else
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(_pgAdmin);
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgName}\" WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
+            _database?.Dispose();
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         var units = await UnitIdsAsync(admin);
         var created = await admin.PostAsJsonAsync("/api/v1/users", new
         {
-            userName, displayName = "测试用户" + userName, password, role = Auth.Roles.Filler, unitIds = new[] { units["中共广州市白云区委政法委员会"] },
+            userName, displayName = "测试用户" + userName, password, role = App.Auth.Roles.Filler, unitIds = new[] { units["中共广州市白云区委政法委员会"] },
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var user = await JsonOf(created);
@@ -60,38 +60,38 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
             [new("displayName", "边辑"), new("role", role), new("reason", reason), new("version", v), .. unitIds.Select(u => new KeyValuePair<string, string>("unitIds", u))];
 
         // no reason: refused with the reason why, nothing changed
-        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(Auth.Roles.Reviewer, "", version, zfw, grid))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(App.Auth.Roles.Reviewer, "", version, zfw, grid))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PageForms.AlertsAsync(admin, page)).ShouldBe(["请填写修改原因，它将记入审计日志。"]);
         // a reviewer without units
-        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(Auth.Roles.Reviewer, "岗位调整", version))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await PageForms.AlertsAsync(admin, page)).ShouldBe([$"{Auth.Roles.Reviewer}必须关联至少一个单位。"]);
-        (await UserAsync(admin, id)).GetProperty("roles")[0].GetString().ShouldBe(Auth.Roles.Filler);
+        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(App.Auth.Roles.Reviewer, "岗位调整", version))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageForms.AlertsAsync(admin, page)).ShouldBe([$"{App.Auth.Roles.Reviewer}必须关联至少一个单位。"]);
+        (await UserAsync(admin, id)).GetProperty("roles")[0].GetString().ShouldBe(App.Auth.Roles.Filler);
 
-        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(Auth.Roles.Reviewer, "岗位调整，改为审核人", version, zfw, grid)))
+        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(App.Auth.Roles.Reviewer, "岗位调整，改为审核人", version, zfw, grid)))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PageForms.AlertsAsync(admin, page)).ShouldBe(["已保存用户 bianji 的姓名、角色和单位。"]);
         var user = await UserAsync(admin, id);
         user.GetProperty("displayName").GetString().ShouldBe("边辑");
-        user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Auth.Roles.Reviewer]);
+        user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([App.Auth.Roles.Reviewer]);
         user.GetProperty("units").EnumerateArray().Select(r => r.GetString()).ShouldBe(["中共广州市白云区委政法委员会", "广州市白云区网格化服务管理中心"]);
 
         // a form read before the change is stale now
-        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(Auth.Roles.Expert, "再次调整", version, zfw))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageForms.PostAsync(admin, page + "?handler=Edit", Edit(App.Auth.Roles.Expert, "再次调整", version, zfw))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PageForms.AlertsAsync(admin, page)).Single().ShouldContain("已被他人修改");
 
         // logged in again, the user is a reviewer of both units
         var reviewer = await app.LoginAsync("bianji", "start2026pw");
         var me = await JsonOf(await reviewer.GetAsync("/api/v1/auth/me"));
-        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Auth.Roles.Reviewer]);
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([App.Auth.Roles.Reviewer]);
         (await JsonOf(await reviewer.GetAsync("/api/v1/units"))).GetArrayLength().ShouldBe(2);
 
         var audit = await AuditAsync(app, "bianji");
-        audit.ShouldContain(("role", $"bianji：{Auth.Roles.Filler}", $"bianji：{Auth.Roles.Reviewer}", "岗位调整，改为审核人", "系统管理员"));
+        audit.ShouldContain(("role", $"bianji：{App.Auth.Roles.Filler}", $"bianji：{App.Auth.Roles.Reviewer}", "岗位调整，改为审核人", "系统管理员"));
         audit.ShouldContain(("units", "bianji：中共广州市白云区委政法委员会", "bianji：中共广州市白云区委政法委员会、广州市白云区网格化服务管理中心", "岗位调整，改为审核人", "系统管理员"));
         audit.ShouldContain(("displayName", "bianji：测试用户bianji", "bianji：边辑", "岗位调整，改为审核人", "系统管理员"));
         var shown = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
         shown.ShouldContain("岗位调整，改为审核人");
-        shown.ShouldContain(Auth.Roles.Filler);
+        shown.ShouldContain(App.Auth.Roles.Filler);
     }
 
     [Theory]
@@ -219,7 +219,7 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         var id = me.GetProperty("id").GetString()!;
         var version = me.GetProperty("version").GetString()!;
 
-        var demote = await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { role = Auth.Roles.Expert, unitIds = Array.Empty<int>(), reason = "试试", version });
+        var demote = await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { role = App.Auth.Roles.Expert, unitIds = Array.Empty<int>(), reason = "试试", version });
         demote.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await JsonOf(demote)).GetProperty("detail").GetString().ShouldBe("不能取消自己的管理员角色：请由另一位管理员修改。");
         (await PageForms.PostAsync(admin, $"/admin/users/{id}?handler=Disable", [new("enable", "false"), new("reason", "试试")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -227,7 +227,7 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         (await admin.PostAsJsonAsync($"/api/v1/users/{id}/password", new { password = "another2026pw", reason = "试试" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var after = await UserAsync(admin, id);
-        after.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Auth.Roles.Admin]);
+        after.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([App.Auth.Roles.Admin]);
         after.GetProperty("state").GetString().ShouldBe("active");
         (await app.LoginAsync("admin")).ShouldNotBeNull(); // the demo password still works
         (await AuditAsync(app, "admin")).ShouldBeEmpty();
@@ -249,7 +249,7 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
             // a token from a page they may open (修改密码) does not make a forged post pass
             foreach (var (handler, fields) in new (string, KeyValuePair<string, string>[])[]
             {
-                ("Edit", [new("role", Auth.Roles.Admin), new("reason", "x"), new("version", version)]),
+                ("Edit", [new("role", App.Auth.Roles.Admin), new("reason", "x"), new("version", version)]),
                 ("Password", [new("password", "forged2026pw"), new("confirmPassword", "forged2026pw"), new("reason", "x")]),
                 ("Unlock", [new("reason", "x")]),
                 ("Disable", [new("enable", "false"), new("reason", "x")]),
@@ -260,9 +260,9 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
             }
 
             (await client.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, name);
-            (await client.PutAsJsonAsync($"/api/v1/users/{id}", new { role = Auth.Roles.Admin, reason = "x", version })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, name);
+            (await client.PutAsJsonAsync($"/api/v1/users/{id}", new { role = App.Auth.Roles.Admin, reason = "x", version })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, name);
             (await client.PostAsJsonAsync($"/api/v1/users/{id}/password", new { password = "forged2026pw", reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, name);
-            (await client.PostAsJsonAsync("/api/v1/users", new { userName = "x", displayName = "x", password = "forged2026pw", role = Auth.Roles.Admin }))
+            (await client.PostAsJsonAsync("/api/v1/users", new { userName = "x", displayName = "x", password = "forged2026pw", role = App.Auth.Roles.Admin }))
                 .StatusCode.ShouldBe(HttpStatusCode.Forbidden, name);
         }
 
@@ -271,7 +271,7 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         (await admin.PostAsync($"/admin/users/{id}?handler=Unlock", new FormUrlEncodedContent([new("reason", "x")]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var user = await UserAsync(admin, id);
-        user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Auth.Roles.Filler]);
+        user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([App.Auth.Roles.Filler]);
         user.GetProperty("version").GetString().ShouldBe(version);
         (await app.LoginAsync("weizao", "start2026pw")).ShouldNotBeNull();
     }
@@ -339,7 +339,7 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
     {
         var app = apps.Get(provider);
         var admin = await app.LoginAsync("admin");
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "pingshen", displayName = "评审专家李工", password = "pingshen2026", role = Auth.Roles.Expert });
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "pingshen", displayName = "评审专家李工", password = "pingshen2026", role = App.Auth.Roles.Expert });
         var expertId = (await JsonOf(created)).GetProperty("id").GetString()!;
         var projects = await JsonOf(await admin.GetAsync($"/api/v1/projects?q={Uri.EscapeDataString("辅警服装培训费")}"));
         var projectId = projects.GetProperty("items")[0].GetProperty("id").GetInt32();
@@ -398,33 +398,33 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         var admin = await app.LoginAsync("admin");
         var units = await UnitIdsAsync(admin);
 
-        var weak = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "apiuser", displayName = "接口用户", password = "short", role = Auth.Roles.Expert });
+        var weak = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "apiuser", displayName = "接口用户", password = "short", role = App.Auth.Roles.Expert });
         weak.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await JsonOf(weak)).GetProperty("detail").GetString()!.ShouldContain("密码至少需要 10 个字符。");
         (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "apiuser", displayName = "接口用户", password = "api2026user", role = "超级用户" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "apiuser", displayName = "接口用户", password = "api2026user", role = Auth.Roles.Expert });
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "apiuser", displayName = "接口用户", password = "api2026user", role = App.Auth.Roles.Expert });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var user = await JsonOf(created);
         var id = user.GetProperty("id").GetString()!;
         created.Headers.Location!.ToString().ShouldBe($"/api/v1/users/{id}");
         user.GetProperty("state").GetString().ShouldBe("active");
         user.GetProperty("stateName").GetString().ShouldBe("正常");
-        (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "apiuser", displayName = "重复", password = "api2026user", role = Auth.Roles.Expert }))
+        (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "apiuser", displayName = "重复", password = "api2026user", role = App.Auth.Roles.Expert }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var police = units["广州市公安局白云区分局"];
         var edit = await admin.PutAsJsonAsync($"/api/v1/users/{id}",
-            new { role = Auth.Roles.Expert, unitIds = new[] { police }, reason = "可阅读公安分局的项目", version = user.GetProperty("version").GetString() });
+            new { role = App.Auth.Roles.Expert, unitIds = new[] { police }, reason = "可阅读公安分局的项目", version = user.GetProperty("version").GetString() });
         edit.StatusCode.ShouldBe(HttpStatusCode.OK);
         var edited = await JsonOf(edit);
         edited.GetProperty("unitIds").EnumerateArray().Select(u => u.GetInt32()).ShouldBe([police]);
         edited.GetProperty("displayName").GetString().ShouldBe("接口用户"); // not sent: kept
-        (await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { role = Auth.Roles.Expert, unitIds = new[] { 999_999 }, reason = "x", version = edited.GetProperty("version").GetString() }))
+        (await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { role = App.Auth.Roles.Expert, unitIds = new[] { 999_999 }, reason = "x", version = edited.GetProperty("version").GetString() }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { role = Auth.Roles.Expert, reason = "x", version = user.GetProperty("version").GetString() }))
+        (await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { role = App.Auth.Roles.Expert, reason = "x", version = user.GetProperty("version").GetString() }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await admin.PutAsJsonAsync("/api/v1/users/no-such-user", new { role = Auth.Roles.Expert, reason = "x", version = "v" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.PutAsJsonAsync("/api/v1/users/no-such-user", new { role = App.Auth.Roles.Expert, reason = "x", version = "v" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await admin.GetAsync("/api/v1/users/no-such-user")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var expert = await app.LoginAsync("apiuser", "api2026user");

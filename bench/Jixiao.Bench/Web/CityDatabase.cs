@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Reviews;
 using Jixiao.Data.Storing;
 using Jixiao.Import.Imports;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Jixiao.Data;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
-using Jixiao.Web.Projects;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
+using Jixiao.App.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 

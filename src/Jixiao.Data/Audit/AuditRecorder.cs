@@ -1,4 +1,5 @@
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 

@@ -1,3 +1,5 @@
+using Jixiao.Domain.Reviews;
+
 namespace Jixiao.Data.Entities;
 
 /// <summary>项目 as stored. Money columns are integer 分 (0.01 元); a blank cell is null.</summary>
@@ -33,29 +35,4 @@ public sealed class ProjectEntity : IVersioned
 
     public long Version { get; set; }
     public List<IndicatorEntity> Indicators { get; set; } = [];
-}
-
-/// <summary>The review workflow state of a project's performance targets.</summary>
-public enum ReviewStatus
-{
-    /// <summary>草稿: the unit is still editing.</summary>
-    Draft,
-    /// <summary>已提交: waiting for the overseeing department or finance office.</summary>
-    Submitted,
-    /// <summary>退回: sent back with a comment; the unit edits and submits again.</summary>
-    Returned,
-    /// <summary>审核通过: approved; targets are locked.</summary>
-    Approved,
-}
-
-public static class ReviewStatusNames
-{
-    public static string Chinese(this ReviewStatus status) => status switch
-    {
-        ReviewStatus.Draft => "草稿",
-        ReviewStatus.Submitted => "已提交",
-        ReviewStatus.Returned => "退回",
-        ReviewStatus.Approved => "审核通过",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
 }

@@ -1,7 +1,7 @@
 using Jixiao.Data;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Units;
+using Jixiao.App.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 

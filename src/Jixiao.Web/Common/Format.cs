@@ -24,8 +24,7 @@ public static class Format
         _ => "text-bg-light",
     };
 
-    public static string Time(DateTimeOffset at) =>
-        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => ChinaTime.Text(at);
 
     public static string Direction(string? direction) => direction switch
     {

@@ -10,16 +10,7 @@ namespace Jixiao.Web.Common;
 public static class PageOutcomes
 {
     /// <summary>The Chinese reason of an outcome that did not succeed; null for <see cref="Outcome.Done"/>.</summary>
-    public static string? Reason(Outcome outcome) => outcome switch
-    {
-        Outcome.Done => null,
-        Outcome.NotFound n => n.Message,
-        Outcome.Forbidden f => f.Message,
-        Outcome.Conflict c => c.Message,
-        Outcome.Invalid i => i.Message,
-        Outcome.Unavailable u => u.Message,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
+    public static string? Reason(Outcome outcome) => outcome?.Reason;
 
     public static IActionResult RedirectWithMessage(this PageModel page, Outcome outcome, string done, string url)
     {

@@ -1,3 +1,4 @@
+using Jixiao.App.Projects;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Evaluations;
@@ -33,9 +34,7 @@ public sealed record EditLineRequest(string? Actual, string? Rating, decimal? Pe
 public static class EvaluationSheets
 {
     public static IQueryable<EvaluationEntity> Visible(JixiaoDbContext db, AccessScope scope) =>
-        scope.IsAdmin
-            ? db.Evaluations
-            : db.Evaluations.Where(e => scope.UnitIds.Contains(e.Project!.UnitId) || e.AssignedExpertId == scope.UserId);
+        scope.Visible(db.Evaluations);
 
     public static bool MayEdit(AccessScope scope, EvaluationEntity evaluation, int unitId) =>
         evaluation.Status == EvaluationStatus.Draft
@@ -370,22 +369,7 @@ public static class EvaluationSheets
         ?? throw new InvalidOperationException($"Stored evaluation {evaluation.Id} does not read back.");
 
     /// <summary>The domain project of a stored one, for <see cref="EvaluationTemplates.FromProject"/>.</summary>
-    public static Project ToDomain(ProjectEntity project)
-    {
-        var taxonomy = IndicatorTaxonomy.Default;
-        var indicators = project.Indicators.OrderBy(i => i.Position).Select(i => new Indicator(
-            i.Level1Code is null ? null : taxonomy.FindByCode(i.Level1Code),
-            i.Level2Code is null ? null : taxonomy.FindByCode(i.Level2Code),
-            i.Name,
-            i.PeriodText is null ? null : TargetParser.Parse(i.PeriodText),
-            i.AnnualText is null ? null : TargetParser.Parse(i.AnnualText),
-            i.MeasureUnit, null, i.Weight, i.ScoringRule, null, null, i.Level1Text, i.Level2Text, i.Number)).ToList();
-        var unit = project.SourceMoneyUnit == "元" ? MoneyUnit.Yuan : MoneyUnit.WanYuan;
-        decimal? Amount(long? fen) => fen is { } f ? Money.FromFen(f, unit).Amount : null;
-        return new Project(project.Name, project.FiscalYear,
-            new ProjectAmounts(Amount(project.TotalFen), Amount(project.FiscalFen), Amount(project.FiscalSpecialFen), Amount(project.OtherFen), unit),
-            new PerformanceGoal(project.Goal, project.PeriodGoal, project.AnnualGoal), indicators);
-    }
+    public static Project ToDomain(ProjectEntity project) => StoredProjects.ToDomain(project);
 
     /// <summary>"显示名（用户名）" of a user in the expert role, as the assignment's audit line names them; null for anyone else.</summary>
     private static async Task<string?> ExpertNameAsync(JixiaoDbContext db, string userId, CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 using Jixiao.Data;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Units;
+using Jixiao.App.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Pages.Admin;
 
 /// <summary>One unit (管理员 only): correct its name or department, with a reason; its change history below.</summary>
-[Authorize(Roles = Auth.Roles.Admin)]
+[Authorize(Roles = App.Auth.Roles.Admin)]
 public sealed class UnitEditModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
 {
     public UnitAdminDto Subject { get; private set; } = null!;

@@ -15,7 +15,7 @@ namespace Jixiao.Web.Pages.Admin;
 /// One user (管理员 only): change name, role and units; set a new password; unlock after failed logins; disable or
 /// enable. Each change needs a reason and is written to the audit log, shown at the foot of the page.
 /// </summary>
-[Authorize(Roles = Auth.Roles.Admin)]
+[Authorize(Roles = App.Auth.Roles.Admin)]
 public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessService access, TimeProvider clock) : PageModel
 {
     public UserSummary Subject { get; private set; } = null!;
@@ -39,7 +39,7 @@ public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> us
         Units = (await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.Name, u.Department }).ToListAsync(cancellationToken))
             .Select(u => (u.Id, u.Name, u.Department)).ToList();
         History = await UserAdmin.HistoryAsync(db, user.UserName, 50, cancellationToken);
-        if (user.Roles.Contains(Auth.Roles.Expert))
+        if (user.Roles.Contains(App.Auth.Roles.Expert))
         {
             Evaluations = await UserAdmin.AssignableEvaluationsAsync(db, cancellationToken);
         }

@@ -2,7 +2,7 @@ using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Units;
+using Jixiao.App.Units;
 using Jixiao.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +19,7 @@ public sealed record UnitRow(int Id, string Name, string? Department, int Projec
 /// (Identity's password policy applies), the latest user-management lines of the audit log, the units (each opens
 /// its own page to be corrected), create a unit.
 /// </summary>
-[Authorize(Roles = Auth.Roles.Admin)]
+[Authorize(Roles = App.Auth.Roles.Admin)]
 public sealed class UsersModel(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessService access, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];

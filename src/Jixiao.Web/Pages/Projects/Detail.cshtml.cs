@@ -5,8 +5,8 @@ using Jixiao.Domain.Targets;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
 using Jixiao.Web.Evaluations;
-using Jixiao.Web.Projects;
-using Jixiao.Web.Reviews;
+using Jixiao.App.Projects;
+using Jixiao.App.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -170,5 +170,5 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     }
 
     private static bool EditAllowed(AccessScope scope, ProjectEntity project) =>
-        scope.MayEditTargets(project.UnitId) && project.Status is ReviewStatus.Draft or ReviewStatus.Returned;
+        scope.MayEditTargets(project.UnitId) && project.Status.TargetsEditable();
 }

@@ -1,10 +1,10 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Units;
+namespace Jixiao.App.Units;
 
 /// <summary>A unit as the admin manages it; <see cref="Version"/> is sent back with an edit.</summary>
 public sealed record UnitAdminDto(int Id, string Name, string? Department, int ProjectCount, long Version);

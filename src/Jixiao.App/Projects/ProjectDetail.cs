@@ -1,9 +1,9 @@
+using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Projects;
+namespace Jixiao.App.Projects;
 
 /// <summary>A project with its unit and indicators (in source order), or null when it is not visible to the user.</summary>
 public static class ProjectDetail

@@ -1,4 +1,4 @@
-namespace Jixiao.Web.Common;
+namespace Jixiao.App.Common;
 
 /// <summary>
 /// The expected ways a use case ends. The API maps them to ProblemDetails (<see cref="OutcomeResults"/>), the pages
@@ -25,4 +25,16 @@ public abstract record Outcome
     public sealed record Unavailable(string Message) : Outcome;
 
     public static Outcome Ok { get; } = new Done();
+
+    /// <summary>The Chinese reason of an outcome that did not succeed; null for <see cref="Done"/>.</summary>
+    public string? Reason => this switch
+    {
+        Done => null,
+        NotFound n => n.Message,
+        Forbidden f => f.Message,
+        Conflict c => c.Message,
+        Invalid i => i.Message,
+        Unavailable u => u.Message,
+        _ => throw new InvalidOperationException($"Unknown outcome {GetType().Name}."),
+    };
 }

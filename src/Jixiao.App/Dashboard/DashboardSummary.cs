@@ -1,9 +1,11 @@
+using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Dashboard;
+namespace Jixiao.App.Dashboard;
 
 public sealed record UnitTotal(int Id, string Name, int Projects, long TotalFen);
 
@@ -38,11 +40,11 @@ public static class DashboardSummary
             && (year == null || i.Project!.FiscalYear == year));
         var largest = await projects.OrderByDescending(p => p.TotalFen).Take(10)
             .Select(p => new { p.Id, p.Name, Total = p.TotalFen ?? 0 }).ToListAsync(cancellationToken);
-        var grades = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
+        var grades = await scope.Visible(db.Evaluations).AsNoTracking()
             .Where(e => e.Grade != null && (year == null || e.Project!.FiscalYear == year))
             .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         // Decimals are averaged here, not in SQL: SQLite keeps them as text.
-        var scored = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking()
+        var scored = await scope.Visible(db.Evaluations).AsNoTracking()
             .Where(e => (e.Total != null || e.BudgetExecution != null) && (year == null || e.Project!.FiscalYear == year))
             .Select(e => new { Unit = e.Project!.Unit!.Name, e.Total, e.BudgetExecution }).ToListAsync(cancellationToken);
         static List<UnitScore> ByUnit(IEnumerable<(string Unit, decimal Value)> values) => values.GroupBy(v => v.Unit)
@@ -54,7 +56,7 @@ public static class DashboardSummary
             byUnit.Count,
             byUnit.Sum(u => u.Projects),
             await indicators.CountAsync(cancellationToken),
-            await indicators.CountAsync(i => i.AnnualKind == "qualitative", cancellationToken),
+            await indicators.CountAsync(i => i.AnnualKind == VagueTargets.KindName, cancellationToken),
             byUnit.Sum(u => u.TotalFen),
             Enum.GetValues<ReviewStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0),
             byUnit.OrderByDescending(u => u.TotalFen).ToList(),

@@ -1,10 +1,11 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
+using Jixiao.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Reviews;
+namespace Jixiao.App.Reviews;
 
 /// <summary>A workflow step. <see cref="Version"/> (optional) is the project version the user saw.</summary>
 public sealed record ReviewStepRequest(string? Comment = null, long? Version = null);
@@ -26,8 +27,7 @@ public static class ReviewWorkflow
 
     /// <summary>The steps this user may take on a project now, for showing buttons.</summary>
     public static IReadOnlyList<ReviewStatus> AllowedSteps(AccessScope scope, ProjectEntity project) =>
-        new[] { ReviewStatus.Submitted, ReviewStatus.Returned, ReviewStatus.Approved }
-            .Where(to => Check(scope, project, to, "x") is null).ToList();
+        ReviewStatuses.Steps.Where(to => Refusal(scope, project, to) is null).ToList();
 
     private static async Task<Outcome> StepAsync(JixiaoDbContext db, AccessScope scope, int projectId, ReviewStepRequest request,
         ReviewStatus to, CancellationToken cancellationToken)
@@ -38,9 +38,14 @@ public static class ReviewWorkflow
             return new Outcome.NotFound($"找不到项目 {projectId}。");
         }
 
-        if (Check(scope, project, to, request.Comment) is { } refused)
+        if (Refusal(scope, project, to) is { } refused)
         {
             return refused;
+        }
+
+        if (to.NeedsComment() && string.IsNullOrWhiteSpace(request.Comment))
+        {
+            return new Outcome.Invalid("退回时请填写退回意见，说明需要修改什么。");
         }
 
         if (request.Version is { } version && version != project.Version)
@@ -62,7 +67,8 @@ public static class ReviewWorkflow
         return Outcome.Ok;
     }
 
-    private static Outcome? Check(AccessScope scope, ProjectEntity project, ReviewStatus to, string? comment)
+    /// <summary>Why this user may not take the step now (their role, then the workflow's state), or null.</summary>
+    private static Outcome? Refusal(AccessScope scope, ProjectEntity project, ReviewStatus to)
     {
         var from = project.Status;
         switch (to)
@@ -73,23 +79,14 @@ public static class ReviewWorkflow
                     return new Outcome.Forbidden("只有本单位的填报人可以提交。");
                 }
 
-                return from is ReviewStatus.Draft or ReviewStatus.Returned
-                    ? null
-                    : new Outcome.Conflict($"项目处于“{from.Chinese()}”状态，不能提交。");
+                return from.Allows(to) ? null : new Outcome.Conflict($"项目处于“{from.Chinese()}”状态，不能提交。");
             case ReviewStatus.Returned or ReviewStatus.Approved:
                 if (!scope.MayReview(project.UnitId))
                 {
                     return new Outcome.Forbidden("只有主管部门或财政审核人可以审核。");
                 }
 
-                if (from != ReviewStatus.Submitted)
-                {
-                    return new Outcome.Conflict($"项目处于“{from.Chinese()}”状态，只有已提交的项目可以审核。");
-                }
-
-                return to == ReviewStatus.Returned && string.IsNullOrWhiteSpace(comment)
-                    ? new Outcome.Invalid("退回时请填写退回意见，说明需要修改什么。")
-                    : null;
+                return from.Allows(to) ? null : new Outcome.Conflict($"项目处于“{from.Chinese()}”状态，只有已提交的项目可以审核。");
             default:
                 return new Outcome.Invalid("不支持的审核操作。");
         }

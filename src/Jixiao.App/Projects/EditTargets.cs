@@ -1,12 +1,13 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Storing;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Projects;
+namespace Jixiao.App.Projects;
 
 /// <summary>
 /// New 实施周期 and 年度 指标值 for one indicator. <see cref="Version"/> is the version the editor saw: if someone saved
@@ -31,7 +32,7 @@ public static class EditTargets
             return (new Outcome.Forbidden("只有本单位的填报人可以修改指标值。"), null);
         }
 
-        if (indicator.Project.Status is not (ReviewStatus.Draft or ReviewStatus.Returned))
+        if (!indicator.Project.Status.TargetsEditable())
         {
             return (new Outcome.Conflict($"项目“{indicator.Project.Name}”处于“{indicator.Project.Status.Chinese()}”状态，不能修改指标值；需审核人退回后再改。"), null);
         }
@@ -77,7 +78,7 @@ public static class EditTargets
         var last = await db.AuditLog.AsNoTracking()
             .Where(a => a.Entity == "indicator" && a.EntityId == current.Id)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        var who = last is null ? "他人" : $"{last.Actor}（{Format.Time(last.At)}）";
+        var who = last is null ? "他人" : $"{last.Actor}（{ChinaTime.Text(last.At)}）";
         return new Outcome.Conflict(
             $"指标“{current.Name}”已被{who}修改，当前年度指标值为“{current.AnnualText}”。您的修改未保存，请刷新后在最新内容上重新修改。");
     }

@@ -1,6 +1,6 @@
 using Jixiao.Data.Entities;
 
-namespace Jixiao.Web.Auth;
+namespace Jixiao.App.Auth;
 
 /// <summary>
 /// What the current user may see and do, computed once per request from their roles and unit links. Every query and
@@ -18,6 +18,10 @@ public sealed record AccessScope(string UserId, string DisplayName, IReadOnlySet
 
     public IQueryable<UnitEntity> Visible(IQueryable<UnitEntity> units) =>
         IsAdmin ? units : units.Where(u => UnitIds.Contains(u.Id));
+
+    /// <summary>The evaluations of the user's units, and those assigned to them as 评价专家.</summary>
+    public IQueryable<EvaluationEntity> Visible(IQueryable<EvaluationEntity> evaluations) =>
+        IsAdmin ? evaluations : evaluations.Where(e => UnitIds.Contains(e.Project!.UnitId) || e.AssignedExpertId == UserId);
 
     public bool Sees(int unitId) => IsAdmin || UnitIds.Contains(unitId);
 

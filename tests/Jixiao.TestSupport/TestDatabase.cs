@@ -1,11 +1,13 @@
+using Jixiao.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit;
 
-namespace Jixiao.Data.Tests;
+namespace Jixiao.TestSupport;
 
 /// <summary>
-/// A fresh, migrated database for one test: a SQLite file in the temp folder, or a new database on the PostgreSQL
-/// server named by env JIXIAO_TEST_PG (scripts/test.sh starts one). Disposing deletes it.
+/// A fresh database for one test: a SQLite file in the temp folder, or a new database on the PostgreSQL server named
+/// by env JIXIAO_TEST_PG (scripts/test.sh starts one). Disposing deletes it.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -13,25 +15,28 @@ public sealed class TestDatabase : IDisposable
     private readonly string? _pgAdmin;
     private readonly string? _pgName;
 
-    private TestDatabase(string provider)
+    private TestDatabase(string provider, string prefix, bool migrate)
     {
         Provider = provider;
         if (provider == "sqlite")
         {
-            _file = Path.Combine(Path.GetTempPath(), $"jixiao-test-{Guid.NewGuid():N}.db");
+            _file = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.db");
             ConnectionString = $"Data Source={_file}";
         }
         else
         {
             var server = Environment.GetEnvironmentVariable("JIXIAO_TEST_PG")
                 ?? throw new InvalidOperationException("JIXIAO_TEST_PG is not set.");
-            _pgName = $"jixiao_test_{Guid.NewGuid():N}";
+            _pgName = $"{prefix.Replace('-', '_')}_{Guid.NewGuid():N}";
             _pgAdmin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _pgName }.ConnectionString;
         }
 
-        using var db = NewContext();
-        db.Database.Migrate();
+        if (migrate)
+        {
+            using var db = NewContext();
+            db.Database.Migrate();
+        }
     }
 
     public string Provider { get; }
@@ -52,7 +57,8 @@ public sealed class TestDatabase : IDisposable
         }
     }
 
-    public static TestDatabase Create(string provider) => new(provider);
+    /// <param name="migrate">False for a name only: the code under test creates the database (the web host, `jixiao import`).</param>
+    public static TestDatabase Create(string provider, string prefix = "jixiao-test", bool migrate = true) => new(provider, prefix, migrate);
 
     public JixiaoDbContext NewContext(string? actor = null) =>
         new(JixiaoDatabase.Options(ConnectionString)) { ActorOverride = actor };
@@ -62,7 +68,10 @@ public sealed class TestDatabase : IDisposable
         if (_file is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(_file);
+            foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
         else
         {

@@ -1,8 +1,8 @@
+using Jixiao.App.Projects;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Evaluations;
 
-namespace Jixiao.Web.Reviews;
+namespace Jixiao.App.Reviews;
 
 /// <summary>
 /// The review engine's findings (Jixiao.Domain.Reviews, docs/review.md) for a stored project, as they stand now: the
@@ -11,7 +11,7 @@ namespace Jixiao.Web.Reviews;
 public static class ProjectReviewer
 {
     public static ProjectReview Review(ProjectEntity project) =>
-        ReviewEngine.Default.Review(EvaluationSheets.ToDomain(project), project.Unit?.Name ?? "", project.Unit?.Department);
+        ReviewEngine.Default.Review(StoredProjects.ToDomain(project), project.Unit?.Name ?? "", project.Unit?.Department);
 
     /// <summary>The findings about one indicator (by name, as the engine reports them).</summary>
     public static IReadOnlyList<ReviewFinding> For(ProjectReview review, string indicatorName) =>

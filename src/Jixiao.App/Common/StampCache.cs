@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Projects;
+using Jixiao.App.Auth;
 
-namespace Jixiao.Web.Common;
+namespace Jixiao.App.Common;
 
 /// <summary>
 /// What was computed from projects and units (how many projects match a filter of the 项目 list, each unit's project
@@ -157,30 +155,4 @@ public sealed class StampCache
         ArgumentNullException.ThrowIfNull(scope);
         return scope.IsAdmin ? "*" : string.Join(',', scope.UnitIds.Order());
     }
-
-    /// <summary>The key of a match count: the scope and every filter that changes the count (not the sort or page).</summary>
-    public static string CountKey(AccessScope scope, ProjectListQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return new StringBuilder("count|").Append(ScopeKey(scope)).Append('|')
-            .Append(query.Q?.Trim()).Append('|')
-            .Append(query.UnitId?.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(query.Status?.ToString()).Append('|')
-            .Append(query.MinWanYuan?.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(query.MaxWanYuan?.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(query.Year?.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(query.Grade?.Trim())
-            .ToString();
-    }
-
-    /// <summary>The key of a filter's whole match list in its sort order: the count's key, the sort and its direction.</summary>
-    public static string IdsKey(string countKey, ProjectListQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(countKey);
-        ArgumentNullException.ThrowIfNull(query);
-        return "ids" + countKey[5..] + "|" + ProjectList.SortName(query) + (query.Desc ? "|desc" : "|asc");
-    }
-
-    /// <summary>The key of a search piece's holder count (capped at <see cref="ProjectList.CommonGram"/>).</summary>
-    public static string GramKey(string gram) => "gram|" + gram;
 }

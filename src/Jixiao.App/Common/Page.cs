@@ -1,4 +1,4 @@
-namespace Jixiao.Web.Common;
+namespace Jixiao.App.Common;
 
 /// <summary>One page of a list. <see cref="PageNumber"/> is 1-based.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)

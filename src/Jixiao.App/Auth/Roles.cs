@@ -1,4 +1,4 @@
-namespace Jixiao.Web.Auth;
+namespace Jixiao.App.Auth;
 
 /// <summary>The four roles. The names are what users see, so they are Chinese.</summary>
 public static class Roles

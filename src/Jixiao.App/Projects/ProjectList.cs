@@ -1,10 +1,15 @@
+using System.Globalization;
+using System.Text;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
+using Jixiao.Domain.Projects;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Projects;
+namespace Jixiao.App.Projects;
 
 /// <summary>
 /// Filters of the 项目 list; amounts in 万元 as the tables print them. <see cref="Year"/> is the 预算年度;
@@ -63,6 +68,32 @@ public static class ProjectList
         }
     }
 
+    /// <summary>The key of a match count: the scope and every filter that changes the count (not the sort or page).</summary>
+    public static string CountKey(AccessScope scope, ProjectListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new StringBuilder("count|").Append(StampCache.ScopeKey(scope)).Append('|')
+            .Append(query.Q?.Trim()).Append('|')
+            .Append(query.UnitId?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(query.Status?.ToString()).Append('|')
+            .Append(query.MinWanYuan?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(query.MaxWanYuan?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(query.Year?.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(query.Grade?.Trim())
+            .ToString();
+    }
+
+    /// <summary>The key of a filter's whole match list in its sort order: the count's key, the sort and its direction.</summary>
+    public static string IdsKey(string countKey, ProjectListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(countKey);
+        ArgumentNullException.ThrowIfNull(query);
+        return "ids" + countKey[5..] + "|" + SortName(query) + (query.Desc ? "|desc" : "|asc");
+    }
+
+    /// <summary>The key of a search piece's holder count (capped at <see cref="CommonGram"/>).</summary>
+    public static string GramKey(string gram) => "gram|" + gram;
+
     /// <summary>The sort a query asks for, as the list knows it ("id" when it names none it knows).</summary>
     public static string SortName(ProjectListQuery query) => query?.Sort switch
     {
@@ -75,8 +106,8 @@ public static class ProjectList
     {
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, query.Page);
-        var countKey = counts is null ? null : StampCache.CountKey(scope, query);
-        var idsKey = countKey is null ? null : StampCache.IdsKey(countKey, query);
+        var countKey = counts is null ? null : CountKey(scope, query);
+        var idsKey = countKey is null ? null : IdsKey(countKey, query);
         var searching = !string.IsNullOrWhiteSpace(query.Q);
 
         // A kept list is tried first, whatever stamp it was kept at: the page's rows are read with the current stamp in
@@ -196,7 +227,7 @@ public static class ProjectList
             .Select(p => new
             {
                 Row = new ProjectRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.TotalFen, p.Status,
-                    p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == "qualitative"), p.Version, p.FiscalYear,
+                    p.Indicators.Count, p.Indicators.Count(i => i.AnnualKind == VagueTargets.KindName), p.Version, p.FiscalYear,
                     db.Evaluations.Where(e => e.ProjectId == p.Id && e.Grade != null).OrderByDescending(e => e.Id).Select(e => e.Grade).FirstOrDefault()),
                 Stamp = db.Stamps.Where(s => s.Name == ChangeStamps.Projects).Select(s => s.Value).First(),
             })
@@ -276,13 +307,13 @@ public static class ProjectList
 
         if (query.MinWanYuan is { } min)
         {
-            var fen = Format.ToFen(min);
+            var fen = Money.WanYuan(min).ToFen();
             projects = projects.Where(p => p.TotalFen >= fen);
         }
 
         if (query.MaxWanYuan is { } max)
         {
-            var fen = Format.ToFen(max);
+            var fen = Money.WanYuan(max).ToFen();
             projects = projects.Where(p => p.TotalFen <= fen);
         }
 
@@ -402,7 +433,7 @@ public static class ProjectList
         foreach (var gram in grams)
         {
             var these = db.ProjectNameGrams.Where(g => g.Gram == gram).Select(g => g.ProjectId);
-            var gramKey = StampCache.GramKey(gram);
+            var gramKey = GramKey(gram);
             if (counts is null || !counts.TryGet(gramKey, stamp, out int holders))
             {
                 holders = await these.Take(CommonGram).CountAsync(cancellationToken);

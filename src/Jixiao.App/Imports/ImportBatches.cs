@@ -1,0 +1,162 @@
+using System.Globalization;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Storing;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Import.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.App.Imports;
+
+/// <summary>
+/// The core of 导入 that the upload page and `jixiao import` share: check an upload, read it into a pending batch,
+/// preview what confirming would do, and confirm (the whole file in one transaction, or nothing). The importer itself
+/// is Jixiao.Import's <see cref="TargetTableImporter"/>.
+/// </summary>
+public static class ImportBatches
+{
+    /// <summary>Uploads above this size are refused before reading (20 MB covers a city's tables).</summary>
+    public const long MaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>The 预算年度 an uploader may choose for a document that states none.</summary>
+    public const int FirstYear = 2000, LastYear = 2100;
+
+    /// <summary>
+    /// Why an upload of <paramref name="length"/> bytes is refused before its content is read, or null.
+    /// <paramref name="fiscalYear"/> is the 预算年度 as typed (blank: none); <paramref name="year"/> what it reads as.
+    /// </summary>
+    public static Outcome? CheckUpload(AccessScope scope, long length, string? fiscalYear, out int? year)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        year = null;
+        if (!scope.MayImport)
+        {
+            return new Outcome.Forbidden("只有单位填报人和管理员可以导入目标表。");
+        }
+
+        if (!string.IsNullOrWhiteSpace(fiscalYear))
+        {
+            if (!int.TryParse(fiscalYear.Trim().TrimEnd('年'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                || parsed < FirstYear || parsed > LastYear)
+            {
+                return new Outcome.Invalid($"预算年度“{fiscalYear.Trim()}”不是有效的年份：请填写 {FirstYear}–{LastYear} 之间的四位年份，或留空（按文件写明的年度）。");
+            }
+
+            year = parsed;
+        }
+
+        if (length <= 0)
+        {
+            return new Outcome.Invalid("没有收到文件内容，请选择要导入的目标表文件。");
+        }
+
+        return length > MaxBytes ? new Outcome.Invalid($"文件太大（{length / 1024 / 1024} MB），单个文件不能超过 {MaxBytes / 1024 / 1024} MB。") : null;
+    }
+
+    /// <summary>A pending batch of an uploaded file, read once for its layout and counts (not yet added to a context).</summary>
+    public static ImportBatchEntity Create(AccessScope scope, string fileName, byte[] content, int? fiscalYear, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(clock);
+        var name = Path.GetFileName(fileName);
+        var batch = new ImportBatchEntity
+        {
+            FileName = string.IsNullOrWhiteSpace(name) ? "上传文件" : name,
+            Content = content,
+            UploadedBy = scope.UserId,
+            UploadedByName = scope.DisplayName,
+            UploadedAt = clock.GetUtcNow(),
+            FiscalYear = fiscalYear,
+        };
+        var result = Read(batch);
+        batch.Layout = result.Layout;
+        batch.ProjectCount = result.Projects.Count();
+        batch.IndicatorCount = result.IndicatorCount;
+        batch.ErrorCount = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        batch.WarningCount = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        return batch;
+    }
+
+    /// <summary>The importer's result for a batch's content (read again each time: the content is what is kept).</summary>
+    public static ImportResult Read(ImportBatchEntity batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var stream = new MemoryStream(batch.Content, writable: false);
+        return TargetTableImporter.Import(stream, batch.FileName, ImportOptions.Default with { FiscalYear = batch.FiscalYear });
+    }
+
+    /// <summary>What confirming the batch would do: which of its projects the store has already, which units are not the user's.</summary>
+    public static async Task<ImportPreview> PreviewAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(batch);
+        var result = batch.Status == ImportStatus.Discarded
+            ? new ImportResult(batch.FileName, batch.Layout ?? ImportLayouts.Unknown, null, Domain.Projects.MoneyUnit.WanYuan, null, [], [])
+            : Read(batch);
+        var unitNames = result.Units.Select(u => u.Name).Distinct().ToList();
+        var known = await db.Units.AsNoTracking().Where(u => unitNames.Contains(u.Name)).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        var foreign = scope.IsAdmin
+            ? []
+            : unitNames.Where(n => known.FirstOrDefault(k => k.Name == n) is not { } k || !scope.UnitIds.Contains(k.Id)).ToList();
+        var knownIds = known.Select(k => k.Id).ToArray();
+        var stored = await db.Projects.AsNoTracking().Where(p => knownIds.Contains(p.UnitId))
+            .Select(p => new { Unit = p.Unit!.Name, p.Name }).ToListAsync(cancellationToken);
+        var storedKeys = stored.Select(s => (s.Unit, s.Name)).ToHashSet();
+        var existing = result.Units.SelectMany(u => u.Projects.Select(p => (Unit: u.Name, p.Name)))
+            .Where(storedKeys.Contains).Select(k => $"{k.Unit} / {k.Name}").ToList();
+        return new ImportPreview(batch, result, existing, foreign);
+    }
+
+    /// <summary>
+    /// Stores a pending batch's new projects (those already stored are skipped) and marks it 已导入, with an audit line,
+    /// in one transaction; refused while the preview has a blocker. The batch must be tracked by <paramref name="db"/>.
+    /// </summary>
+    public static async Task<(Outcome Outcome, int Added)> ConfirmAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, TimeProvider clock,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (batch.Status != ImportStatus.Pending)
+        {
+            return (new Outcome.Conflict($"该文件已{(batch.Status == ImportStatus.Confirmed ? "导入" : "放弃")}，不能再次确认。"), 0);
+        }
+
+        var preview = await PreviewAsync(db, scope, batch, cancellationToken);
+        if (preview.Blocker is { } blocker)
+        {
+            return (new Outcome.Invalid(blocker), 0);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var written = await UnitWriter.AddAsync(db, preview.Result.Units, batch.FileName, batch.Id, cancellationToken);
+        batch.Status = ImportStatus.Confirmed;
+        batch.ConfirmedAt = clock.GetUtcNow();
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = batch.ConfirmedAt.Value,
+            Actor = scope.DisplayName,
+            Entity = "import",
+            EntityId = batch.Id,
+            Field = "status",
+            OldValue = "待确认",
+            NewValue = "已导入",
+            Reason = $"{batch.FileName}：新增 {written.Added.Count} 个项目，跳过已有 {written.Skipped.Count} 个",
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (new Outcome.Conflict("该文件正在被他人确认导入，请刷新查看结果。"), 0);
+        }
+
+        return (Outcome.Ok, written.Added.Count);
+    }
+}
