@@ -1,4 +1,4 @@
-namespace Jixiao.Web.Common;
+namespace Jixiao.App.Common;
 
 /// <summary>
 /// The longest texts a form or API field takes. Real values are far shorter (a 指标值 is a few words, a reason a few
