@@ -6,6 +6,7 @@ using Jixiao.Data.Entities;
 using Jixiao.Data.Storing;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Import.Imports;
+using Jixiao.Import.Reading;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.App.Imports;
@@ -13,7 +14,7 @@ namespace Jixiao.App.Imports;
 /// <summary>
 /// The core of 导入 that the upload page and `jixiao import` share: check an upload, read it into a pending batch,
 /// preview what confirming would do, and confirm (the whole file in one transaction, or nothing). The importer itself
-/// is Jixiao.Import's <see cref="TargetTableImporter"/>.
+/// is Jixiao.Import's <see cref="Jixiao.Import.Reading.DocumentReader"/> (any kind and format; only target tables are stored).
 /// </summary>
 public static class ImportBatches
 {
@@ -80,11 +81,17 @@ public static class ImportBatches
     }
 
     /// <summary>The importer's result for a batch's content (read again each time: the content is what is kept).</summary>
-    public static ImportResult Read(ImportBatchEntity batch)
+    public static ImportResult Read(ImportBatchEntity batch) => ReadDocument(batch).Targets;
+
+    /// <summary>
+    /// A batch's content read as any of the five kinds of document (<see cref="DocumentReader"/>), and what of it the
+    /// store keeps as target tables: nothing, with an error saying what the document is, for the other kinds.
+    /// </summary>
+    public static (ImportResult Targets, ReadDocument Document) ReadDocument(ImportBatchEntity batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        using var stream = new MemoryStream(batch.Content, writable: false);
-        return TargetTableImporter.Import(stream, batch.FileName, ImportOptions.Default with { FiscalYear = batch.FiscalYear });
+        var reading = DocumentReader.Read(batch.Content, batch.FileName, ImportOptions.Default with { FiscalYear = batch.FiscalYear });
+        return (TargetsFromReading.ToImportResult(reading, batch.FiscalYear), reading.Document);
     }
 
     /// <summary>What confirming the batch would do: which of its projects the store has already, which units are not the user's.</summary>
@@ -93,9 +100,9 @@ public static class ImportBatches
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(batch);
-        var result = batch.Status == ImportStatus.Discarded
-            ? new ImportResult(batch.FileName, batch.Layout ?? ImportLayouts.Unknown, null, Domain.Projects.MoneyUnit.WanYuan, null, [], [])
-            : Read(batch);
+        var (result, document) = batch.Status == ImportStatus.Discarded
+            ? (new ImportResult(batch.FileName, batch.Layout ?? ImportLayouts.Unknown, null, Domain.Projects.MoneyUnit.WanYuan, null, [], []), null)
+            : ReadDocument(batch);
         var unitNames = result.Units.Select(u => u.Name).Distinct().ToList();
         var known = await db.Units.AsNoTracking().Where(u => unitNames.Contains(u.Name)).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
         var foreign = scope.IsAdmin
@@ -107,7 +114,7 @@ public static class ImportBatches
         var storedKeys = stored.Select(s => (s.Unit, s.Name)).ToHashSet();
         var existing = result.Units.SelectMany(u => u.Projects.Select(p => (Unit: u.Name, p.Name)))
             .Where(storedKeys.Contains).Select(k => $"{k.Unit} / {k.Name}").ToList();
-        return new ImportPreview(batch, result, existing, foreign);
+        return new ImportPreview(batch, result, existing, foreign, document);
     }
 
     /// <summary>

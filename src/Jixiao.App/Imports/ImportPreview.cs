@@ -1,5 +1,6 @@
 using Jixiao.Data.Entities;
 using Jixiao.Import.Imports;
+using Jixiao.Import.Reading;
 
 namespace Jixiao.App.Imports;
 
@@ -7,8 +8,15 @@ namespace Jixiao.App.Imports;
 /// What a confirmed import would do: the importer's result, the projects the store already has (skipped), and the
 /// units the user may not import into. <see cref="CanConfirm"/> only when the whole file can land.
 /// </summary>
-public sealed record ImportPreview(ImportBatchEntity Batch, ImportResult Result, IReadOnlyList<string> Existing, IReadOnlyList<string> ForeignUnits)
+public sealed record ImportPreview(ImportBatchEntity Batch, ImportResult Result, IReadOnlyList<string> Existing, IReadOnlyList<string> ForeignUnits,
+    ReadDocument? Document = null)
 {
+    /// <summary>What the document is, as the reader recognised it (绩效目标表, 自评表, 监控表, 评价报告).</summary>
+    public string KindTitle => Document is null ? "—" : ReadDocument.KindTitle(Document.Kind);
+
+    /// <summary>The findings of the recheck (numbers of the document that do not compute).</summary>
+    public IReadOnlyList<ReadFinding> Findings => Document?.Findings ?? [];
+
     public bool CanConfirm => Batch.Status == ImportStatus.Pending && Result.Succeeded && ForeignUnits.Count == 0
         && Result.Projects.Count() > Existing.Count;
 

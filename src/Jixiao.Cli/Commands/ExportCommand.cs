@@ -52,7 +52,7 @@ internal sealed class ExportCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var results = parsed.Positionals.Select(f => TargetTableImporter.Import(f)).ToList();
+        var results = parsed.Positionals.Select(f => Jixiao.Import.Reading.TargetsFromReading.Import(f)).ToList();
         var failed = results.Where(r => r.HasErrors).ToList();
         foreach (var result in failed)
         {

@@ -137,7 +137,7 @@ internal sealed class ReportCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var results = files.Select(f => Jixiao.Import.Imports.TargetTableImporter.Import(f)).ToList();
+        var results = files.Select(f => Jixiao.Import.Reading.TargetsFromReading.Import(f)).ToList();
         foreach (var result in results.Where(r => r.HasErrors))
         {
             context.Error.WriteLine($"{result.File} 有错误，未写入目标表：");

@@ -121,7 +121,7 @@ internal sealed class ReviewCommand : ICommand
         var units = new List<BudgetUnit>();
         foreach (var file in parsed.Positionals)
         {
-            var result = TargetTableImporter.Import(file);
+            var result = Jixiao.Import.Reading.TargetsFromReading.Import(file);
             foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error))
             {
                 context.Error.WriteLine($"[导入错误 {d.Code}] {d.Location}  {d.Message}");

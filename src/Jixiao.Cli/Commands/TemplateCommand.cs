@@ -110,7 +110,7 @@ internal sealed class TemplateCommand : ICommand
 
     private static EvaluationSheet? FromTargets(string path, string? projectName, int? year, CliContext context)
     {
-        var import = TargetTableImporter.Import(path);
+        var import = Jixiao.Import.Reading.TargetsFromReading.Import(path);
         foreach (var d in import.Diagnostics.Where(d => d.Severity == Severity.Error))
         {
             context.Error.WriteLine($"{d.Location}: {d.Code} {d.Message}");

@@ -39,9 +39,9 @@ public static class DocumentReader
         return Read(bytes, name);
     }
 
-    public static Reading Read(byte[] bytes, string fileName)
+    public static Reading Read(byte[] bytes, string fileName, ImportOptions? options = null)
     {
-        var legacy = TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName);
+        var legacy = TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName, options);
         var grids = Grids(bytes, fileName);
         var document = DocumentRecognizer.Recognize(grids);
         // One row per project with the indicators inside a cell (layouts 1 and 2) is the importer's own; a table of

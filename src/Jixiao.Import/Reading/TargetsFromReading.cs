@@ -21,6 +21,9 @@ public static class TargetsFromReading
     /// <summary>A project without a unit: the uploader's unit is not guessed.</summary>
     public const string NoUnit = "RDG011";
 
+    /// <summary>A file of any format read for its target tables (what `jixiao review`, `export` and the upload store).</summary>
+    public static ImportResult Import(string path) => ToImportResult(DocumentReader.Read(path));
+
     public static ImportResult ToImportResult(DocumentReader.Reading reading, int? fiscalYear = null)
     {
         ArgumentNullException.ThrowIfNull(reading);

@@ -48,16 +48,25 @@ public sealed record MeDto(string UserName, string DisplayName, IReadOnlyList<st
 
 public sealed record DiagnosticDto(string Severity, string Code, string? Location, string Message);
 
-/// <summary>An upload and what confirming it would do (or did).</summary>
-/// <summary>An import's preview; <see cref="FiscalYears"/> are the 预算年度 its projects will get (empty: the file states none and none was chosen).</summary>
+/// <summary>
+/// An upload and what confirming it would do (or did). <see cref="FiscalYears"/> are the 预算年度 its projects will get
+/// (empty: the file states none and none was chosen); <see cref="Kind"/> what the document is (targets,
+/// department-targets, self-evaluation, monitoring, report) and <see cref="Findings"/> the numbers that do not compute.
+/// </summary>
 public sealed record ImportDto(int Id, string FileName, string Status, string Layout, int Units, int Projects, int Indicators,
-    int ExistingProjects, bool CanConfirm, string? Blocker, IReadOnlyList<DiagnosticDto> Diagnostics, IReadOnlyList<int> FiscalYears)
+    int ExistingProjects, bool CanConfirm, string? Blocker, IReadOnlyList<DiagnosticDto> Diagnostics, IReadOnlyList<int> FiscalYears,
+    string? Kind = null, IReadOnlyList<FindingDto>? Findings = null)
 {
     public static ImportDto From(ImportPreview p) => new(p.Batch.Id, p.Batch.FileName, p.Batch.Status.ToString().ToLowerInvariant(),
         p.Result.Layout, p.Result.Units.Count, p.Result.Projects.Count(), p.Result.IndicatorCount, p.Existing.Count, p.CanConfirm, p.Blocker,
         p.Result.Diagnostics.Select(d => new DiagnosticDto(d.Severity.ToString().ToLowerInvariant(), d.Code, d.Location?.ToString(), d.Message)).ToList(),
-        p.FiscalYears);
+        p.FiscalYears,
+        p.Document is { } d ? Jixiao.Import.Reading.ReadDocument.KindName(d.Kind) : null,
+        p.Findings.Select(f => new FindingDto(f.Check, f.Where, f.Stated, f.Recomputed, f.Message)).ToList());
 }
+
+/// <summary>A number of a document that does not compute: the check, where, the stated and recomputed value, a Chinese message.</summary>
+public sealed record FindingDto(string Check, string Where, string? Stated, string? Recomputed, string Message);
 
 public sealed record CreateEvaluationRequest(string Kind, string? ExpertId = null);
 

@@ -12,7 +12,7 @@ namespace Jixiao.Web.Imports;
 
 /// <summary>
 /// 导入: upload a target table → preview with the importer's diagnostics → confirm. Confirming stores the whole
-/// file in one transaction, or nothing. The importer itself is Jixiao.Import's <see cref="TargetTableImporter"/>.
+/// file in one transaction, or nothing. The importer itself is Jixiao.Import's <see cref="Jixiao.Import.Reading.DocumentReader"/> (any kind and format; only target tables are stored).
 /// </summary>
 public static class ImportFiles
 {
