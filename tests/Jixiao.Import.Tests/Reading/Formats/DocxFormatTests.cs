@@ -18,6 +18,19 @@ public class DocxFormatTests
         document.Grids[2].Cells.Single().Text.ShouldBe(FormatFiles.Note);
     }
 
+    [Theory]
+    [InlineData("odt")]
+    [InlineData("rtf")]
+    public void Reads_other_word_processor_formats_through_LibreOffice_to_the_same_table(string format)
+    {
+        var file = FormatFiles.Convert(FormatFiles.Docx($"for-{format}.docx"), format);
+
+        var document = FormatReader.Read(file);
+
+        document.Format.ShouldBe(format);
+        document.Grids.Single(g => g.Name == "表1").Cells.Select(c => (c.Row, c.Column, c.Text, c.RowSpan, c.ColumnSpan)).ShouldBe(FormatFiles.TableCells);
+    }
+
     [Fact]
     public void Reads_a_doc_converted_from_the_docx_through_LibreOffice_to_the_same_table()
     {

@@ -44,6 +44,20 @@ public class ExcelFormatTests
         cells["目标表!D3"].Text.ShouldBe("1,234.50");
     }
 
+    [Fact]
+    public void Reads_an_ods_through_LibreOffice()
+    {
+        var ods = FormatFiles.Convert(FormatFiles.Xlsx("for-ods.xlsx"), "ods");
+
+        var document = FormatReader.Read(ods);
+
+        document.Format.ShouldBe("ods");
+        document.Diagnostics.ShouldContain(d => d.Code == FormatCodes.Converted);
+        var cells = document.Grids[0].Cells.ToDictionary(c => c.Location, c => c.Text);
+        cells["目标表!B3"].ShouldBe("95%");
+        cells["目标表!D3"].ShouldBe("1,234.50");
+    }
+
     [Theory]
     [InlineData(0.95, "0%", "95%")]
     [InlineData(0.9512, "0.00%", "95.12%")]
