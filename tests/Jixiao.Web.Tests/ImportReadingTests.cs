@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests;
 
@@ -80,5 +82,43 @@ public sealed class ImportReadingTests(SeededApps apps) : IClassFixture<SeededAp
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         html.ShouldContain("绩效自评表");
         html.ShouldContain("复核发现");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_confirmed_import_is_undone_whole_with_a_reason_by_its_uploader_and_audited(string provider)
+    {
+        var app = apps.Get(provider);
+        var admin = await app.LoginAsync("admin");
+        var name = $"误导入测试项目{provider}";
+        var preview = await UploadAsync(admin, $"""
+            项目名称 | {name} |
+            实施单位 | 广州市公安局白云区分局 |
+            资金情况(万元) | 年度资金总额: | 8 |
+            一级指标 | 二级指标 | 三级指标 | 年度指标值 |
+            产出指标 | 数量指标 | 培训人次 | ≥100人次 |
+            填表人: | 李四 |
+            """, "误导入.txt");
+        var id = preview.GetProperty("id").GetInt32();
+        (await admin.PostAsync($"/api/v1/imports/{id}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        async Task<int> CountAsync() => (await JsonOf(await admin.GetAsync($"/api/v1/projects?q={Uri.EscapeDataString(name)}"))).GetProperty("total").GetInt32();
+        (await CountAsync()).ShouldBe(1);
+
+        var other = await app.LoginAsync("zfw");
+        (await other.PostAsJsonAsync($"/api/v1/imports/{id}/undo", new { reason = "不是我的" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.PostAsJsonAsync($"/api/v1/imports/{id}/undo", new { reason = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await CountAsync()).ShouldBe(1);
+
+        var undone = await admin.PostAsJsonAsync($"/api/v1/imports/{id}/undo", new { reason = "导入了错误的文件" });
+        undone.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonOf(undone)).GetProperty("status").GetString().ShouldBe("undone");
+        (await CountAsync()).ShouldBe(0);
+        (await admin.PostAsJsonAsync($"/api/v1/imports/{id}/undo", new { reason = "再来一次" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Jixiao.Data.JixiaoDbContext>();
+        var audit = db.AuditLog.Where(a => a.Entity == "import" && a.EntityId == id).OrderBy(a => a.Id).ToList();
+        audit.Last().ShouldSatisfyAllConditions(
+            a => a.NewValue.ShouldBe("已撤销"), a => a.Reason!.ShouldStartWith("导入了错误的文件"), a => a.Reason!.ShouldContain("删除 1 个项目"));
     }
 }

@@ -36,4 +36,6 @@ public enum ImportStatus
     Confirmed,
     /// <summary>已放弃.</summary>
     Discarded,
+    /// <summary>已撤销: confirmed, then undone as a whole (its projects removed), with a reason in the audit log.</summary>
+    Undone,
 }

@@ -66,6 +66,11 @@ internal static partial class Checks
     /// </summary>
     private static void PartsOfTotal(string text, string location, List<ReadFinding> findings)
     {
+        if (!text.Contains("其中", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         foreach (Match m in TotalThenParts().Matches(text))
         {
             var unit = m.Groups["u"].Value;
@@ -87,7 +92,7 @@ internal static partial class Checks
         }
     }
 
-    [GeneratedRegex(@"(?<t>\d+(?:\.\d+)?)(?<u>万元|元)[,，]?其中(?<rest>[^。;；]*)")]
+    [GeneratedRegex(@"(?<![\d.])(?<t>\d{1,15}(?:\.\d{1,6})?)(?<u>万元|元)[,，]?其中(?<rest>[^。;；]{0,2000})")]
     private static partial Regex TotalThenParts();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>万元|元)")]

@@ -239,9 +239,10 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
     private string CutAtNextLabel(string rest, out string? tail)
     {
         tail = null;
-        for (var p = 2; p < rest.Length - 1; p++)
+        // Labels are short: each position is tried with the next 24 characters, and only the first 400 positions.
+        for (var p = 2; p < rest.Length - 1 && p < 400; p++)
         {
-            if (vocabulary.Field(rest[p..]) is { } m && m.Length >= 4 && IsLabelStart(rest, p))
+            if (vocabulary.Field(rest.Substring(p, Math.Min(24, rest.Length - p))) is { } m && m.Length >= 4)
             {
                 tail = rest[p..];
                 return rest[..p];
@@ -250,8 +251,6 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
         return rest;
     }
-
-    private static bool IsLabelStart(string rest, int p) => !char.IsDigit(rest[p - 1]) || true;
 
     private static bool IsMoneyField(FormField f) => f is FormField.AnnualAmount or FormField.PeriodAmount or FormField.Fiscal or FormField.Other or FormField.CarryOver;
 
@@ -1153,6 +1152,11 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
     /// </summary>
     private static (string Name, string? Target, decimal Weight)? GluedTargetAndWeight(string text, bool hasTarget)
     {
+        if (text.Length > 80)
+        {
+            return null;
+        }
+
         var m = GluedTail().Match(text);
         if (!m.Success || m.Index < 2)
         {

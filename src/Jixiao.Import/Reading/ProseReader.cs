@@ -17,7 +17,9 @@ internal static partial class ProseReader
 
     public static Result Read(string file, List<List<Tok>> rows)
     {
-        var text = ReadingText.Simplify(Join(rows));
+        // Prose is read in its first 200,000 characters: a report states its funds early, and the patterns stay linear.
+        var joined = Join(rows);
+        var text = ReadingText.Simplify(joined.Length > 200_000 ? joined[..200_000] : joined);
         var findings = new List<ReadFinding>();
         var projects = new List<ReadProject>();
         FundLists(file, text, projects, findings);
@@ -218,7 +220,7 @@ internal static partial class ProseReader
     private static partial Regex TotalBeforeParts();
 
     // One fund of a list: its name (ending in a fund word), an optional 指标/预算 and 为, and its amount.
-    [GeneratedRegex(@"(?<name>(?:\d+[、.]|\(\d+\))?[^,，;；。:：\n]{2,40}?)(?:指标|预算|年初预算)?(?:为|共|计)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)")]
+    [GeneratedRegex(@"(?<name>(?:\d+[、.]|\(\d+\))?[^,，;；。:：\n]{2,40}?)(?:指标|预算|年初预算)?(?:为|共|计)?(?<![\d.])(?<n>\d{1,15}(?:\.\d{1,6})?)(?<u>亿元|万元|元)")]
     private static partial Regex FundItem();
 
     [GeneratedRegex(@"(?:专项经费|专项资金|专项|经费|项目资金|资金项目|资金|项目|费)$")]

@@ -68,6 +68,9 @@ public sealed record ImportDto(int Id, string FileName, string Status, string La
 /// <summary>A number of a document that does not compute: the check, where, the stated and recomputed value, a Chinese message.</summary>
 public sealed record FindingDto(string Check, string Where, string? Stated, string? Recomputed, string Message);
 
+/// <summary>Why an import is undone (required; kept in the audit log).</summary>
+public sealed record UndoImportRequest(string? Reason);
+
 public sealed record CreateEvaluationRequest(string Kind, string? ExpertId = null);
 
 public sealed record EvaluationSummaryDto(int Id, int ProjectId, string ProjectName, string Kind, decimal? Total, string? Grade, string Status,

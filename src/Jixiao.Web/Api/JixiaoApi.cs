@@ -51,6 +51,7 @@ public static class JixiaoApi
         var imports = api.MapGroup("/imports").WithTags("导入");
         imports.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("上传目标表文件（multipart，字段名 file；可选 fiscalYear：文件未写明预算年度时使用），返回预览和诊断；尚未导入");
         imports.MapGet("/{id:int}", GetImportAsync).WithSummary("导入预览：项目数、诊断、能否确认");
+        imports.MapPost("/{id:int}/undo", UndoImportAsync).WithSummary("撤销导入：删除该文件导入的全部项目（上传人或管理员，须写明原因，记入审计日志）");
         imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件在一个事务中写入，或什么都不写");
 
         var evaluations = api.MapGroup("/evaluations").WithTags("绩效评价");
@@ -127,6 +128,20 @@ public static class JixiaoApi
     {
         var scope = await access.GetAsync(ct);
         var (outcome, _) = await Imports.ImportFiles.ConfirmAsync(db, scope, id, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        db.ChangeTracker.Clear();
+        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, id, ct))!));
+    }
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UndoImportAsync(int id, UndoImportRequest request, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var (outcome, _) = await UndoImport.UndoAsync(db, scope, id, request.Reason, clock, ct);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);

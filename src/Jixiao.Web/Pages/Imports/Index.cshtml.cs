@@ -21,6 +21,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, TimePro
     {
         ImportStatus.Pending => "待确认",
         ImportStatus.Confirmed => "已导入",
+        ImportStatus.Undone => "已撤销",
         _ => "已放弃",
     };
 

@@ -30,6 +30,9 @@ public sealed class PreviewModel(JixiaoDbContext db, AccessService access, TimeP
         return Done(id, outcome, $"导入完成：新增 {added} 个项目。");
     }
 
+    public async Task<IActionResult> OnPostUndoAsync(int id, string? reason, CancellationToken cancellationToken) =>
+        Done(id, (await UndoImport.UndoAsync(db, await access.GetAsync(cancellationToken), id, reason, clock, cancellationToken)).Outcome, "已撤销该文件的导入，其项目已删除。");
+
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken) =>
         Done(id, await ImportFiles.DiscardAsync(db, await access.GetAsync(cancellationToken), id, cancellationToken), "已放弃该文件。");
 
