@@ -79,10 +79,22 @@ public static class ReadingFuzz
     private static List<Seed> Seeds()
     {
         var seeds = ReadingFiles.CorpusTexts().Select(d => new Seed(d.Name, d.Bytes, "text")).ToList();
-        seeds.Add(new("form.xlsx", ReadingFiles.Xlsx(), "zip"));
-        seeds.Add(new("form.docx", ReadingFiles.Docx(), "zip"));
+        // The packages carry the time they were written, so they are made once and kept: inputs are repeatable from their number.
+        seeds.Add(new("form.xlsx", Kept("form.xlsx", ReadingFiles.Xlsx), "zip"));
+        seeds.Add(new("form.docx", Kept("form.docx", ReadingFiles.Docx), "zip"));
         seeds.Add(new("form.pdf", File.ReadAllBytes(ReadingFiles.TablePdf()), "pdf"));
         return seeds;
+    }
+
+    private static byte[] Kept(string name, Func<byte[]> make)
+    {
+        var path = Path.Combine(ReadingFiles.Folder, "fuzz-seed-" + name);
+        if (!File.Exists(path))
+        {
+            File.WriteAllBytes(path, make());
+        }
+
+        return File.ReadAllBytes(path);
     }
 
     // ---- the inputs ----
