@@ -50,6 +50,13 @@ if (args is ["reading-one", var onePath, ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- reading-retime DIR [seconds]   (the fuzz run's hangs read alone, timed)
+if (args is ["reading-retime", var retimeFolder, ..])
+{
+    Jixiao.Bench.Reading.ReadingThroughput.Retime(Console.Out, retimeFolder, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 // dotnet run -c Release --project bench/Jixiao.Bench -- fuzz-reading [--seconds S] [--inputs N] [--seed S] ...   (bench/fuzz-reading.sh)
 if (args is ["fuzz-reading", ..])
 {
