@@ -220,6 +220,8 @@ public static class ReadingThroughput
         }
 
         stages.Write(output, $"{Path.GetFileName(path)} ({bytes.Length} bytes)", times);
+        var grids = FormatReader.Read(new MemoryStream(bytes, writable: false), Path.GetFileName(path));
+        output.WriteLine($"  format {grids.Format}, {grids.Grids.Count} grids, diagnostics {string.Join(", ", grids.Diagnostics.Select(d => d.Code).GroupBy(c => c).Select(g => g.Key + "×" + g.Count().ToString(Inv)))}");
     }
 
     /// <summary>
