@@ -36,4 +36,31 @@ if (args is ["list-cpu", var listDatabase, ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- reading-throughput [corpus|workbook|large|scan|all] [seconds]   (docs/benchmarks-reading.md)
+if (args is ["reading-throughput", ..])
+{
+    Jixiao.Bench.Reading.ReadingThroughput.Run(Console.Out, args.Length > 1 ? args[1] : "all", args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
+// dotnet run -c Release --project bench/Jixiao.Bench -- reading-one PATH [times]   (one file through the reading stages, timed)
+if (args is ["reading-one", var onePath, ..])
+{
+    Jixiao.Bench.Reading.ReadingThroughput.One(Console.Out, onePath, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
+// dotnet run -c Release --project bench/Jixiao.Bench -- reading-retime DIR [seconds]   (the fuzz run's hangs read alone, timed)
+if (args is ["reading-retime", var retimeFolder, ..])
+{
+    Jixiao.Bench.Reading.ReadingThroughput.Retime(Console.Out, retimeFolder, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
+// dotnet run -c Release --project bench/Jixiao.Bench -- fuzz-reading [--seconds S] [--inputs N] [--seed S] ...   (bench/fuzz-reading.sh)
+if (args is ["fuzz-reading", ..])
+{
+    Environment.Exit(Jixiao.Bench.Reading.ReadingFuzz.Run(Console.Out, args));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Jixiao.Bench.BenchPaths).Assembly).Run(args);
