@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Jixiao.Domain.Diagnostics;
+using Jixiao.Import.Imports;
 
 namespace Jixiao.Import.Reading;
 
@@ -15,7 +15,7 @@ public sealed record ReadJson(
     [property: JsonPropertyName("statedTotal")] decimal? StatedTotal,
     [property: JsonPropertyName("statedGrade")] string? StatedGrade,
     [property: JsonPropertyName("findings")] IReadOnlyList<ReadJson.FindingJson> Findings,
-    [property: JsonPropertyName("diagnostics")] IReadOnlyList<ReadJson.DiagnosticJson> Diagnostics)
+    [property: JsonPropertyName("diagnostics")] IReadOnlyList<ImportJson.DiagnosticJson> Diagnostics)
 {
     public static ReadJson From(ReadDocument d) => new(
         ReadDocument.KindName(d.Kind),
@@ -25,7 +25,7 @@ public sealed record ReadJson(
         d.StatedTotal,
         d.StatedGrade,
         d.Findings.Select(f => new FindingJson(f.Check, f.Where, f.Stated, f.Recomputed, f.Message, f.Location)).ToList(),
-        d.Diagnostics.Select(DiagnosticJson.From).ToList());
+        d.Diagnostics.Select(ImportJson.DiagnosticJson.From).ToList());
 
     /// <summary>Projects grouped by unit in document order: a unit that comes back later is a new entry, so order is kept.</summary>
     private static List<UnitJson> Runs(IReadOnlyList<ReadProject> projects)
@@ -110,15 +110,4 @@ public sealed record ReadJson(
         [property: JsonPropertyName("recomputed")] string? Recomputed,
         [property: JsonPropertyName("message")] string Message,
         [property: JsonPropertyName("location")] string? Location);
-
-    public sealed record DiagnosticJson(
-        [property: JsonPropertyName("severity")] string Severity,
-        [property: JsonPropertyName("code")] string Code,
-        [property: JsonPropertyName("location")] string? Location,
-        [property: JsonPropertyName("message")] string Message)
-    {
-        public static DiagnosticJson From(Diagnostic d) => new(
-            d.Severity switch { Domain.Diagnostics.Severity.Error => "error", Domain.Diagnostics.Severity.Warning => "warning", _ => "info" },
-            d.Code, d.Location?.ToString(), d.Message);
-    }
 }
