@@ -69,7 +69,7 @@ public static class DocumentRecognizer
                 + $"共 {rows.Count} 行，请确认文件是绩效目标表、自评表、监控表或评价报告。"));
         }
 
-        var findings = Checks.Run(kind, projects, result.StatedTotal, statedGrade, rows.SelectMany(r => r).Where(t => t.Text.Length >= 20).Select(t => (t.Text, t.Location)));
+        var findings = Checks.Run(kind, projects, result.StatedTotal, statedGrade, [(ProseReader.Join(rows), document.FileName)]);
         return new ReadDocument(document.FileName, document.Format, kind, title, projects, result.StatedTotal, statedGrade, [.. findings, .. proseFindings], diagnostics);
     }
 
