@@ -60,6 +60,7 @@ internal sealed class ParseCommand : ICommand
                 if (reading.Targets is { } targets)
                 {
                     WriteSummary(targets, context.Out);
+                    WriteFindings(reading.Document.Findings, context.Out);
                 }
                 else
                 {
@@ -83,7 +84,7 @@ internal sealed class ParseCommand : ICommand
         if (reading.Targets is { } targets)
         {
             var legacy = ImportJson.From(targets);
-            return new LegacyJson("targets", legacy.Units, legacy.StatedTotal, legacy.Diagnostics);
+            return new LegacyJson("targets", legacy.Units, legacy.StatedTotal, ReadJson.FindingsOf(reading.Document), legacy.Diagnostics);
         }
 
         return ReadJson.From(reading.Document);
@@ -93,7 +94,21 @@ internal sealed class ParseCommand : ICommand
         [property: System.Text.Json.Serialization.JsonPropertyName("kind")] string Kind,
         [property: System.Text.Json.Serialization.JsonPropertyName("units")] IReadOnlyList<ImportJson.UnitJson> Units,
         [property: System.Text.Json.Serialization.JsonPropertyName("statedTotal")] decimal? StatedTotal,
+        [property: System.Text.Json.Serialization.JsonPropertyName("findings")] IReadOnlyList<ReadJson.FindingJson> Findings,
         [property: System.Text.Json.Serialization.JsonPropertyName("diagnostics")] IReadOnlyList<ImportJson.DiagnosticJson> Diagnostics);
+
+    private static void WriteFindings(IReadOnlyList<ReadFinding> findings, TextWriter output)
+    {
+        if (findings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"复核发现 {findings.Count} 处数字不符：");
+            foreach (var f in findings)
+            {
+                output.WriteLine($"  [{f.Check}] {f.Where}：{f.Message}");
+            }
+        }
+    }
 
     internal static void WriteSummary(ReadDocument document, TextWriter output)
     {
@@ -138,15 +153,7 @@ internal sealed class ParseCommand : ICommand
             }
         }
 
-        if (document.Findings.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine($"复核发现 {document.Findings.Count} 处数字不符：");
-            foreach (var f in document.Findings)
-            {
-                output.WriteLine($"  [{f.Check}] {f.Where}：{f.Message}");
-            }
-        }
+        WriteFindings(document.Findings, output);
 
         output.WriteLine();
         output.WriteLine(document.Diagnostics.Count == 0 ? "读取中未发现问题。" : $"读取时有 {document.Diagnostics.Count} 条提示：");

@@ -17,6 +17,7 @@ internal static partial class Checks
         foreach (var (text, location) in texts)
         {
             PartsOfTotal(text, location, findings);
+            Prose(text, location, findings);
         }
 
         foreach (var p in projects)
@@ -28,6 +29,8 @@ internal static partial class Checks
                 {
                     findings.Add(new ReadFinding("score-over-weight", i.Name, F(s), F(w), $"“{i.Name}”得分 {F(s)} 超过其分值 {F(w)}。", i.Location));
                 }
+
+                TargetAttainment(i, findings);
 
                 foreach (var (label, text) in new[] { ("实际完成值", i.Actual), ("指标值", i.Target) })
                 {
@@ -48,6 +51,11 @@ internal static partial class Checks
             }
         }
 
+        if (statedTotal is { } stated && kind == DocumentKind.SelfEvaluation && projects.Count == 1)
+        {
+            TotalOfScores(projects[0], stated, findings);
+        }
+
         if (statedTotal is { } total && statedGrade is { } grade)
         {
             var band = total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差";
@@ -61,8 +69,54 @@ internal static partial class Checks
     }
 
     /// <summary>
+    /// The stated 总分 against the printed 得分: equal to their sum when every line is scored, and never above what
+    /// the lines could give (the 得分 printed plus the 分值 of the lines left unscored).
+    /// </summary>
+    private static void TotalOfScores(ReadProject p, decimal stated, List<ReadFinding> findings)
+    {
+        var lines = p.Indicators.Select(i => (i.Weight, i.Score)).ToList();
+        if (p.BudgetExecution is { } b)
+        {
+            lines.Add((b.Weight, b.Score));
+        }
+
+        // Only where every line read has its 分值: the lines not read (a page cut off) can then give at most what
+        // is missing of 100, so a line the reader missed can never make a finding.
+        if (lines.Count < 3 || lines.Any(l => l.Weight is null) || lines.All(l => l.Score is null))
+        {
+            return;
+        }
+
+        var weights = lines.Sum(l => l.Weight!.Value);
+        if (weights > 100)
+        {
+            return;
+        }
+
+        var scored = lines.Where(l => l.Score is not null).ToList();
+        var sum = scored.Sum(l => l.Score!.Value);
+        var decimals = scored.Max(l => Decimals(F(l.Score!.Value)));
+        var tolerance = decimals == 0 ? 0.005m : scored.Count * Step(decimals) / 2;
+        var most = sum + lines.Where(l => l.Score is null).Sum(l => l.Weight!.Value) + (100 - weights);
+        if (most == sum)
+        {
+            if (Math.Abs(sum - stated) > tolerance)
+            {
+                findings.Add(new ReadFinding("sum", "自评得分", F(stated), F(sum),
+                    $"自评得分（总分）填为 {F(stated)}，但各项得分合计 {F(sum)}，相差 {F(stated - sum)}。", p.Location));
+            }
+        }
+        else if (stated > most + tolerance)
+        {
+            findings.Add(new ReadFinding("sum", "自评得分", F(stated), "≤" + F(most),
+                $"自评得分（总分）填为 {F(stated)}，但表内得分合计 {F(sum)}，其余各项即使得满分，总分也至多 {F(most)}。", p.Location));
+        }
+    }
+
+    /// <summary>
     /// "申请预算资金2026400元,其中村级组织运转400000元,…,村级工作目标奖励100000元。": the parts listed after 其中, in the
-    /// total's unit, up to the end of the sentence, must add to the total.
+    /// total's unit, up to the end of the sentence, must add to the total. A second 其中 starts a part of a part
+    /// ("资金总额10000万元 其中:财政拨款10000万元 其中:当年财政拨款10000万元"), not another part.
     /// </summary>
     private static void PartsOfTotal(string text, string location, List<ReadFinding> findings)
     {
@@ -92,7 +146,7 @@ internal static partial class Checks
         }
     }
 
-    [GeneratedRegex(@"(?<![\d.])(?<t>\d{1,15}(?:\.\d{1,6})?)(?<u>万元|元)[,，]?其中(?<rest>[^。;；]{0,2000})")]
+    [GeneratedRegex(@"(?<![\d.])(?<t>\d{1,15}(?:\.\d{1,6})?)(?<u>万元|元)[,，]?其中(?<rest>(?:(?!其中)[^。;；]){0,2000})")]
     private static partial Regex TotalThenParts();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>万元|元)")]

@@ -232,6 +232,15 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             return next;
         }
 
+        // "总分 | 100 | 92": the 分值 column's 100, then the 得分 the form states.
+        if (field == FormField.StatedTotal && ReadingText.Number(value) == 100 && next < toks.Count && toks[next].Row == at.Row
+            && ReadingText.Number(toks[next].Text) is { } score && score <= 100)
+        {
+            value = toks[next].Text;
+            at = toks[next];
+            next++;
+        }
+
         Set(field, value, at, match.Length);
         return next;
     }

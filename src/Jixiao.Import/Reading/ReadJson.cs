@@ -24,8 +24,12 @@ public sealed record ReadJson(
         Runs(d.Projects),
         d.StatedTotal,
         d.StatedGrade,
-        d.Findings.Select(f => new FindingJson(f.Check, f.Where, f.Stated, f.Recomputed, f.Message, f.Location)).ToList(),
+        FindingsOf(d),
         d.Diagnostics.Select(ImportJson.DiagnosticJson.From).ToList());
+
+    /// <summary>The recheck's findings of a document in the JSON shape of <c>parse --json</c>.</summary>
+    public static IReadOnlyList<FindingJson> FindingsOf(ReadDocument d) =>
+        d.Findings.Select(f => new FindingJson(f.Check, f.Where, f.Stated, f.Recomputed, f.Message, f.Location)).ToList();
 
     /// <summary>Projects grouped by unit in document order: a unit that comes back later is a new entry, so order is kept.</summary>
     private static List<UnitJson> Runs(IReadOnlyList<ReadProject> projects)
