@@ -11,13 +11,19 @@ namespace Jixiao.Import.Reading.Formats;
 /// <see cref="FormatLimits.MinConfidence"/> is a warning (FMT013) for a person to check, and every page read this way
 /// is an info (FMT012). A scanned PDF page is first rendered by `pdftoppm -r 300` (poppler-utils).
 /// </summary>
-internal static class OcrFormat
+internal static partial class OcrFormat
 {
     public static List<Grid>? ReadImage(MemoryStream buffer, FormatContext context)
     {
         using var temp = new ExternalTool.TempFolder();
         var image = temp.File("input.img");
-        File.WriteAllBytes(image, buffer.ToArray());
+        var bytes = buffer.ToArray();
+        File.WriteAllBytes(image, bytes);
+        if (Ruled(bytes, temp, context, 1) is { } table)
+        {
+            return [table];
+        }
+
         var pages = Recognise(image, context, null);
         if (pages is null)
         {
@@ -57,6 +63,13 @@ internal static class OcrFormat
             return null;
         }
 
+        var table = Ruled(File.ReadAllBytes(prefix + ".png"), temp, context, page);
+        if (table is not null)
+        {
+            File.Delete(prefix + ".png");
+            return table;
+        }
+
         var pages = Recognise(prefix + ".png", context, $"第{page}页");
         File.Delete(prefix + ".png");
         if (pages is null)
@@ -65,6 +78,322 @@ internal static class OcrFormat
         }
 
         return Page(page, pages.Values.FirstOrDefault() ?? [], context);
+    }
+
+    // The confidence that marks a cell whose comparator was read from its shape (reported already, 0 once finished).
+    private const double Mended = -1;
+
+    // The confidence given to a cell mended or flagged for its comparator: below any threshold, above 0.
+    private const double Unsure = 0.01;
+
+    /// <summary>
+    /// A value whose first glyph Tesseract misread ("三20000亩", "们500亩") or dropped ("90%" for "≥90%"), with the
+    /// comparator its pixels draw (<see cref="ComparatorGlyph"/>); null when the text is right as read.
+    /// </summary>
+    private static string? ComparatorFix(string text, ImageRules.Gray image, (int Left, int Top, int Right, int Bottom) crop)
+    {
+        if (Comparator().Match(text) is { Success: true } lookalike && !ValuePrefixes.Contains(lookalike.Groups["g"].Value[0]))
+        {
+            return ComparatorGlyph.Read(image, crop) is { } symbol ? symbol + text[lookalike.Groups["rest"].Index..] : null;
+        }
+
+        // A dropped comparator: only one drawn over a bar (≥ ≤ ≧ ≦), which no digit is.
+        if (text.Length > 0 && char.IsAsciiDigit(text[0]) && ComparatorGlyph.Read(image, crop) is { Length: 1 } dropped && dropped is "≥" or "≤" or "≧" or "≦")
+        {
+            return dropped + text;
+        }
+
+        return null;
+    }
+
+    // Characters a value may start with before its number ("约500亩", "近3年", "达95%", "第1名", "不低于").
+    private static readonly HashSet<char> ValuePrefixes = [.. "约近超达共每第前后不少多满逾至低高均各全年月日计总累合"];
+
+    /// <summary>
+    /// Tesseract's chi_sim puts quotes and stops in the wide gaps of a table ("”二级指标", "。”隆阳区…"): a quote with
+    /// no partner in its cell, and a stop or comma that starts a cell, are not the document's.
+    /// </summary>
+    internal static string Mend(string text)
+    {
+        var t = text.Trim();
+        var open = t.Count(c => c is '“' or '‘');
+        var close = t.Count(c => c is '”' or '’');
+        var straight = t.Count(c => c == '"');
+        if (open != close || straight % 2 == 1)
+        {
+            var sb = new System.Text.StringBuilder(t.Length);
+            foreach (var c in t)
+            {
+                var unpaired = (c is '“' or '‘' && open > close) || (c is '”' or '’' && close > open) || (c == '"' && straight % 2 == 1);
+                if (!unpaired)
+                {
+                    sb.Append(c);
+                }
+            }
+
+            t = sb.ToString();
+        }
+
+        return t.TrimStart('。', '，', '、', '；', '：', '.', ',', ' ').Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[≥≤<>=]?\d{1,6}(?:\.\d{1,4})?%$")]
+    private static partial System.Text.RegularExpressions.Regex PlainPercent();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:=\s?)?(?<g>[\u4e00-\u9fff])\s?(?<rest>\d[\d.,]{0,15}\s?(?:%|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?)$")]
+    private static partial System.Text.RegularExpressions.Regex Comparator();
+
+    /// <summary>
+    /// A page with a drawn table, read cell by cell: the rules found in its pixels give the cells
+    /// (<see cref="RuledTable"/>), each cell's box of the image (rules whitened) is recognised on its own — all in one
+    /// Tesseract run over a list of crops — and the text above and below the table is read as lines. Null when the
+    /// page has no table, which is then read as a whole.
+    /// </summary>
+    private static Grid? Ruled(byte[] bytes, ExternalTool.TempFolder temp, FormatContext context, int page)
+    {
+        if (ImageRules.Decode(bytes) is not { } gray || ImageRules.Find(gray) is not { } found
+            || RuledTable.Cells(found.Rules, Math.Max(4.0, gray.Width / 300.0)) is not { } boxes)
+        {
+            return null;
+        }
+
+        var image = found.Cleaned;
+        var top = boxes.Min(b => b.Top);
+        var bottom = boxes.Max(b => b.Bottom);
+        var crops = new List<(int Left, int Top, int Right, int Bottom)>();
+        var cellOf = new Dictionary<int, RuledTable.Box>();
+        var above = AddCrop(image, crops, (0, 0, image.Width, top - 3));
+        foreach (var box in boxes)
+        {
+            if (AddCrop(image, crops, (box.Left + 3, box.Top + 3, box.Right - 3, box.Bottom - 3)) is { } index)
+            {
+                cellOf[index] = box;
+            }
+        }
+
+        var below = AddCrop(image, crops, (0, bottom + 3, image.Width, image.Height));
+        if (cellOf.Count == 0)
+        {
+            return null;
+        }
+
+        // A page under about 240 dpi (an A4 page under 2,000 pixels across) is also read at twice its size, and each
+        // cell keeps the reading Tesseract is surer of: small 汉字 read better enlarged ("实际完成什" at 1×, "实际完成值"
+        // at 2×), a "%" worse ("1005" at 2×).
+        var words = ReadCrops(image, crops, 1, temp, page, context);
+        if (words is null)
+        {
+            return null;
+        }
+
+        if (Math.Min(image.Width, image.Height) < 2000 && ReadCrops(image, crops, 2, temp, page, context) is { } enlarged)
+        {
+            foreach (var (index, glyphs) in enlarged)
+            {
+                if (!words.TryGetValue(index, out var plain) || plain.Count == 0 || (glyphs.Count > 0 && Better(glyphs, plain)))
+                {
+                    words[index] = glyphs;
+                }
+            }
+        }
+
+        // chi_sim reads a lone "95%" as "959%"; with the English model beside it the "%" comes out right. Cells
+        // read with a "%" are read again so, and a plain percentage taken from that reading.
+        var percents = words.Where(w => w.Value.Any(g => g.Text.Contains('%', StringComparison.Ordinal))).Select(w => w.Key).ToList();
+        if (percents.Count > 0 && ReadCrops(image, percents.Select(k => crops[k - 1]).ToList(), 1, temp, page, context, "chi_sim+eng") is { } mixed)
+        {
+            for (var k = 0; k < percents.Count; k++)
+            {
+                if (mixed.TryGetValue(k + 1, out var glyphs) && glyphs.Count > 0 && PlainPercent().IsMatch(string.Concat(glyphs.Select(g => g.Text))))
+                {
+                    words[percents[k]] = glyphs;
+                }
+            }
+        }
+
+        var where = $"第{page}页";
+        var rows = new List<IReadOnlyList<Cell>>();
+        void AddLines(int? crop)
+        {
+            if (crop is { } c && words.TryGetValue(c + 1, out var glyphs) && glyphs.Count > 0)
+            {
+                foreach (var line in WordLayout.Build(where, glyphs, _ => "").Rows)
+                {
+                    var row = rows.Count;
+                    rows.Add(line.Select(cell => cell with { Row = row, Location = $"第{page}页第{row + 1}行" }).ToList());
+                }
+            }
+        }
+
+        AddLines(above);
+        var first = rows.Count;
+        var indexOf = cellOf.ToDictionary(c => c.Value, c => c.Key);
+        foreach (var band in boxes.GroupBy(b => b.Row).OrderBy(g => g.Key))
+        {
+            var row = first + band.Key;
+            while (rows.Count <= row)
+            {
+                rows.Add([]);
+            }
+
+            var cells = new List<Cell>();
+            foreach (var box in band.OrderBy(b => b.Column))
+            {
+                int? index = indexOf.TryGetValue(box, out var at) ? at : null;
+                var glyphs = index is { } i && words.TryGetValue(i + 1, out var read) ? read : [];
+                var text = glyphs.Count == 0 ? "" : CellText(glyphs);
+                var location = $"第{page}页第{row + 1}行";
+                if (index is { } ci && ComparatorFix(text, image, crops[ci]) is { } fixedText)
+                {
+                    context.Report(Severity.Warning, FormatCodes.LowConfidence, location,
+                        $"{location}（第 {box.Column + 1} 列）识别为“{text}”，按字形读作“{fixedText}”（OCR 不识 ≥、≤ 等比较符号），请与原件核对。");
+                    cells.Add(new Cell(fixedText, row, box.Column, location, box.RowSpan, box.ColumnSpan, Mended));
+                    continue;
+                }
+
+                cells.Add(new Cell(text, row, box.Column, location, box.RowSpan, box.ColumnSpan, glyphs.Count == 0 ? 1 : glyphs.Min(g => g.Confidence)));
+            }
+
+            rows[row] = cells;
+        }
+
+        var tableEnd = rows.Count;
+        AddLines(below);
+        context.Info(FormatCodes.ReadByOcr, where, $"第 {page} 页是扫描件或图片，文字由 OCR 逐格识别（表格 {tableEnd - first} 行），可能有错字，请与原件核对。");
+        return Finish(new Grid(where, rows), context);
+    }
+
+    /// <summary>
+    /// Whether the enlarged reading of a cell beats the plain one: a reading with a digit run into a Latin letter
+    /// ("9095p" for "90%") loses to one without, a plain reading with its "%" stays; otherwise the surer reading wins.
+    /// </summary>
+    private static bool Better(List<Glyph> enlarged, List<Glyph> plain)
+    {
+        var plainText = string.Concat(plain.Select(g => g.Text));
+        var a = Garbled(string.Concat(enlarged.Select(g => g.Text)));
+        var b = Garbled(plainText);
+        if (a != b)
+        {
+            return b;
+        }
+
+        // Enlarging blurs a "%" ("1005", "909%" for "100%", "90%"): one read at its own size is kept.
+        return !plainText.Contains('%', StringComparison.Ordinal) && enlarged.Min(g => g.Confidence) > plain.Min(g => g.Confidence);
+    }
+
+    private static bool Garbled(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]) && char.IsAsciiLetter(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every crop recognised in one Tesseract run over the list of them, by crop number (1-based).</summary>
+    private static Dictionary<int, List<Glyph>>? ReadCrops(ImageRules.Gray image, List<(int Left, int Top, int Right, int Bottom)> crops, int scale, ExternalTool.TempFolder temp, int page, FormatContext context, string languages = "chi_sim")
+    {
+        var list = temp.File($"cells-{page}-{scale}-{languages}.txt");
+        using (var writer = new StreamWriter(list))
+        {
+            for (var i = 0; i < crops.Count; i++)
+            {
+                var path = temp.File($"cell-{page}-{scale}-{languages}-{i + 1}.pgm");
+                ImageRules.WritePgm(Crop(image, crops[i], scale), path);
+                writer.WriteLine(path);
+            }
+        }
+
+        return Recognise(list, context, $"第{page}页", table: true, languages);
+    }
+
+    /// <summary>
+    /// A crop's index in the list, or null when the box is too small or holds no ink (an empty cell is not
+    /// recognised). The crop is the box's ink and no more: Tesseract, given a list of images, reads a lone digit in
+    /// a wide empty cell as "】" once it has read a larger image before it.
+    /// </summary>
+    private static int? AddCrop(ImageRules.Gray image, List<(int Left, int Top, int Right, int Bottom)> crops, (int Left, int Top, int Right, int Bottom) box)
+    {
+        var (left, top, right, bottom) = (Math.Max(0, box.Left), Math.Max(0, box.Top), Math.Min(image.Width, box.Right), Math.Min(image.Height, box.Bottom));
+        if (right - left < 6 || bottom - top < 6)
+        {
+            return null;
+        }
+
+        var ink = 0;
+        var (minX, minY, maxX, maxY) = (int.MaxValue, int.MaxValue, -1, -1);
+        for (var y = top; y < bottom; y++)
+        {
+            for (var x = left; x < right; x++)
+            {
+                if (image.Pixels[y * image.Width + x] < 128)
+                {
+                    ink++;
+                    (minX, minY, maxX, maxY) = (Math.Min(minX, x), Math.Min(minY, y), Math.Max(maxX, x), Math.Max(maxY, y));
+                }
+            }
+        }
+
+        if (ink < 12)
+        {
+            return null;
+        }
+
+        crops.Add((minX, minY, maxX + 1, maxY + 1));
+        return crops.Count - 1;
+    }
+
+    /// <summary>
+    /// The box with a white margin, scaled up (bilinear) by <paramref name="scale"/>: Tesseract reads 汉字 of about 30
+    /// pixels best, and a 150 dpi scan gives them 20 ("实际完成值" read as "实际完成什" at 1×, right at 2×).
+    /// </summary>
+    private static ImageRules.Gray Crop(ImageRules.Gray image, (int Left, int Top, int Right, int Bottom) box, int scale)
+    {
+        const int margin = 10;
+        var (bw, bh) = (box.Right - box.Left, box.Bottom - box.Top);
+        var (w, h) = (bw * scale + 2 * margin, bh * scale + 2 * margin);
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, (byte)255);
+        for (var y = 0; y < bh * scale; y++)
+        {
+            var fy = Math.Clamp((y + 0.5) / scale - 0.5, 0, bh - 1);
+            var y0 = (int)fy;
+            var y1 = Math.Min(bh - 1, y0 + 1);
+            var ty = fy - y0;
+            for (var x = 0; x < bw * scale; x++)
+            {
+                var fx = Math.Clamp((x + 0.5) / scale - 0.5, 0, bw - 1);
+                var x0 = (int)fx;
+                var x1 = Math.Min(bw - 1, x0 + 1);
+                var tx = fx - x0;
+                double At(int xx, int yy) => image.Pixels[(box.Top + yy) * image.Width + box.Left + xx];
+                var top = At(x0, y0) * (1 - tx) + At(x1, y0) * tx;
+                var bottom = At(x0, y1) * (1 - tx) + At(x1, y1) * tx;
+                pixels[(y + margin) * w + x + margin] = (byte)Math.Round(top * (1 - ty) + bottom * ty);
+            }
+        }
+
+        return new ImageRules.Gray(w, h, pixels);
+    }
+
+    /// <summary>A cell's words as one text: its lines joined (without a space between 汉字, a wrapped name made whole).</summary>
+    private static string CellText(List<Glyph> glyphs)
+    {
+        var text = "";
+        foreach (var line in WordLayout.Build("cell", glyphs, _ => "").Rows)
+        {
+            foreach (var part in line)
+            {
+                text = text.Length == 0 ? part.Text
+                    : ReadingText.IsCjk(text[^1]) || (part.Text.Length > 0 && ReadingText.IsCjk(part.Text[0])) ? text + part.Text : text + " " + part.Text;
+            }
+        }
+
+        return text.Trim();
     }
 
     private static Grid Page(int page, List<Glyph> glyphs, FormatContext context)
@@ -77,16 +406,41 @@ internal static class OcrFormat
         }
 
         context.Info(FormatCodes.ReadByOcr, where, $"第 {page} 页是扫描件或图片，文字由 OCR 识别，可能有错字，请与原件核对。");
-        var grid = WordLayout.Build(where, glyphs, line => $"第{page}页第{line}行");
+        return Finish(WordLayout.Build(where, glyphs, line => $"第{page}页第{line}行"), context);
+    }
+
+    /// <summary>Every recognised cell mended (stray quotes, ≥ read as a 汉字), counted against the cell budget, and flagged when unsure.</summary>
+    private static Grid Finish(Grid grid, FormatContext context)
+    {
         var rows = new List<IReadOnlyList<Cell>>();
         foreach (var row in grid.Rows)
         {
             var kept = new List<Cell>();
-            foreach (var cell in row)
+            foreach (var read in row)
             {
-                if (!context.TakeCell(cell.Location))
+                if (!context.TakeCell(read.Location))
                 {
                     break;
+                }
+
+                var cell = read with { Text = Mend(read.Text) };
+                if (cell.Text.Length == 0 && read.Text.Length > 0)
+                {
+                    continue;
+                }
+
+                if (cell.Confidence == Mended)
+                {
+                    kept.Add(cell with { Confidence = Unsure });
+                    continue;
+                }
+
+                if (Comparator().Match(cell.Text) is { Success: true } lookalike && !ValuePrefixes.Contains(lookalike.Groups["g"].Value[0]))
+                {
+                    context.Report(Severity.Warning, FormatCodes.LowConfidence, cell.Location,
+                        $"{cell.Location}（第 {cell.Column + 1} 列）识别为“{cell.Text}”，数字前的“{lookalike.Groups["g"].Value}”可能是误识的比较符号（≥、≤ 等），请与原件核对。");
+                    kept.Add(cell with { Confidence = Unsure });
+                    continue;
                 }
 
                 kept.Add(cell);
@@ -133,9 +487,14 @@ internal static class OcrFormat
     }
 
     /// <summary>Tesseract's words by page (1-based), or null after reporting why there are none.</summary>
-    private static Dictionary<int, List<Glyph>>? Recognise(string image, FormatContext context, string? where)
+    /// <remarks>
+    /// A ruled table is read as one block of lines (`--psm 6`): the automatic page layout drops short numbers standing
+    /// alone in a far column (a 得分 column of "15", "5").
+    /// </remarks>
+    private static Dictionary<int, List<Glyph>>? Recognise(string image, FormatContext context, string? where, bool table = false, string languages = "chi_sim")
     {
-        var result = ExternalTool.Run(context, "tesseract", "tesseract-ocr 与 tesseract-ocr-chi-sim", [image, "-", "-l", "chi_sim", "tsv"], where);
+        string[] args = table ? [image, "-", "-l", languages, "--psm", "6", "tsv"] : [image, "-", "-l", languages, "tsv"];
+        var result = ExternalTool.Run(context, "tesseract", "tesseract-ocr 与 tesseract-ocr-chi-sim", args, where);
         if (result is null)
         {
             return null;
@@ -169,7 +528,14 @@ internal static class OcrFormat
                 pages[page] = glyphs = [];
             }
 
-            AddSplitAtRules(glyphs, fields[11].Trim(), left, width, top, height, confidence);
+            var text = fields[11].Trim();
+            // A lone stop or quote read with little confidence is the ghost of a table's rule, not the document's.
+            if (confidence < 0.5 && text.All(c => c is '。' or '，' or '、' or '“' or '”' or '‘' or '’' or '"' or '\'' or '.' or ','))
+            {
+                continue;
+            }
+
+            AddSplitAtRules(glyphs, text, left, width, top, height, confidence);
         }
 
         if (pages.Count == 0)

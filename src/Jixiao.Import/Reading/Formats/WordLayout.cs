@@ -27,9 +27,15 @@ internal static class WordLayout
     /// A drawn line of the page: a horizontal one (a table's row border) with its y from the top and its x extent,
     /// or a vertical one (a column border) with <see cref="Y"/> NaN and its x as both ends.
     /// </summary>
-    public sealed record HRule(double Y, double Left, double Right)
+    /// <remarks>
+    /// A vertical rule may know its extent (<see cref="Top"/>, <see cref="Bottom"/>, as a scan's do): on the lines it
+    /// crosses, text on its two sides is two cells even where the gap is narrow or a stray glyph bridges it.
+    /// </remarks>
+    public sealed record HRule(double Y, double Left, double Right, double Top = double.NaN, double Bottom = double.NaN)
     {
         public bool IsVertical => double.IsNaN(Y);
+
+        public bool Crosses(double y) => IsVertical && !double.IsNaN(Top) && Top <= y && y <= Bottom;
     }
 
     public static Grid Build(string name, IReadOnlyList<Glyph> glyphs, Func<int, string> lineLocation, IReadOnlyList<HRule>? rules = null)
@@ -38,7 +44,9 @@ internal static class WordLayout
         var segments = new List<Segment>();
         for (var i = 0; i < lines.Count; i++)
         {
-            segments.AddRange(Segments(i, lines[i]));
+            var y = lines[i][0].LineY;
+            var borders = rules?.Where(r => r.Crosses(y)).Select(r => r.Left).Order().ToList();
+            segments.AddRange(Segments(i, lines[i], borders is { Count: > 0 } ? borders : null));
         }
 
         if (segments.Count == 0)
@@ -184,7 +192,7 @@ internal static class WordLayout
         return lines.Select(l => l.Glyphs.OrderBy(g => g.Left).ToList()).ToList();
     }
 
-    private static IEnumerable<Segment> Segments(int line, List<Glyph> glyphs)
+    private static IEnumerable<Segment> Segments(int line, List<Glyph> glyphs, List<double>? borders)
     {
         var height = Median(glyphs.Select(g => g.Height));
         var text = new StringBuilder();
@@ -209,7 +217,8 @@ internal static class WordLayout
             if (previous is not null)
             {
                 var gap = glyph.Left - previous.Right;
-                if (gap > height * 0.9)
+                var p = previous;
+                if (gap > height * 0.9 || (borders is not null && borders.Any(b => (p.Left + p.Right) / 2 < b && b < (glyph.Left + glyph.Right) / 2)))
                 {
                     yield return new Segment(line, first!.Left, previous.Right, text.ToString(), confidence);
                     text.Clear();
