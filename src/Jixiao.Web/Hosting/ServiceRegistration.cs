@@ -30,6 +30,34 @@ public static class ServiceRegistration
         return $"Data Source={Path.Combine(folder, "jixiao.db")}";
     }
 
+    /// <summary>
+    /// Jixiao:TrustedProxies: the reverse proxies (addresses or networks, "127.0.0.1, 10.0.0.0/8") whose X-Forwarded-For,
+    /// -Proto and -Host are believed; null when none is set (the app faces its clients directly).
+    /// </summary>
+    public static IReadOnlyList<System.Net.IPNetwork>? TrustedProxies(IConfiguration configuration)
+    {
+        var entries = (configuration["Jixiao:TrustedProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0)
+        {
+            return null;
+        }
+
+        // One address is the network of just that address. A typing error stops the start (FormatException), rather
+        // than leaving the proxy untrusted and every client sharing the proxy's address.
+        static System.Net.IPNetwork Network(string entry)
+        {
+            if (entry.Contains('/', StringComparison.Ordinal))
+            {
+                return System.Net.IPNetwork.Parse(entry);
+            }
+
+            var address = System.Net.IPAddress.Parse(entry);
+            return new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+        }
+
+        return entries.Select(Network).ToList();
+    }
+
     public static IServiceCollection AddJixiaoData(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -125,6 +153,7 @@ public static class ServiceRegistration
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "jixiao.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
