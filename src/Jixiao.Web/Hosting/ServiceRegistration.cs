@@ -92,19 +92,21 @@ public static class ServiceRegistration
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentity<JixiaoUser, IdentityRole>(o =>
             {
+                // Length here; the kinds of character, the login name and common passwords in PasswordPolicy.
                 o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed logins never lock an account (anyone could lock anyone's): the address that fails waits
+                // (LoginThrottle). Identity's lockout only carries 停用 (a lockout "for ever", UserAdmin.SetDisabledAsync).
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<JixiaoDbContext>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
@@ -130,6 +132,8 @@ public static class ServiceRegistration
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddScoped<AccessService>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<PasswordLogin>();
         // Jixiao:KeptListLimit: the longest 项目 list kept whole in memory (ids only); longer ones are read page by page.
         services.AddSingleton(sp => new StampCache
         {
