@@ -85,9 +85,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
             case Outcome.Forbidden:
                 return Forbid();
             default:
-                Response.Headers["HX-Retarget"] = "#evaluation-error";
-                Response.Headers["HX-Reswap"] = "innerHTML";
-                return Content(PageOutcomes.Reason(outcome)!);
+                return Message(outcome, "#evaluation-error");
         }
     }
 
@@ -103,10 +101,19 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
             case Outcome.Forbidden:
                 return Forbid();
             default:
-                Response.Headers["HX-Retarget"] = messageBox;
-                Response.Headers["HX-Reswap"] = "innerHTML";
-                return Content(PageOutcomes.Reason(outcome)!);
+                return Message(outcome, messageBox);
         }
+    }
+
+    /// <summary>
+    /// The outcome's reason for htmx to put into <paramref name="messageBox"/>. htmx inserts what it gets as HTML, and a
+    /// reason often quotes the user's input (定性结论“…”无法识别), so it goes as encoded HTML text, never as markup.
+    /// </summary>
+    private ContentResult Message(Outcome outcome, string messageBox)
+    {
+        Response.Headers["HX-Retarget"] = messageBox;
+        Response.Headers["HX-Reswap"] = "innerHTML";
+        return Content(System.Net.WebUtility.HtmlEncode(PageOutcomes.Reason(outcome)!), "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostLockAsync(int id, CancellationToken cancellationToken)
