@@ -25,14 +25,14 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     }
 
     public async Task<IActionResult> OnPostLineAsync(int id, int line, string? actual, string? rating, decimal? percent, decimal? score, string? reason,
-        long version, string? inputs, string? deductions, CancellationToken cancellationToken)
+        long version, string? inputs, string? deductions, string? changeReason, CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
         // A computed line offers its formula inputs and a box for a value written directly: a value written wins.
         var useInputs = inputs is not null && string.IsNullOrWhiteSpace(actual);
         var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
             new EditLineRequest(useInputs ? null : actual ?? (rating is null && score is null && deductions is null ? "" : null), rating, percent, score,
-                reason ?? "", version, Inputs: useInputs ? inputs : null, Deductions: deductions), clock, cancellationToken);
+                reason ?? "", version, Inputs: useInputs ? inputs : null, Deductions: deductions, ChangeReason: changeReason), clock, cancellationToken);
         return SheetOrMessage(outcome, view);
     }
 
