@@ -44,6 +44,9 @@ public sealed class PasswordLogin(SignInManager<JixiaoUser> signIn, JixiaoDbCont
 {
     public const string WrongMessage = "用户名或密码错误。";
 
+    /// <summary>The actor of a login's audit lines: a name typed at the login is what someone claims, not who they are.</summary>
+    public const string Anonymous = "（未登录）";
+
     private static string? s_dummyHash;
 
     public static string ThrottledMessage(TimeSpan wait) => $"登录失败次数过多，请 {LoginThrottle.Describe(wait)}后再试，或请管理员解锁。";
@@ -109,9 +112,6 @@ public sealed class PasswordLogin(SignInManager<JixiaoUser> signIn, JixiaoDbCont
 
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    // A name typed at the login is what the person claims, not who they are: it leads the values, the actor stays anonymous.
-    public const string Anonymous = "（未登录）";
 
     private static void Audit(JixiaoDbContext db, TimeProvider clock, string actor, string field, string value, string reason) =>
         db.AuditLog.Add(new AuditEntry
