@@ -59,8 +59,8 @@ public sealed partial class AdminPageTests(SeededApps apps) : IClassFixture<Seed
         WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/users")).ShouldContain("密码至少需要 10 个字符。");
         app.NewDbContext().Users.Any(u => u.UserName == "xinren").ShouldBeFalse();
 
-        (await PostAsync(admin, "Create", Fields("xinren2026pw"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var clerk = await app.LoginAsync("xinren", "xinren2026pw");
+        (await PostAsync(admin, "Create", Fields("baiyun2026pw"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var clerk = await app.LoginAsync("xinren", "baiyun2026pw");
         var seen = await clerk.GetFromJsonAsync<List<UnitView>>("/api/v1/units");
         seen!.Select(u => u.Name).ShouldBe(["中共广州市白云区委政法委员会"]);
 
@@ -68,7 +68,7 @@ public sealed partial class AdminPageTests(SeededApps apps) : IClassFixture<Seed
         var id = db.Users.Single(u => u.UserName == "xinren").Id;
         (await PageForms.PostAsync(admin, $"/admin/users/{id}?handler=Disable", [new("enable", "false"), new("reason", "测试停用")]))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var login = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "xinren", password = "xinren2026pw" });
+        var login = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "xinren", password = "baiyun2026pw" });
         login.StatusCode.ShouldBe((HttpStatusCode)423);
         WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/users")).ShouldContain("已停用");
     }

@@ -374,13 +374,13 @@ public sealed class BrowserTests
         await page.ClickAsync("#edit-form button:has-text('保存')");
         await page.Locator(".alert-success").WaitForAsync();
         (await page.TextContentAsync("#history"))!.ShouldContain("网格化中心另设填报人");
-        await page.FillAsync("#new-password", "zfw2026new");
-        await page.FillAsync("#confirm-password", "zfw2026neu");
+        await page.FillAsync("#new-password", "Baiyun2026new");
+        await page.FillAsync("#confirm-password", "Baiyun2026neu");
         await page.FillAsync("#password-reason", "本人忘记密码");
         await page.ClickAsync("#password-form button:has-text('设置新密码')");
         (await page.Locator("#admin-error").TextContentAsync())!.ShouldBe("两次输入的新密码不一致。");
-        await page.FillAsync("#new-password", "zfw2026new");
-        await page.FillAsync("#confirm-password", "zfw2026new");
+        await page.FillAsync("#new-password", "Baiyun2026new");
+        await page.FillAsync("#confirm-password", "Baiyun2026new");
         await page.FillAsync("#password-reason", "本人忘记密码");
         await page.ClickAsync("#password-form button:has-text('设置新密码')");
         await page.Locator(".alert-success:has-text('设置新密码')").WaitForAsync();
@@ -417,29 +417,29 @@ public sealed class BrowserTests
         await page.FillAsync("#password", DemoSetup.Password);
         await page.ClickAsync("button[type=submit]");
         (await page.TextContentAsync(".alert-danger"))!.ShouldBe("用户名或密码错误。");
-        await LoginAsync(page, baseUrl, "zfw", "zfw2026new");
+        await LoginAsync(page, baseUrl, "zfw", "Baiyun2026new");
         await page.GotoAsync(baseUrl + "/projects");
         (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 16 个项目");
 
         // 4. zfw changes their own password: a mismatch is explained, then it works and the next login needs it.
         await page.ClickAsync("a:has-text('修改密码')");
         await page.WaitForURLAsync(baseUrl + "/account/password");
-        await page.FillAsync("#currentPassword", "zfw2026new");
-        await page.FillAsync("#newPassword", "zfw2027own");
-        await page.FillAsync("#confirmPassword", "zfw2027owm");
+        await page.FillAsync("#currentPassword", "Baiyun2026new");
+        await page.FillAsync("#newPassword", "Baiyun2027own");
+        await page.FillAsync("#confirmPassword", "Baiyun2027owm");
         await page.ClickAsync("#own-password-form button[type=submit]");
         (await page.TextContentAsync("#password-error"))!.ShouldBe("两次输入的新密码不一致。");
         await ShotAsync(page, "15-own-password-error");
-        await page.FillAsync("#currentPassword", "zfw2026new");
-        await page.FillAsync("#newPassword", "zfw2027own");
-        await page.FillAsync("#confirmPassword", "zfw2027own");
+        await page.FillAsync("#currentPassword", "Baiyun2026new");
+        await page.FillAsync("#newPassword", "Baiyun2027own");
+        await page.FillAsync("#confirmPassword", "Baiyun2027own");
         await page.ClickAsync("#own-password-form button[type=submit]");
         await page.Locator(".alert-success").WaitForAsync();
         await ShotAsync(page, "16-own-password-changed");
         await page.GotoAsync(baseUrl + "/projects");
         (await page.TextContentAsync("#results .card-header"))!.ShouldContain("共 16 个项目"); // still logged in
         await LogoutAsync(page, baseUrl);
-        await LoginAsync(page, baseUrl, "zfw", "zfw2027own");
+        await LoginAsync(page, baseUrl, "zfw", "Baiyun2027own");
 
         errors.ShouldBeEmpty();
     }

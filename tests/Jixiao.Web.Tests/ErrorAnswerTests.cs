@@ -81,6 +81,7 @@ public sealed class ErrorAnswerTests(SeededApps apps) : IClassFixture<SeededApps
         using var app = new TestApp("sqlite", seed: false, kestrel: true);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Add("X-Jixiao-Client", "tests"); // a script, not a browser: no Origin (CrossSiteRequests)
         (await client.PostAsync("/api/v1/auth/login",
             new StringContent("""{"userName":"admin","password":"jixiao2026"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         using var form = new MultipartFormDataContent();

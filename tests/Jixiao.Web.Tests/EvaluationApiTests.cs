@@ -60,7 +60,8 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
         full.GetProperty("scored").GetProperty("grade").GetString().ShouldBe("优");
 
         // 预算执行率 91.4% of a 10-point line: 91.4 ÷ 100 × 10 = 9.14 (财预〔2020〕10号 proportional rule).
-        var missed = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "91.4%", version });
+        // (a line already entered: the correction says why)
+        var missed = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "91.4%", version, changeReason = "按财务决算数更正" });
         var scored = (await JsonOf(missed)).GetProperty("scored");
         scored.GetProperty("items")[0].GetProperty("score").GetDecimal().ShouldBe(9.14m);
         scored.GetProperty("total").GetDecimal().ShouldBe(99.14m);
@@ -79,6 +80,7 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
         var totals = history.EnumerateArray().Where(h => h.GetProperty("entity").GetString() == "evaluation" && h.GetProperty("field").GetString() == "total").ToList();
         totals[0].GetProperty("oldValue").GetString().ShouldBe("100 分（优）");
         totals[0].GetProperty("newValue").GetString().ShouldBe("99.14 分（优）");
+        totals[0].GetProperty("reason").GetString().ShouldBe("按财务决算数更正");
     }
 
     [Theory]

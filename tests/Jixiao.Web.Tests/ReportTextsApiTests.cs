@@ -142,7 +142,7 @@ public sealed partial class ReportTextsApiTests(SeededApps apps) : IClassFixture
         (await JsonOf(unknown)).GetProperty("detail").GetString()!.ShouldContain("backgroud");
 
         // A line saved since the texts were read makes their version stale.
-        var line = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "91.4%", version });
+        var line = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "91.4%", version, changeReason = "按决算数更正" });
         line.StatusCode.ShouldBe(HttpStatusCode.OK);
         var stale = await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/report-texts", Texts(version));
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -54,11 +54,24 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("Jixiao:Database", ConnectionString);
         builder.UseEnvironment("Production");
+        // As behind a reverse proxy on the same machine: a test client's X-Forwarded-For says which address it comes from
+        // (the in-memory server gives no address of its own) and X-Forwarded-Proto whether it came over HTTPS.
+        builder.UseSetting("Jixiao:TrustedProxies", "127.0.0.1");
         if (_stampCheckEveryRequest)
         {
             builder.ConfigureServices(services =>
                 services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
         }
+    }
+
+    /// <summary>
+    /// Every test client is a script, not a browser: it says so with X-Jixiao-Client, as the state-changing API asks of a
+    /// caller that sends no Origin (CrossSiteTests take the header away).
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Jixiao-Client", "tests");
     }
 
     /// <summary>A client with its own cookie jar, logged in as <paramref name="userName"/> (a demo user).</summary>

@@ -116,19 +116,19 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         }
 
         (await ResetAsync("short1", "short1", "忘记密码")).ShouldBe(["密码至少需要 10 个字符。"]);
-        (await ResetAsync("onlyletters", "onlyletters", "忘记密码")).ShouldBe(["密码须包含数字。"]);
+        (await ResetAsync("onlyletters", "onlyletters", "忘记密码")).ShouldBe(["密码须包含小写字母、大写字母、数字、符号中的至少两类。"]);
         (await ResetAsync("xinmima2026a", "xinmima2026b", "忘记密码")).ShouldBe(["两次输入的新密码不一致。"]);
         (await ResetAsync("xinmima2026a", "xinmima2026a", " ")).ShouldBe(["请填写修改原因，它将记入审计日志。"]);
         (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "start2026pw" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        // locked out after guessing: the new password ends the lockout
+        // locked out after guessing (the guesser's address waits): the new password ends that too
         var guesser = app.CreateClient();
         for (var i = 0; i < 5; i++)
         {
             await guesser.PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "guess-2026-" + i });
         }
 
-        (await guesser.PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "start2026pw" })).StatusCode.ShouldBe((HttpStatusCode)423);
+        (await guesser.PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "start2026pw" })).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         (await ResetAsync("xinmima2026a", "xinmima2026a", "本人忘记密码")).Single().ShouldStartWith("已为 chongshe 设置新密码");
         (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "chongshe", password = "start2026pw" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var clerk = await app.LoginAsync("chongshe", "xinmima2026a");
@@ -161,8 +161,8 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
         }
 
         var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = "suoding", password = "start2026pw" });
-        locked.StatusCode.ShouldBe((HttpStatusCode)423);
-        (await JsonOf(locked)).GetProperty("detail").GetString().ShouldBe("登录失败次数过多，账户已锁定 15 分钟，或请管理员解锁。");
+        locked.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await JsonOf(locked)).GetProperty("detail").GetString().ShouldBe("登录失败次数过多，请 1 分钟后再试，或请管理员解锁。");
         (await UserAsync(admin, id)).GetProperty("state").GetString().ShouldBe("lockedOut");
         var shown = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
         shown.ShouldContain("已锁定");
@@ -306,27 +306,28 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
             return System.Text.RegularExpressions.Regex.Match(html, "id=\"password-error\">([^<]*)<").Groups[1].Value;
         }
 
-        (await ChangeAsync("wrong-current1", "gaimima2027", "gaimima2027")).ShouldBe("当前密码不正确。");
+        (await ChangeAsync("wrong-current1", "Xiugai-2027", "Xiugai-2027")).ShouldBe("当前密码不正确。");
         await using (var db = app.NewDbContext())
         {
-            db.Users.Single(u => u.UserName == "gaimima").AccessFailedCount.ShouldBe(1); // a wrong guess counts towards the lockout
+            // a wrong guess counts as a failed login of the name from this address
+            db.AuditLog.Where(a => a.Entity == "login" && a.Field == "failed").Select(a => a.NewValue).ToList().ShouldContain("gaimima：修改密码时当前密码错误");
         }
 
-        (await ChangeAsync("start2026pw", "gaimima2027", "gaimima2028")).ShouldBe("两次输入的新密码不一致。");
-        (await ChangeAsync("start2026pw", "gaimima", "gaimima")).ShouldBe("密码至少需要 10 个字符。 密码须包含数字。");
+        (await ChangeAsync("start2026pw", "Xiugai-2027", "Xiugai-2028")).ShouldBe("两次输入的新密码不一致。");
+        (await ChangeAsync("start2026pw", "gaimima", "gaimima")).ShouldBe("密码至少需要 10 个字符。 密码须包含小写字母、大写字母、数字、符号中的至少两类。 密码不能包含登录名。");
         (await ChangeAsync("start2026pw", "start2026pw", "start2026pw")).ShouldBe("新密码不能与当前密码相同。");
-        (await ChangeAsync("", "gaimima2027", "gaimima2027")).ShouldBe("请输入当前密码。");
-        (await ChangeAsync("start2026pw", "gaimima2027", "gaimima2027")).ShouldBe("密码已修改。您在其他地方已登录的会话将在 1 分钟内失效。");
+        (await ChangeAsync("", "Xiugai-2027", "Xiugai-2027")).ShouldBe("请输入当前密码。");
+        (await ChangeAsync("start2026pw", "Xiugai-2027", "Xiugai-2027")).ShouldBe("密码已修改。您在其他地方已登录的会话将在 1 分钟内失效。");
         (await clerk.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK); // this session stays
         (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { userName = "gaimima", password = "start2026pw" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var again = await app.LoginAsync("gaimima", "gaimima2027");
+        var again = await app.LoginAsync("gaimima", "Xiugai-2027");
 
         // the API: the same rules
-        var wrong = await again.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "start2026pw", newPassword = "gaimima2029" });
+        var wrong = await again.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "start2026pw", newPassword = "Xiugai-2029" });
         wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await JsonOf(wrong)).GetProperty("detail").GetString().ShouldBe("当前密码不正确。");
-        (await again.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "gaimima2027", newPassword = "gaimima2029" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await app.LoginAsync("gaimima", "gaimima2029")).ShouldNotBeNull();
+        (await again.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "Xiugai-2027", newPassword = "Xiugai-2029" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.LoginAsync("gaimima", "Xiugai-2029")).ShouldNotBeNull();
         (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "x", newPassword = "y" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         (await AuditAsync(app, "gaimima")).Where(a => a.Field == "password").Select(a => (a.New, a.Actor)).ShouldBe(
@@ -339,14 +340,14 @@ public sealed class UserAdminTests(SeededApps apps) : IClassFixture<SeededApps>
     {
         var app = apps.Get(provider);
         var admin = await app.LoginAsync("admin");
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "pingshen", displayName = "评审专家李工", password = "pingshen2026", role = App.Auth.Roles.Expert });
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "pingshen", displayName = "评审专家李工", password = "Pingjia-2026", role = App.Auth.Roles.Expert });
         var expertId = (await JsonOf(created)).GetProperty("id").GetString()!;
         var projects = await JsonOf(await admin.GetAsync($"/api/v1/projects?q={Uri.EscapeDataString("辅警服装培训费")}"));
         var projectId = projects.GetProperty("items")[0].GetProperty("id").GetInt32();
         var evaluation = await JsonOf(await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department" }));
         var evaluationId = evaluation.GetProperty("id").GetInt32();
         var page = $"/admin/users/{expertId}";
-        var expert = await app.LoginAsync("pingshen", "pingshen2026");
+        var expert = await app.LoginAsync("pingshen", "Pingjia-2026");
         (await expert.GetAsync($"/api/v1/evaluations/{evaluationId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         WebUtility.HtmlDecode(await admin.GetStringAsync(page)).ShouldContain("指派的评价（0）");
@@ -460,7 +461,7 @@ public sealed class SessionEndTests
         (await expert.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // an own change: this session stays, the other one ends
-        (await expert.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = DemoSetup.Password, newPassword = "zhuanjia2027" }))
+        (await expert.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = DemoSetup.Password, newPassword = "Pingjia-2027" }))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await expert.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await elsewhere.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -468,10 +469,10 @@ public sealed class SessionEndTests
         // the admin sets a new one: the session ends
         var id = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/users")).EnumerateArray()
             .Single(u => u.GetProperty("userName").GetString() == "zhuanjia").GetProperty("id").GetString();
-        (await admin.PostAsJsonAsync($"/api/v1/users/{id}/password", new { password = "zhuanjia2028", reason = "交接" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PostAsJsonAsync($"/api/v1/users/{id}/password", new { password = "Pingjia-2028", reason = "交接" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await expert.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        var again = await app.LoginAsync("zhuanjia", "zhuanjia2028");
+        var again = await app.LoginAsync("zhuanjia", "Pingjia-2028");
         (await admin.PostAsJsonAsync($"/api/v1/users/{id}/disable", new { reason = "停用" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await again.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await admin.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);

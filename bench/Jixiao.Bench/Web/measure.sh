@@ -27,7 +27,7 @@ for _ in $(seq 1 120); do curl -s -o /dev/null "$url/Account/Login" && break; sl
 
 login() { # user password → cookie value
   local jar; jar=$(mktemp)
-  curl -fs -c "$jar" -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$2\"}" "$url/api/v1/auth/login" >/dev/null
+  curl -fs -c "$jar" -H 'Content-Type: application/json' -H 'X-Jixiao-Client: bench' -d "{\"userName\":\"$1\",\"password\":\"$2\"}" "$url/api/v1/auth/login" >/dev/null
   grep jixiao.auth "$jar" | awk '{print $7}'; rm -f "$jar"
 }
 # A cookie older than the security-stamp interval (one minute, ServiceRegistration) is checked against the database

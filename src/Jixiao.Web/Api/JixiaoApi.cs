@@ -229,22 +229,25 @@ public static class JixiaoApi
         return outcome is Outcome.Done ? TypedResults.Ok(ReportTextsDto.From(view!)) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, SignInManager<JixiaoUser> signIn,
-        JixiaoDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(LoginRequest body, PasswordLogin login, UserManager<JixiaoUser> users,
+        JixiaoDbContext db, HttpContext context, CancellationToken ct)
     {
-        var result = await signIn.PasswordSignInAsync(body.UserName ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        JixiaoUser user;
+        switch (await login.SignInAsync(body.UserName, body.Password, LoginThrottle.AddressOf(context), ct))
         {
-            return TypedResults.Problem(await Users.UserAdmin.LockoutMessageAsync(signIn.UserManager, body.UserName!), statusCode: 423, title: "账户已锁定");
+            case LoginResult.SignedIn signedIn:
+                user = signedIn.User;
+                break;
+            case LoginResult.Throttled throttled:
+                context.Response.Headers.RetryAfter = LoginThrottle.RetryAfter(throttled.Wait);
+                return TypedResults.Problem(throttled.Message, statusCode: 429, title: ApiProblems.TitleFor(429));
+            case LoginResult.Disabled disabled:
+                return TypedResults.Problem(disabled.Message, statusCode: 423, title: ApiProblems.TitleFor(423));
+            case var refused:
+                return TypedResults.Problem(refused.Message, statusCode: 401, title: ApiProblems.TitleFor(401));
         }
 
-        if (!result.Succeeded)
-        {
-            return TypedResults.Problem("用户名或密码错误。", statusCode: 401, title: ApiProblems.TitleFor(401));
-        }
-
-        var user = (await signIn.UserManager.FindByNameAsync(body.UserName!))!;
-        var roles = await signIn.UserManager.GetRolesAsync(user);
+        var roles = await users.GetRolesAsync(user);
         // The same answer as /auth/me gives afterwards (this request's principal is still the anonymous one).
         var units = roles.Contains(Roles.Admin)
             ? []

@@ -41,12 +41,12 @@ public static class UsersApi
         users.MapPost("/", CreateAsync).WithSummary("新建用户（初始密码须符合密码规则；填报人和审核人须关联单位）");
         users.MapPut("/{id}", EditAsync).WithSummary("修改姓名、角色和单位（须带 version 和 reason，记入审计日志）");
         users.MapPost("/{id}/password", ResetPasswordAsync).WithSummary("管理员为用户设置新密码（须带 reason）；该用户的会话随即失效");
-        users.MapPost("/{id}/unlock", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(access, scope => UserAdmin.UnlockAsync(db, scope, id, body, clock, ct), ct)).WithSummary("解除登录失败造成的锁定（须带 reason）");
-        users.MapPost("/{id}/disable", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(access, scope => UserAdmin.SetDisabledAsync(db, scope, id, disable: true, body, clock, ct), ct)).WithSummary("停用用户（须带 reason；不能停用自己）");
-        users.MapPost("/{id}/enable", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(access, scope => UserAdmin.SetDisabledAsync(db, scope, id, disable: false, body, clock, ct), ct)).WithSummary("启用已停用的用户（须带 reason）");
+        users.MapPost("/{id}/unlock", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, LoginThrottle throttle,
+            CancellationToken ct) => RunAsync(access, scope => UserAdmin.UnlockAsync(db, scope, id, body, clock, throttle, ct), ct)).WithSummary("解除登录失败造成的锁定（须带 reason）");
+        users.MapPost("/{id}/disable", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, LoginThrottle throttle,
+            CancellationToken ct) => RunAsync(access, scope => UserAdmin.SetDisabledAsync(db, scope, id, disable: true, body, clock, throttle, ct), ct)).WithSummary("停用用户（须带 reason；不能停用自己）");
+        users.MapPost("/{id}/enable", (string id, UserActionRequest body, JixiaoDbContext db, AccessService access, TimeProvider clock, LoginThrottle throttle,
+            CancellationToken ct) => RunAsync(access, scope => UserAdmin.SetDisabledAsync(db, scope, id, disable: false, body, clock, throttle, ct), ct)).WithSummary("启用已停用的用户（须带 reason）");
     }
 
     private static async Task<Results<Ok<AssignedEvaluation>, ProblemHttpResult>> AssignExpertAsync(int id, AssignExpertRequest body, JixiaoDbContext db,
@@ -56,32 +56,34 @@ public static class UsersApi
         return outcome is Outcome.Done ? TypedResults.Ok(evaluation!) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Ok<List<UserDto>>> ListAsync(JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok((await UserAdmin.ListAsync(db, clock, ct)).Select(UserDto.From).ToList());
+    private static async Task<Ok<List<UserDto>>> ListAsync(JixiaoDbContext db, TimeProvider clock, LoginThrottle throttle, CancellationToken ct) =>
+        TypedResults.Ok((await UserAdmin.ListAsync(db, clock, throttle, ct)).Select(UserDto.From).ToList());
 
-    private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetAsync(string id, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await UserAdmin.GetAsync(db, id, clock, ct) is { } user ? TypedResults.Ok(UserDto.From(user)) : ApiProblems.NotFound($"用户 {id}");
+    private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetAsync(string id, JixiaoDbContext db, TimeProvider clock, LoginThrottle throttle,
+        CancellationToken ct) =>
+        await UserAdmin.GetAsync(db, id, clock, throttle, ct) is { } user ? TypedResults.Ok(UserDto.From(user)) : ApiProblems.NotFound($"用户 {id}");
 
     private static async Task<Results<Created<UserDto>, ProblemHttpResult>> CreateAsync(CreateUserRequest body, JixiaoDbContext db,
-        UserManager<JixiaoUser> users, AccessService access, TimeProvider clock, CancellationToken ct)
+        UserManager<JixiaoUser> users, AccessService access, TimeProvider clock, LoginThrottle throttle, CancellationToken ct)
     {
-        var (outcome, user) = await UserAdmin.CreateAsync(db, users, await access.GetAsync(ct), body, clock, ct);
+        var (outcome, user) = await UserAdmin.CreateAsync(db, users, await access.GetAsync(ct), body, clock, throttle, ct);
         return outcome is Outcome.Done ? TypedResults.Created($"/api/v1/users/{user!.Id}", UserDto.From(user)) : ApiProblems.From(outcome);
     }
 
     private static Task<Results<Ok<UserDto>, ProblemHttpResult>> EditAsync(string id, EditUserRequest body, JixiaoDbContext db, AccessService access,
-        TimeProvider clock, CancellationToken ct) =>
-        RunAsync(access, scope => UserAdmin.EditAsync(db, scope, id, body, clock, ct), ct);
+        TimeProvider clock, LoginThrottle throttle, CancellationToken ct) =>
+        RunAsync(access, scope => UserAdmin.EditAsync(db, scope, id, body, clock, throttle, ct), ct);
 
     private static Task<Results<Ok<UserDto>, ProblemHttpResult>> ResetPasswordAsync(string id, ResetPasswordRequest body, JixiaoDbContext db,
-        UserManager<JixiaoUser> users, AccessService access, TimeProvider clock, CancellationToken ct) =>
-        RunAsync(access, scope => UserAdmin.ResetPasswordAsync(db, users, scope, id, body, clock, ct), ct);
+        UserManager<JixiaoUser> users, AccessService access, TimeProvider clock, LoginThrottle throttle, CancellationToken ct) =>
+        RunAsync(access, scope => UserAdmin.ResetPasswordAsync(db, users, scope, id, body, clock, throttle, ct), ct);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangeOwnPasswordAsync(ChangePasswordRequest body, JixiaoDbContext db,
-        UserManager<JixiaoUser> users, SignInManager<JixiaoUser> signIn, AccessService access, TimeProvider clock, CancellationToken ct)
+        UserManager<JixiaoUser> users, SignInManager<JixiaoUser> signIn, AccessService access, TimeProvider clock, LoginThrottle throttle,
+        HttpContext context, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var outcome = await UserAdmin.ChangeOwnPasswordAsync(db, users, scope, body, clock, ct);
+        var outcome = await UserAdmin.ChangeOwnPasswordAsync(db, users, scope, body, clock, throttle, LoginThrottle.AddressOf(context), ct);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);

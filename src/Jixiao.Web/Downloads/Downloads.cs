@@ -15,8 +15,59 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Downloads;
 
-/// <summary>A generated file: its bytes, MIME type and the (Chinese) name the browser saves it under.</summary>
-public sealed record FileDownload(byte[] Content, string ContentType, string FileName);
+/// <summary>
+/// A generated file: its bytes, MIME type and the (Chinese) name the browser saves it under. Names come from project and
+/// unit names, which anyone who imports a table writes: <see cref="FileName"/> is always <see cref="SafeFileName"/> of the
+/// name given. The host sends it as <c>filename*=UTF-8''…</c> (RFC 5987), with an ASCII <c>filename</c> beside it.
+/// </summary>
+public sealed record FileDownload(byte[] Content, string ContentType, string FileName)
+{
+    public const int MaxNameLength = 150;
+
+    public string FileName { get; } = SafeFileName(FileName);
+
+    /// <summary>
+    /// A name every system can save: without the characters Windows forbids (&lt; &gt; : " / \ | ? *), control and
+    /// invisible formatting characters (a right-to-left override would show "报告\u202Excod.exe" as "报告exe.docx"), with runs of
+    /// white space as one space, no leading or trailing dots or spaces, at most <see cref="MaxNameLength"/> characters
+    /// (the extension kept). Chinese stays as it is.
+    /// </summary>
+    public static string SafeFileName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var kept = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (c is '<' or '>' or ':' or '"' or '/' or '\\' or '|' or '?' or '*' || char.IsControl(c)
+                || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            kept.Append(char.IsWhiteSpace(c) ? ' ' : c);
+        }
+
+        var safe = System.Text.RegularExpressions.Regex.Replace(kept.ToString(), " {2,}", " ").Trim(' ', '.');
+        var extension = Path.GetExtension(safe);
+        var stem = safe[..^extension.Length].Trim(' ', '.');
+        if (stem.Length == 0)
+        {
+            stem = "下载";
+        }
+
+        if (stem.Length + extension.Length > MaxNameLength)
+        {
+            stem = stem[..Math.Max(1, MaxNameLength - extension.Length)];
+            // Never cut a surrogate pair in half.
+            if (char.IsHighSurrogate(stem[^1]))
+            {
+                stem = stem[..^1];
+            }
+        }
+
+        return stem + extension;
+    }
+}
 
 /// <summary>
 /// The files a user can download: the review workbook (审核意见表) of a project, a unit or everything in scope; an

@@ -21,10 +21,11 @@ public sealed record EvaluationView(EvaluationEntity Evaluation, EvaluationSheet
 /// actual a computed one: the formula ("支出 / 预算 * 100"; null keeps the line's formula) over named inputs written
 /// "名称=值；名称=[值, 值, …]" (a series, e.g. 12 monthly scores). <see cref="Deductions"/> are the line's deductions, one a
 /// line, "扣1.5分：理由" (each needs its reason). <see cref="FormulaReason"/> says why the formula is set or changed (required
-/// then; written to the audit line of the formula). Null leaves a field as it is; "" clears it.
+/// then; written to the audit line of the formula). <see cref="ChangeReason"/> says why a line already scored gets another
+/// actual or score (required then; written to the audit line, not to the sheet). Null leaves a field as it is; "" clears it.
 /// </summary>
 public sealed record EditLineRequest(string? Actual, string? Rating, decimal? Percent, decimal? Score, string? Reason, long Version,
-    string? Formula = null, string? Inputs = null, string? Deductions = null, string? FormulaReason = null);
+    string? Formula = null, string? Inputs = null, string? Deductions = null, string? FormulaReason = null, string? ChangeReason = null);
 
 /// <summary>
 /// 评价: create an evaluation from a project's targets (单位自评) or from the framework template (部门评价), enter
@@ -148,7 +149,7 @@ public static class EvaluationSheets
         if (InputLimits.Check(("实际完成值", request.Actual, InputLimits.Value), ("定性结论", request.Rating, InputLimits.Value),
                 ("计算公式", request.Formula, Formula.MaxLength), ("公式输入", request.Inputs, InputLimits.Text),
                 ("扣分", request.Deductions, InputLimits.Text), ("原因", request.Reason, InputLimits.Text),
-                ("公式修改原因", request.FormulaReason, InputLimits.Text)) is { } tooLong)
+                ("公式修改原因", request.FormulaReason, InputLimits.Text), ("修改原因", request.ChangeReason, InputLimits.Text)) is { } tooLong)
         {
             return (tooLong, null);
         }
@@ -251,6 +252,21 @@ public static class EvaluationSheets
         var changed = sheet with { Indicators = lines };
         var oldScored = Scorer.Score(sheet);
         var newScored = Scorer.Score(changed);
+        var name = before.Path;
+        var oldLine = Describe(name, oldScored.Items[line]);
+        var newLine = Describe(name, newScored.Items[line]);
+
+        // A line with a result entered is a record: changing its actual or score afterwards is a correction, and a
+        // correction says why (the audit line keeps it). Deductions carry their own reasons, a new formula its own; the
+        // first entry of a line needs none.
+        var changeReason = request.ChangeReason?.Trim() is { Length: > 0 } given ? given
+            : formulaChanged ? request.FormulaReason!.Trim()
+            : request.Deductions is not null && after.Deductions is { Count: > 0 } written ? string.Join("；", written.Select(d => d.Reason))
+            : null;
+        if (HasEntry(oldScored.Items[line]) && oldLine != newLine && changeReason is null)
+        {
+            return (new Outcome.Invalid($"“{before.Path}”已填写过结果，修改其实际完成值或得分须填写修改原因，它将记入审计日志。"), null);
+        }
         evaluation.SheetJson = EvaluationSheetJson.Write(changed);
         evaluation.Total = newScored.Total;
         evaluation.Grade = newScored.Grade;
@@ -265,12 +281,11 @@ public static class EvaluationSheets
                 db.AuditLog.Add(new AuditEntry
                 {
                     At = at, Actor = scope.DisplayName, Entity = "evaluation", EntityId = evaluation.Id, ProjectId = evaluation.ProjectId,
-                    Field = field, OldValue = old, NewValue = @new, Reason = after.Reason,
+                    Field = field, OldValue = old, NewValue = @new, Reason = changeReason ?? after.Reason,
                 });
             }
         }
 
-        var name = before.Path;
         if (formulaChanged)
         {
             db.AuditLog.Add(new AuditEntry
@@ -281,7 +296,7 @@ public static class EvaluationSheets
             });
         }
 
-        Audit("actual", Describe(name, oldScored.Items[line]), Describe(name, newScored.Items[line]));
+        Audit("actual", oldLine, newLine);
         Audit("total", TotalText(oldScored), TotalText(newScored));
         try
         {
@@ -359,6 +374,19 @@ public static class EvaluationSheets
         }
 
         return filled;
+    }
+
+    /// <summary>
+    /// Whether a result was entered on the line: an actual written directly, a formula's actual once it can be computed
+    /// (a template fills some inputs, e.g. 预算执行率's 全年预算数, which is no result yet), a 定性结论, a manual score or a
+    /// deduction. A fresh line may already show a score (the rule applied to nothing), which is no entry either.
+    /// </summary>
+    public static bool HasEntry(ScoredIndicator item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var line = item.Indicator;
+        return line.Actual is ActualValue.Measured || (line.Actual is ActualValue.Computed && item.Actual is not null)
+            || line.Rating is not null || line.Score is not null || line.Deductions is { Count: > 0 };
     }
 
     /// <summary>A percent as the store keeps it (2 decimals).</summary>

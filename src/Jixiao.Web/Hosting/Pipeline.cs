@@ -1,4 +1,5 @@
 using Jixiao.Web.Api;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Jixiao.Web;
 
@@ -7,6 +8,30 @@ public static class Pipeline
 {
     public static WebApplication UseJixiao(this WebApplication app)
     {
+        // Behind a reverse proxy named in Jixiao:TrustedProxies: the client's address (login throttle), the scheme (Secure
+        // cookies, HSTS, the Origin check) and the host as the browser used them. Without it these headers are ignored.
+        if (ServiceRegistration.TrustedProxies(app.Configuration) is { } trusted)
+        {
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
+            };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in trusted)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only on HTTPS requests (and never for localhost): a browser that reached the app over TLS keeps to it.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
         app.UseStatusCodePages(async context =>
         {
@@ -18,6 +43,7 @@ public static class Pipeline
             }
         });
         app.UseMiddleware<ApiErrors>();
+        app.UseMiddleware<CrossSiteRequests>();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();

@@ -30,6 +30,34 @@ public static class ServiceRegistration
         return $"Data Source={Path.Combine(folder, "jixiao.db")}";
     }
 
+    /// <summary>
+    /// Jixiao:TrustedProxies: the reverse proxies (addresses or networks, "127.0.0.1, 10.0.0.0/8") whose X-Forwarded-For,
+    /// -Proto and -Host are believed; null when none is set (the app faces its clients directly).
+    /// </summary>
+    public static IReadOnlyList<System.Net.IPNetwork>? TrustedProxies(IConfiguration configuration)
+    {
+        var entries = (configuration["Jixiao:TrustedProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0)
+        {
+            return null;
+        }
+
+        // One address is the network of just that address. A typing error stops the start (FormatException), rather
+        // than leaving the proxy untrusted and every client sharing the proxy's address.
+        static System.Net.IPNetwork Network(string entry)
+        {
+            if (entry.Contains('/', StringComparison.Ordinal))
+            {
+                return System.Net.IPNetwork.Parse(entry);
+            }
+
+            var address = System.Net.IPAddress.Parse(entry);
+            return new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+        }
+
+        return entries.Select(Network).ToList();
+    }
+
     public static IServiceCollection AddJixiaoData(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -64,19 +92,21 @@ public static class ServiceRegistration
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentity<JixiaoUser, IdentityRole>(o =>
             {
+                // Length here; the kinds of character, the login name and common passwords in PasswordPolicy.
                 o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed logins never lock an account (anyone could lock anyone's): the address that fails waits
+                // (LoginThrottle). Identity's lockout only carries 停用 (a lockout "for ever", UserAdmin.SetDisabledAsync).
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<JixiaoDbContext>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
@@ -102,6 +132,8 @@ public static class ServiceRegistration
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddScoped<AccessService>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<PasswordLogin>();
         // Jixiao:KeptListLimit: the longest 项目 list kept whole in memory (ids only); longer ones are read page by page.
         services.AddSingleton(sp => new StampCache
         {
@@ -125,6 +157,7 @@ public static class ServiceRegistration
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "jixiao.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

@@ -36,6 +36,10 @@ public static class ImportFiles
         var batch = ImportBatches.Create(scope, fileName, buffer.ToArray(), year, clock);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
+        // The id exists only now; the upload's audit line follows in a second save, as an evaluation's creation does.
+        db.AuditLog.Add(ImportLine(scope, clock, batch, "created", null, "待确认",
+            $"上传 {batch.FileName}（{buffer.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 字节{(year is { } y ? $"，预算年度 {y}" : "")}）"));
+        await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Ok, batch);
     }
 
@@ -57,7 +61,7 @@ public static class ImportFiles
         return await ImportBatches.ConfirmAsync(db, scope, batch, clock, cancellationToken);
     }
 
-    public static async Task<Outcome> DiscardAsync(JixiaoDbContext db, AccessScope scope, int id, CancellationToken cancellationToken = default)
+    public static async Task<Outcome> DiscardAsync(JixiaoDbContext db, AccessScope scope, int id, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         var batch = await Visible(db, scope).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null)
@@ -72,9 +76,17 @@ public static class ImportFiles
 
         batch.Status = ImportStatus.Discarded;
         batch.Content = [];
+        db.AuditLog.Add(ImportLine(scope, clock, batch, "status", "待确认", "已放弃", $"{batch.FileName}：放弃，未导入任何项目"));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok;
     }
+
+    /// <summary>An audit line of an import batch (entity "import"), as confirming and undoing write theirs (ImportBatches, UndoImport).</summary>
+    private static AuditEntry ImportLine(AccessScope scope, TimeProvider clock, ImportBatchEntity batch, string field, string? old, string @new, string reason) => new()
+    {
+        At = clock.GetUtcNow(), Actor = scope.DisplayName, Entity = "import", EntityId = batch.Id, ProjectId = null,
+        Field = field, OldValue = old, NewValue = @new, Reason = reason,
+    };
 
     /// <summary>The user's own uploads; an admin sees all.</summary>
     public static IQueryable<ImportBatchEntity> Visible(JixiaoDbContext db, AccessScope scope) =>

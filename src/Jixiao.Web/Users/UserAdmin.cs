@@ -63,20 +63,20 @@ public static class UserAdmin
 {
     private const string StaleMessage = "该用户已被他人修改，您的修改未保存。请刷新后在最新内容上重新修改。";
 
-    public static async Task<IReadOnlyList<UserSummary>> ListAsync(JixiaoDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<UserSummary>> ListAsync(JixiaoDbContext db, TimeProvider clock, LoginThrottle throttle, CancellationToken cancellationToken = default)
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        return await SummariesAsync(db, users, clock, cancellationToken);
+        return await SummariesAsync(db, users, clock, throttle, cancellationToken);
     }
 
-    public static async Task<UserSummary?> GetAsync(JixiaoDbContext db, string id, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<UserSummary?> GetAsync(JixiaoDbContext db, string id, TimeProvider clock, LoginThrottle throttle, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        return user is null ? null : (await SummariesAsync(db, [user], clock, cancellationToken))[0];
+        return user is null ? null : (await SummariesAsync(db, [user], clock, throttle, cancellationToken))[0];
     }
 
     public static async Task<(Outcome Outcome, UserSummary? User)> CreateAsync(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessScope scope,
-        CreateUserRequest request, TimeProvider clock, CancellationToken cancellationToken = default)
+        CreateUserRequest request, TimeProvider clock, LoginThrottle throttle, CancellationToken cancellationToken = default)
     {
         if (!scope.IsAdmin)
         {
@@ -115,11 +115,11 @@ public static class UserAdmin
         Audit(db, scope, clock, user, "created", null, $"{request.Role}；{await UnitNamesAsync(db, unitIds, cancellationToken)}", null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (Outcome.Ok, await GetAsync(db, user.Id, clock, cancellationToken));
+        return (Outcome.Ok, await GetAsync(db, user.Id, clock, throttle, cancellationToken));
     }
 
     public static async Task<(Outcome Outcome, UserSummary? User)> EditAsync(JixiaoDbContext db, AccessScope scope, string id, EditUserRequest request,
-        TimeProvider clock, CancellationToken cancellationToken = default)
+        TimeProvider clock, LoginThrottle throttle, CancellationToken cancellationToken = default)
     {
         var (user, denied) = await FindAsync(db, scope, id, cancellationToken);
         if (user is null)
@@ -190,7 +190,7 @@ public static class UserAdmin
 
         if (!db.ChangeTracker.HasChanges())
         {
-            return (Outcome.Ok, await GetAsync(db, user.Id, clock, cancellationToken));
+            return (Outcome.Ok, await GetAsync(db, user.Id, clock, throttle, cancellationToken));
         }
 
         // The role travels in the login cookie: a new stamp makes open sessions log in again and get the new role.
@@ -201,12 +201,12 @@ public static class UserAdmin
         }
 
         user.ConcurrencyStamp = NewStamp();
-        return await SaveAsync(db, user, request.Version, clock, cancellationToken);
+        return await SaveAsync(db, user, request.Version, clock, throttle, cancellationToken);
     }
 
     /// <summary>The admin sets a new password (the password policy applies); open sessions of the user end.</summary>
     public static async Task<(Outcome Outcome, UserSummary? User)> ResetPasswordAsync(JixiaoDbContext db, UserManager<JixiaoUser> users,
-        AccessScope scope, string id, ResetPasswordRequest request, TimeProvider clock, CancellationToken cancellationToken = default)
+        AccessScope scope, string id, ResetPasswordRequest request, TimeProvider clock, LoginThrottle throttle, CancellationToken cancellationToken = default)
     {
         var (user, denied) = await FindAsync(db, scope, id, cancellationToken);
         if (user is null)
@@ -237,10 +237,11 @@ public static class UserAdmin
         var read = user.ConcurrencyStamp;
         // Someone who forgot their password has often locked themselves out trying: the new password ends that lockout
         // (not a disabling, which only 启用 ends).
-        var wasLockedOut = StateOf(user, clock.GetUtcNow()) == AccountState.LockedOut;
+        var wasLockedOut = StateOf(user, clock.GetUtcNow(), throttle) == AccountState.LockedOut;
         if (wasLockedOut)
         {
             user.LockoutEnd = null;
+            throttle.Release(user.UserName!);
         }
 
         user.PasswordHash = users.PasswordHasher.HashPassword(user, request.Password!);
@@ -249,12 +250,12 @@ public static class UserAdmin
         user.ConcurrencyStamp = NewStamp();
         // The hash itself never goes to the log.
         Audit(db, scope, clock, user, "password", null, wasLockedOut ? "管理员重设密码（并解除锁定）" : "管理员重设密码", request.Reason!.Trim());
-        return await SaveAsync(db, user, read, clock, cancellationToken);
+        return await SaveAsync(db, user, read, clock, throttle, cancellationToken);
     }
 
     /// <summary>Ends a lockout after too many failed logins (not a disabled account: that is <see cref="SetDisabledAsync"/>).</summary>
     public static async Task<(Outcome Outcome, UserSummary? User)> UnlockAsync(JixiaoDbContext db, AccessScope scope, string id, UserActionRequest request,
-        TimeProvider clock, CancellationToken cancellationToken = default)
+        TimeProvider clock, LoginThrottle throttle, CancellationToken cancellationToken = default)
     {
         var (user, denied) = await FindAsync(db, scope, id, cancellationToken);
         if (user is null)
@@ -263,11 +264,12 @@ public static class UserAdmin
         }
 
         var now = clock.GetUtcNow();
+        var held = throttle.HeldUntil(user.UserName!);
         switch (StateOf(user, now))
         {
             case AccountState.Disabled:
                 return (new Outcome.Conflict($"用户 {user.UserName} 已停用：请使用“启用”。"), null);
-            case AccountState.Active when user.AccessFailedCount == 0:
+            case AccountState.Active when user.AccessFailedCount == 0 && held is null:
                 return (new Outcome.Conflict($"用户 {user.UserName} 没有被锁定。"), null);
         }
 
@@ -277,18 +279,22 @@ public static class UserAdmin
         }
 
         var read = user.ConcurrencyStamp;
+        // A lockout in the store is one from before logins were throttled by address (or by Identity elsewhere); a
+        // throttled name waits at one or more addresses: either way 解锁 lets the user try again at once, from anywhere.
+        var until = user.LockoutEnd is { } end && end > now && (held is null || end > held) ? end : held;
         Audit(db, scope, clock, user, "lockout",
-            user.LockoutEnd is { } end && end > now ? $"锁定至 {Format.Time(end)}（登录失败次数过多）" : $"登录失败 {user.AccessFailedCount} 次",
+            until is { } u ? $"锁定至 {Format.Time(u)}（登录失败次数过多）" : $"登录失败 {user.AccessFailedCount} 次",
             "已解锁", request.Reason!.Trim());
+        throttle.Release(user.UserName!);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         user.ConcurrencyStamp = NewStamp();
-        return await SaveAsync(db, user, read, clock, cancellationToken);
+        return await SaveAsync(db, user, read, clock, throttle, cancellationToken);
     }
 
     /// <summary>停用 (locked out for good, sessions end) or 启用. An admin cannot disable themselves.</summary>
     public static async Task<(Outcome Outcome, UserSummary? User)> SetDisabledAsync(JixiaoDbContext db, AccessScope scope, string id, bool disable,
-        UserActionRequest request, TimeProvider clock, CancellationToken cancellationToken = default)
+        UserActionRequest request, TimeProvider clock, LoginThrottle throttle, CancellationToken cancellationToken = default)
     {
         var (user, denied) = await FindAsync(db, scope, id, cancellationToken);
         if (user is null)
@@ -320,7 +326,7 @@ public static class UserAdmin
         user.AccessFailedCount = 0;
         user.SecurityStamp = NewStamp();
         user.ConcurrencyStamp = NewStamp();
-        return await SaveAsync(db, user, read, clock, cancellationToken);
+        return await SaveAsync(db, user, read, clock, throttle, cancellationToken);
     }
 
     /// <summary>
@@ -328,7 +334,7 @@ public static class UserAdmin
     /// typed twice alike. The security stamp changes (other sessions end); the caller refreshes the current sign-in.
     /// </summary>
     public static async Task<Outcome> ChangeOwnPasswordAsync(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessScope scope,
-        ChangePasswordRequest request, TimeProvider clock, CancellationToken cancellationToken = default)
+        ChangePasswordRequest request, TimeProvider clock, LoginThrottle throttle, string address, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == scope.UserId, cancellationToken);
         if (user is null)
@@ -356,17 +362,20 @@ public static class UserAdmin
             return new Outcome.Invalid("新密码不能与当前密码相同。");
         }
 
-        // Wrong current passwords count towards the login lockout: an open session cannot be used to guess the password.
-        if (await users.IsLockedOutAsync(user))
+        // Wrong current passwords count as failed logins of this name from this address: an open session cannot be used
+        // to guess the password, and the wait falls on the address, as at the login.
+        if (throttle.Wait(address, user.UserName) is { } wait)
         {
-            return new Outcome.Invalid("密码输错次数过多，账户已锁定 15 分钟，请稍后再试。");
+            return new Outcome.Invalid($"密码输错次数过多，请 {LoginThrottle.Describe(wait)}后再试。");
         }
 
         if (!await users.CheckPasswordAsync(user, request.CurrentPassword))
         {
-            await users.AccessFailedAsync(user);
+            await PasswordLogin.FailedAsync(db, throttle, clock, user.UserName!, address, "修改密码时当前密码错误", scope.DisplayName, cancellationToken);
             return new Outcome.Invalid("当前密码不正确。");
         }
+
+        throttle.Succeeded(address, user.UserName);
 
         if (await PasswordProblemAsync(users, user, request.NewPassword) is { } weak)
         {
@@ -379,7 +388,7 @@ public static class UserAdmin
         user.SecurityStamp = NewStamp();
         user.ConcurrencyStamp = NewStamp();
         Audit(db, scope, clock, user, "password", null, "本人修改密码", null);
-        var (outcome, _) = await SaveAsync(db, user, read, clock, cancellationToken);
+        var (outcome, _) = await SaveAsync(db, user, read, clock, throttle, cancellationToken);
         return outcome;
     }
 
@@ -490,19 +499,14 @@ public static class UserAdmin
         from e in evaluations
         select new AssignedEvaluation(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Status == EvaluationStatus.Locked, e.Total, e.Grade, e.AssignedExpertId);
 
-    /// <summary>Why a locked-out user cannot log in: disabled by an admin, or too many failed logins (until when).</summary>
-    public static async Task<string> LockoutMessageAsync(UserManager<JixiaoUser> users, string userName)
-    {
-        var user = await users.FindByNameAsync(userName);
-        return user is not null && StateOf(user, DateTimeOffset.UtcNow) == AccountState.Disabled
-            ? "该账户已停用，请联系管理员。"
-            : "登录失败次数过多，账户已锁定 15 分钟，或请管理员解锁。";
-    }
-
     internal static AccountState StateOf(JixiaoUser user, DateTimeOffset now) =>
         user.LockoutEnd is not { } end || end <= now ? AccountState.Active
         : end > now.AddYears(100) ? AccountState.Disabled
         : AccountState.LockedOut;
+
+    /// <summary>The state as the admin sees it: a name that some address must wait to try again counts as 已锁定 (解锁 ends it).</summary>
+    private static AccountState StateOf(JixiaoUser user, DateTimeOffset now, LoginThrottle throttle) =>
+        StateOf(user, now) is AccountState.Active && throttle.HeldUntil(user.UserName!) is not null ? AccountState.LockedOut : StateOf(user, now);
 
     private static Outcome.Forbidden AdminOnly => new("只有管理员可以管理用户。");
 
@@ -571,7 +575,7 @@ public static class UserAdmin
         return errors.Count == 0 ? null : new Outcome.Invalid(string.Join(" ", errors));
     }
 
-    private static async Task<(Outcome, UserSummary?)> SaveAsync(JixiaoDbContext db, JixiaoUser user, string? readStamp, TimeProvider clock,
+    private static async Task<(Outcome, UserSummary?)> SaveAsync(JixiaoDbContext db, JixiaoUser user, string? readStamp, TimeProvider clock, LoginThrottle throttle,
         CancellationToken cancellationToken)
     {
         db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = readStamp;
@@ -584,7 +588,7 @@ public static class UserAdmin
             return (new Outcome.Conflict(StaleMessage), null);
         }
 
-        return (Outcome.Ok, await GetAsync(db, user.Id, clock, cancellationToken));
+        return (Outcome.Ok, await GetAsync(db, user.Id, clock, throttle, cancellationToken));
     }
 
     private static void Audit(JixiaoDbContext db, AccessScope scope, TimeProvider clock, JixiaoUser user, string field, string? old, string? @new, string? reason)
@@ -617,7 +621,7 @@ public static class UserAdmin
         return string.Join("、", names);
     }
 
-    private static async Task<IReadOnlyList<UserSummary>> SummariesAsync(JixiaoDbContext db, List<JixiaoUser> users, TimeProvider clock,
+    private static async Task<IReadOnlyList<UserSummary>> SummariesAsync(JixiaoDbContext db, List<JixiaoUser> users, TimeProvider clock, LoginThrottle throttle,
         CancellationToken cancellationToken)
     {
         var ids = users.Select(u => u.Id).ToArray();
@@ -630,9 +634,10 @@ public static class UserAdmin
         {
             var roles = roleLinks.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToHashSet();
             var units = unitLinks.Where(l => l.UserId == u.Id).OrderBy(l => l.Id).ToList();
-            var state = StateOf(u, now);
+            var state = StateOf(u, now, throttle);
+            var until = new[] { u.LockoutEnd is { } end && end > now ? end : (DateTimeOffset?)null, throttle.HeldUntil(u.UserName!) }.Max();
             return new UserSummary(u.Id, u.UserName!, u.DisplayName, Roles.All.Where(roles.Contains).ToList(), units.Select(l => l.Id).ToList(),
-                units.Select(l => l.Name).ToList(), state, state == AccountState.LockedOut ? u.LockoutEnd : null, u.ConcurrencyStamp ?? "");
+                units.Select(l => l.Name).ToList(), state, state == AccountState.LockedOut ? until : null, u.ConcurrencyStamp ?? "");
         }).ToList();
     }
 }

@@ -1,11 +1,10 @@
-using Jixiao.Data.Entities;
-using Microsoft.AspNetCore.Identity;
+using Jixiao.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<JixiaoUser> signIn) : PageModel
+public sealed class LoginModel(PasswordLogin login) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -22,15 +21,20 @@ public sealed class LoginModel(SignInManager<JixiaoUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await signIn.PasswordSignInAsync(UserName ?? "", Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await login.SignInAsync(UserName, Password, LoginThrottle.AddressOf(HttpContext), cancellationToken);
+        switch (result)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case LoginResult.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case LoginResult.Throttled throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = LoginThrottle.RetryAfter(throttled.Wait);
+                break;
         }
 
-        Error = result.IsLockedOut ? await Users.UserAdmin.LockoutMessageAsync(signIn.UserManager, UserName!) : "用户名或密码错误。";
+        Error = result.Message;
         return Page();
     }
 }

@@ -11,7 +11,7 @@ namespace Jixiao.Web.Pages.Account;
 
 /// <summary>修改密码: every signed-in user changes their own password (current, new, new again). Other sessions end; this one stays.</summary>
 public sealed class PasswordModel(JixiaoDbContext db, UserManager<JixiaoUser> users, SignInManager<JixiaoUser> signIn, AccessService access,
-    TimeProvider clock) : PageModel
+    TimeProvider clock, LoginThrottle throttle) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -23,7 +23,7 @@ public sealed class PasswordModel(JixiaoDbContext db, UserManager<JixiaoUser> us
     {
         var scope = await access.GetAsync(cancellationToken);
         var outcome = await UserAdmin.ChangeOwnPasswordAsync(db, users, scope,
-            new ChangePasswordRequest(currentPassword, newPassword, confirmPassword ?? ""), clock, cancellationToken);
+            new ChangePasswordRequest(currentPassword, newPassword, confirmPassword ?? ""), clock, throttle, LoginThrottle.AddressOf(HttpContext), cancellationToken);
         if (outcome is not Outcome.Done)
         {
             Error = PageOutcomes.Reason(outcome);

@@ -16,7 +16,7 @@ namespace Jixiao.Web.Pages.Admin;
 /// enable. Each change needs a reason and is written to the audit log, shown at the foot of the page.
 /// </summary>
 [Authorize(Roles = App.Auth.Roles.Admin)]
-public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessService access, TimeProvider clock) : PageModel
+public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessService access, TimeProvider clock, LoginThrottle throttle) : PageModel
 {
     public UserSummary Subject { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name, string? Department)> Units { get; private set; } = [];
@@ -28,7 +28,7 @@ public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> us
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        var user = await UserAdmin.GetAsync(db, id, clock, cancellationToken);
+        var user = await UserAdmin.GetAsync(db, id, clock, throttle, cancellationToken);
         if (user is null)
         {
             return NotFound();
@@ -51,7 +51,7 @@ public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> us
         CancellationToken cancellationToken)
     {
         var (outcome, user) = await UserAdmin.EditAsync(db, await access.GetAsync(cancellationToken), id,
-            new EditUserRequest(displayName, role, unitIds, reason, version), clock, cancellationToken);
+            new EditUserRequest(displayName, role, unitIds, reason, version), clock, throttle, cancellationToken);
         return this.RedirectWithMessage(outcome, $"已保存用户 {user?.UserName} 的姓名、角色和单位。", PageUrl(id));
     }
 
@@ -59,20 +59,20 @@ public sealed class UserEditModel(JixiaoDbContext db, UserManager<JixiaoUser> us
         CancellationToken cancellationToken)
     {
         var (outcome, user) = await UserAdmin.ResetPasswordAsync(db, users, await access.GetAsync(cancellationToken), id,
-            new ResetPasswordRequest(password, reason, confirmPassword ?? ""), clock, cancellationToken);
+            new ResetPasswordRequest(password, reason, confirmPassword ?? ""), clock, throttle, cancellationToken);
         return this.RedirectWithMessage(outcome, $"已为 {user?.UserName} 设置新密码，其已登录的会话在 1 分钟内失效。请将新密码当面或以安全方式告知本人。", PageUrl(id));
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, string? reason, CancellationToken cancellationToken)
     {
-        var (outcome, user) = await UserAdmin.UnlockAsync(db, await access.GetAsync(cancellationToken), id, new UserActionRequest(reason), clock, cancellationToken);
+        var (outcome, user) = await UserAdmin.UnlockAsync(db, await access.GetAsync(cancellationToken), id, new UserActionRequest(reason), clock, throttle, cancellationToken);
         return this.RedirectWithMessage(outcome, $"已解锁用户 {user?.UserName}，可以重新登录。", PageUrl(id));
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, bool enable, string? reason, CancellationToken cancellationToken)
     {
         var (outcome, user) = await UserAdmin.SetDisabledAsync(db, await access.GetAsync(cancellationToken), id, !enable, new UserActionRequest(reason),
-            clock, cancellationToken);
+            clock, throttle, cancellationToken);
         return this.RedirectWithMessage(outcome,
             enable ? $"已启用用户 {user?.UserName}。" : $"已停用用户 {user?.UserName}，已登录的会话在 1 分钟内失效。", PageUrl(id));
     }

@@ -20,7 +20,7 @@ public sealed record UnitRow(int Id, string Name, string? Department, int Projec
 /// its own page to be corrected), create a unit.
 /// </summary>
 [Authorize(Roles = App.Auth.Roles.Admin)]
-public sealed class UsersModel(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessService access, TimeProvider clock) : PageModel
+public sealed class UsersModel(JixiaoDbContext db, UserManager<JixiaoUser> users, AccessService access, TimeProvider clock, LoginThrottle throttle) : PageModel
 {
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
@@ -28,7 +28,7 @@ public sealed class UsersModel(JixiaoDbContext db, UserManager<JixiaoUser> users
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Users = await UserAdmin.ListAsync(db, clock, cancellationToken);
+        Users = await UserAdmin.ListAsync(db, clock, throttle, cancellationToken);
         var names = Users.SelectMany(u => u.UnitIds.Select(id => (id, u.UserName))).ToLookup(x => x.id, x => x.UserName);
         Units = (await db.Units.AsNoTracking().OrderBy(u => u.Id)
                 .Select(u => new { u.Id, u.Name, u.Department, Projects = u.Projects.Count }).ToListAsync(cancellationToken))
@@ -40,7 +40,7 @@ public sealed class UsersModel(JixiaoDbContext db, UserManager<JixiaoUser> users
         CancellationToken cancellationToken)
     {
         var (outcome, _) = await UserAdmin.CreateAsync(db, users, await access.GetAsync(cancellationToken),
-            new CreateUserRequest(userName, displayName, password, role, unitIds), clock, cancellationToken);
+            new CreateUserRequest(userName, displayName, password, role, unitIds), clock, throttle, cancellationToken);
         return this.RedirectWithMessage(outcome, $"已创建用户 {userName?.Trim()}（{role}）。", "/admin/users");
     }
 

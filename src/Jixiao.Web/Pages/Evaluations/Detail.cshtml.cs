@@ -25,14 +25,14 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     }
 
     public async Task<IActionResult> OnPostLineAsync(int id, int line, string? actual, string? rating, decimal? percent, decimal? score, string? reason,
-        long version, string? inputs, string? deductions, CancellationToken cancellationToken)
+        long version, string? inputs, string? deductions, string? changeReason, CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
         // A computed line offers its formula inputs and a box for a value written directly: a value written wins.
         var useInputs = inputs is not null && string.IsNullOrWhiteSpace(actual);
         var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
             new EditLineRequest(useInputs ? null : actual ?? (rating is null && score is null && deductions is null ? "" : null), rating, percent, score,
-                reason ?? "", version, Inputs: useInputs ? inputs : null, Deductions: deductions), clock, cancellationToken);
+                reason ?? "", version, Inputs: useInputs ? inputs : null, Deductions: deductions, ChangeReason: changeReason), clock, cancellationToken);
         return SheetOrMessage(outcome, view);
     }
 
@@ -85,9 +85,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
             case Outcome.Forbidden:
                 return Forbid();
             default:
-                Response.Headers["HX-Retarget"] = "#evaluation-error";
-                Response.Headers["HX-Reswap"] = "innerHTML";
-                return Content(PageOutcomes.Reason(outcome)!);
+                return Message(outcome, "#evaluation-error");
         }
     }
 
@@ -103,10 +101,19 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
             case Outcome.Forbidden:
                 return Forbid();
             default:
-                Response.Headers["HX-Retarget"] = messageBox;
-                Response.Headers["HX-Reswap"] = "innerHTML";
-                return Content(PageOutcomes.Reason(outcome)!);
+                return Message(outcome, messageBox);
         }
+    }
+
+    /// <summary>
+    /// The outcome's reason for htmx to put into <paramref name="messageBox"/>. htmx inserts what it gets as HTML, and a
+    /// reason often quotes the user's input (定性结论“…”无法识别), so it goes as encoded HTML text, never as markup.
+    /// </summary>
+    private ContentResult Message(Outcome outcome, string messageBox)
+    {
+        Response.Headers["HX-Retarget"] = messageBox;
+        Response.Headers["HX-Reswap"] = "innerHTML";
+        return Content(System.Net.WebUtility.HtmlEncode(PageOutcomes.Reason(outcome)!), "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostLockAsync(int id, CancellationToken cancellationToken)

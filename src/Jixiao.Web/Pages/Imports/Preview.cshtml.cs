@@ -34,7 +34,7 @@ public sealed class PreviewModel(JixiaoDbContext db, AccessService access, TimeP
         Done(id, (await UndoImport.UndoAsync(db, await access.GetAsync(cancellationToken), id, reason, clock, cancellationToken)).Outcome, "已撤销该文件的导入，其项目已删除。");
 
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken) =>
-        Done(id, await ImportFiles.DiscardAsync(db, await access.GetAsync(cancellationToken), id, cancellationToken), "已放弃该文件。");
+        Done(id, await ImportFiles.DiscardAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken), "已放弃该文件。");
 
     private IActionResult Done(int id, Outcome outcome, string message) => this.RedirectWithMessage(outcome, message, $"/imports/{id}");
 }
