@@ -178,7 +178,7 @@ public static class MonitoringLights
 
         var light = rules.Indicator.Bands.Of(ratio);
         return new LightVerdict(light, ratio,
-            $"{(down ? "反向指标：" + expected + " ÷ 进度 " + LightBands.Number(done.Value) : "进度 " + LightBands.Number(done.Value) + " ÷ " + expected)} = {Percent(ratio)}（{rules.Indicator.Bands.Reason(ratio)}）：{light.Chinese()}。");
+            $"{(down ? "反向指标：" + expected + " ÷ 进度 " + LightBands.Number(done.Value) : "进度 " + LightBands.Number(done.Value) + " ÷ " + expected)} = {Percent(ratio)}（{rules.Indicator.Bands.Reason(ratio, percent: true)}）：{light.Chinese()}。");
     }
 
     /// <summary>The mean of 进度 ÷ 指标值 over the higher-is-better indicators with numbers (not scaled by time); null when none.</summary>

@@ -24,15 +24,16 @@ public sealed record LightBands(IReadOnlyList<LightBand> Bands)
         throw new InvalidOperationException("Validated bands always end with an unbounded band.");
     }
 
-    /// <summary>"&lt; 0.6", "≥ 0.6 且 &lt; 0.8" or "≥ 1.2" for an explanation: the band the ratio fell in.</summary>
-    public string Reason(decimal ratio)
+    /// <summary>"&lt; 0.6", "≥ 0.6 且 &lt; 0.8" or "≥ 1.2" (with <paramref name="percent"/>: "≥ 120%") for an explanation: the band the ratio fell in.</summary>
+    public string Reason(decimal ratio, bool percent = false)
     {
+        string Bound(decimal b) => percent ? Number(b * 100) + "%" : Number(b);
         for (var i = 0; i < Bands.Count; i++)
         {
             if (Bands[i].Below is not { } below || ratio < below)
             {
-                var lower = i == 0 ? null : "≥ " + Number(Bands[i - 1].Below!.Value);
-                var upper = Bands[i].Below is { } b ? "< " + Number(b) : null;
+                var lower = i == 0 ? null : "≥ " + Bound(Bands[i - 1].Below!.Value);
+                var upper = Bands[i].Below is { } b ? "< " + Bound(b) : null;
                 return string.Join(" 且 ", new[] { lower, upper }.OfType<string>());
             }
         }
