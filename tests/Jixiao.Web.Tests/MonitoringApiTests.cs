@@ -186,4 +186,40 @@ public sealed class MonitoringApiTests(SeededApps apps) : IClassFixture<SeededAp
         listed.GetProperty("projects").GetInt32().ShouldBe(2);
         listed.GetProperty("openedBy").GetString().ShouldBe("政法委主管部门");
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_monitoring_page_lists_rounds_and_shows_a_rounds_lights_by_unit_and_project(string provider)
+    {
+        var app = apps.Get(provider);
+        var police = await ApproveAsync(app, DemoSetup.PoliceUnit, 2, 2033);
+        var politics = await ApproveAsync(app, DemoSetup.PoliticsUnit, 1, 2033);
+        var admin = await app.LoginAsync("admin");
+        var round = await JsonOf(await admin.PostAsJsonAsync("/api/v1/monitoring/rounds", new { fiscalYear = 2033, deadline = "2033-08-15" }));
+        var roundId = round.GetProperty("round").GetProperty("id").GetInt32();
+        var gaj = await app.LoginAsync("gaj");
+        var entries = round.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("projectId").GetInt32(), e => e.GetProperty("entryId").GetInt32());
+        (await gaj.PutAsJsonAsync($"/api/v1/monitoring/entries/{entries[police[0].ProjectId]}", Fill(0, 10_000_000, police[0].IndicatorId, "700人")))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var list = WebUtility.HtmlDecode(await gaj.GetStringAsync("/monitoring"));
+        list.ShouldContain($"href=\"/monitoring/{roundId}\"");
+        list.ShouldContain("年中监控");
+        list.ShouldContain("href=\"/monitoring\"><i class=\"bi bi-stoplights\"></i> 运行监控");
+
+        var page = WebUtility.HtmlDecode(await gaj.GetStringAsync($"/monitoring/{roundId}"));
+        page.ShouldContain("2033 年 1–7月");
+        page.ShouldContain($"<td>{DemoSetup.PoliceUnit}</td><td class=\"text-end\">2</td><td class=\"text-end\">1</td>");
+        page.ShouldContain("<span class=\"badge text-bg-danger\">红灯</span>");
+        page.ShouldContain("预算执行：执行 10 ÷ 预算 100 万元 = 10%");
+        page.ShouldNotContain(DemoSetup.PoliticsUnit);
+        WebUtility.HtmlDecode(await admin.GetStringAsync($"/monitoring/{roundId}")).ShouldContain(DemoSetup.PoliticsUnit);
+
+        // A round without the clerk's units is not found on the page either.
+        var politicsOnly = await JsonOf(await admin.PostAsJsonAsync("/api/v1/monitoring/rounds",
+            new { fiscalYear = 2033, endMonth = 6, deadline = "2033-07-15", unitIds = new[] { (await app.NewDbContext().Projects.FindAsync(politics[0].ProjectId))!.UnitId } }));
+        var hidden = politicsOnly.GetProperty("round").GetProperty("id").GetInt32();
+        (await gaj.GetAsync($"/monitoring/{hidden}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await gaj.GetStringAsync("/monitoring")).ShouldNotContain($"href=\"/monitoring/{hidden}\"");
+    }
 }
