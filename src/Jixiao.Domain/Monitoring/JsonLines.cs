@@ -11,7 +11,47 @@ internal sealed class JsonLines
 {
     private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
 
+    /// <summary>The line of the first property that repeats a name of its object; null when none does.</summary>
+    public int? DuplicateLine { get; private set; }
+
     private JsonLines() { }
+
+    /// <summary>
+    /// How rule and round files are parsed: comments and trailing commas allowed, a repeated property refused (it
+    /// would otherwise be one value silently winning over the other).
+    /// </summary>
+    public static JsonDocumentOptions Options { get; } =
+        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
+
+    /// <summary>The 1-based line of a parse error: the parser's own, or for a repeated property (which it does not place) the repeat's.</summary>
+    public static int LineOf(JsonException exception, byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.LineNumber is { } line ? (int)line + 1 : Of(utf8).DuplicateLine ?? 1;
+    }
+
+    /// <summary>The parser's reason without its position (the caller says the line).</summary>
+    public static string Reason(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var message = exception.Message;
+        const string Duplicate = "Duplicate property '";
+        if (message.StartsWith(Duplicate, StringComparison.Ordinal) && message.IndexOf('\'', Duplicate.Length) is var end and > 0)
+        {
+            return $"“{message[Duplicate.Length..end]}”出现了两次，只能写一次";
+        }
+
+        foreach (var cut in new[] { " LineNumber:", " Path:" })
+        {
+            var at = message.IndexOf(cut, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                message = message[..at];
+            }
+        }
+
+        return message.Trim().TrimEnd('.');
+    }
 
     /// <summary>The 1-based line of the value at <paramref name="path"/>, or of its nearest enclosing value that is known.</summary>
     public int LineOf(string path)
@@ -54,7 +94,11 @@ internal sealed class JsonLines
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
                 property = reader.GetString();
-                result.lines.TryAdd(Child(stack.Peek().Path, property!), line);
+                if (!result.lines.TryAdd(Child(stack.Peek().Path, property!), line))
+                {
+                    result.DuplicateLine ??= line;
+                }
+
                 continue;
             }
 

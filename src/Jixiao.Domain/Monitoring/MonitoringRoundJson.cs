@@ -41,12 +41,12 @@ public static class MonitoringRoundJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = JsonNode.Parse(bytes, documentOptions: JsonLines.Options);
         }
         catch (JsonException ex)
         {
-            var line = (int)(ex.LineNumber ?? 0) + 1;
-            return (null, [Error(fileName, line, "不是有效的 JSON（" + ex.Message.Split(" Path:", 2)[0].TrimEnd('.') + "）。")]);
+            var line = JsonLines.LineOf(ex, bytes);
+            return (null, [Error(fileName, line, "不是有效的 JSON（" + JsonLines.Reason(ex) + "）。")]);
         }
 
         var lines = JsonLines.Of(bytes);

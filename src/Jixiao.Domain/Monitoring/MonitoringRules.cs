@@ -114,12 +114,12 @@ public sealed record MonitoringRules(
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = JsonNode.Parse(bytes, documentOptions: JsonLines.Options);
         }
         catch (JsonException ex)
         {
-            var line = (int)(ex.LineNumber ?? 0) + 1;
-            return Fail(fileName, line, "不是有效的 JSON（" + (ex.Message.Split(" Path:", 2)[0].TrimEnd('.')) + "）。");
+            var line = JsonLines.LineOf(ex, bytes);
+            return Fail(fileName, line, "不是有效的 JSON（" + (JsonLines.Reason(ex)) + "）。");
         }
 
         var lines = JsonLines.Of(bytes);
@@ -320,17 +320,17 @@ public sealed record MonitoringRules(
 
         private static JsonObject Object(JsonNode? node, string path, string[] known)
         {
-            var name = path.Length == 0 ? "文件" : path;
+            var name = path.Length == 0 ? "文件" : path + " ";
             if (node is not JsonObject obj)
             {
-                throw new RuleError(path, node is null ? $"缺少 {name}。" : $"{name} 应为对象（{{…}}）。");
+                throw new RuleError(path, node is null ? $"缺少 {name.TrimEnd()}。" : $"{name}应为对象（{{…}}）。");
             }
 
             foreach (var (key, _) in obj)
             {
                 if (key != "$comment" && !known.Contains(key, StringComparer.Ordinal))
                 {
-                    throw new RuleError(Child(path, key), $"{name} 中没有“{key}”这一项（可用：{string.Join("、", known)}）。");
+                    throw new RuleError(Child(path, key), $"{name}中没有“{key}”这一项（可用：{string.Join("、", known)}）。");
                 }
             }
 

@@ -93,8 +93,10 @@ public class MonitoringRulesTests
         "gap.maxPoints 应为数字。")]
     [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"keyMonitoring\": { \"source\": \"x\", \"minBudgetWanYuan\": 200, \"byMonth\": 8, \"maxExecution\": 60 },", 4,
         "keyMonitoring.maxExecution 应为 0 到 1 之间的比例（0.6 即 60 %），现为 60。")]
-    [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"colour\": 1,", 4, "文件 中没有“colour”这一项（可用：version、district、budget、indicator、qualitative、floors、gap、keyMonitoring、deviationCauses）。")]
+    [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"colour\": 1,", 4, "文件中没有“colour”这一项（可用：version、district、budget、indicator、qualitative、floors、gap、keyMonitoring、deviationCauses）。")]
     [InlineData("\"version\": \"1\",", "\"version\": \"1\"", 3, "不是有效的 JSON")]
+    [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"version\": \"2\",", 4, "不是有效的 JSON（“version”出现了两次，只能写一次）。")]
+    [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"budget\": 5,", 5, "不是有效的 JSON（“budget”出现了两次，只能写一次）。")]
     public void A_file_that_does_not_validate_is_refused_with_its_line_and_the_reason(string find, string replace, int line, string reason)
     {
         Valid.ShouldContain(find);
