@@ -185,6 +185,23 @@ public sealed class MonitoringApiTests(SeededApps apps) : IClassFixture<SeededAp
         var listed = (await JsonOf(await department.GetAsync("/api/v1/monitoring/rounds"))).EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == roundId);
         listed.GetProperty("projects").GetInt32().ShouldBe(2);
         listed.GetProperty("openedBy").GetString().ShouldBe("政法委主管部门");
+
+        // Only the opener (or an admin) ends the round; afterwards nothing can be filled, the lights stay readable.
+        var zfw = await app.LoginAsync("zfw");
+        var entry = created.GetProperty("entries")[0].GetProperty("entryId").GetInt32();
+        var czj = await app.LoginAsync("czj");
+        (await czj.PostAsync($"/api/v1/monitoring/rounds/{roundId}/close", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await zfw.PostAsync($"/api/v1/monitoring/rounds/{roundId}/close", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gaj.PostAsync($"/api/v1/monitoring/rounds/{roundId}/close", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var closed = await department.PostAsync($"/api/v1/monitoring/rounds/{roundId}/close", null);
+        closed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonOf(closed)).GetProperty("round").GetProperty("status").GetString().ShouldBe("closed");
+        (await department.PostAsync($"/api/v1/monitoring/rounds/{roundId}/close", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var late = await zfw.PutAsJsonAsync($"/api/v1/monitoring/entries/{entry}", Fill(0, 1, politics[0].IndicatorId, "1人"));
+        late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await JsonOf(late)).GetProperty("detail").GetString().ShouldBe("该轮监控已结束，不能再填写。");
+        (await JsonOf(await zfw.GetAsync($"/api/v1/monitoring/entries/{entry}"))).GetProperty("canEdit").GetBoolean().ShouldBeFalse();
+        (await zfw.GetAsync($"/api/v1/monitoring/rounds/{roundId}/lights")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory]

@@ -19,6 +19,7 @@ public static class MonitoringApi
         monitoring.MapPost("/rounds", OpenRoundAsync)
             .WithSummary("发起监控：预算年度、月份范围（默认 1–7月）、类型、填报截止日期、单位（默认本人范围内的全部单位）；管理员或主管部门审核人");
         monitoring.MapGet("/rounds/{id:int}", GetRoundAsync).WithSummary("一轮监控及本范围内各项目的监控表状态");
+        monitoring.MapPost("/rounds/{id:int}/close", CloseRoundAsync).WithSummary("结束一轮监控（发起人或管理员）：之后监控表不能再修改");
         monitoring.MapGet("/rounds/{id:int}/lights", LightsAsync).WithSummary("一轮监控的预警灯：各项目的预算执行灯、指标灯、预警和按单位汇总");
         monitoring.MapGet("/rounds/{id:int}/red", RedAsync).WithSummary("红灯项目清单（须纠偏）");
         monitoring.MapGet("/entries/{id:int}", GetEntryAsync).WithSummary("一个项目的监控表");
@@ -45,6 +46,14 @@ public static class MonitoringApi
     private static async Task<Results<Ok<RoundDetail>, ProblemHttpResult>> GetRoundAsync(int id, JixiaoDbContext db, AccessService access,
         CancellationToken ct) =>
         await MonitoringRounds.GetAsync(db, await access.GetAsync(ct), id, ct) is { } round ? TypedResults.Ok(round) : ApiProblems.NotFound($"监控轮次 {id}");
+
+    private static async Task<Results<Ok<RoundDetail>, ProblemHttpResult>> CloseRoundAsync(int id, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var outcome = await CloseRound.RunAsync(db, scope, id, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok((await MonitoringRounds.GetAsync(db, scope, id, ct))!) : ApiProblems.From(outcome);
+    }
 
     private static async Task<Results<Ok<RoundLightsView>, ProblemHttpResult>> LightsAsync(int id, JixiaoDbContext db, AccessService access,
         MonitoringRules rules, CancellationToken ct) =>
