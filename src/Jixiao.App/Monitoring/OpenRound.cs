@@ -70,9 +70,10 @@ public static class OpenRound
         if (request.UnitIds is { Length: > 0 } wanted)
         {
             // A unit outside the scope is not found, the same as a missing one: nothing leaks.
-            if (wanted.FirstOrDefault(id => !unitIds.Contains(id)) is var missing and not 0)
+            var missing = wanted.Where(id => !unitIds.Contains(id)).ToList();
+            if (missing.Count > 0)
             {
-                return (new Outcome.NotFound($"找不到单位 {missing}。"), null);
+                return (new Outcome.NotFound($"找不到单位 {missing[0]}。"), null);
             }
 
             unitIds = [.. wanted.Distinct()];
