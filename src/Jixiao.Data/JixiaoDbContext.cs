@@ -31,6 +31,9 @@ public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) : Identi
     public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
     public DbSet<ImportBatchEntity> ImportBatches => Set<ImportBatchEntity>();
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+    public DbSet<MonitoringRoundEntity> MonitoringRounds => Set<MonitoringRoundEntity>();
+    public DbSet<MonitoringEntryEntity> MonitoringEntries => Set<MonitoringEntryEntity>();
+    public DbSet<MonitoringIndicatorEntryEntity> MonitoringIndicatorEntries => Set<MonitoringIndicatorEntryEntity>();
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     /// <summary>Why the pending changes are made (a return comment, an edit note); written to each audit line of the next save.</summary>

@@ -36,5 +36,19 @@ public sealed record AccessScope(string UserId, string DisplayName, IReadOnlySet
 
     public bool MayImport => IsAdmin || IsFiller;
 
+    /// <summary>运行监控 entries of the user's units (an admin: all).</summary>
+    public IQueryable<MonitoringEntryEntity> Visible(IQueryable<MonitoringEntryEntity> entries) =>
+        IsAdmin ? entries : entries.Where(e => UnitIds.Contains(e.Project!.UnitId));
+
+    /// <summary>Rounds with a project of the user's units, and the rounds they opened (an admin: all).</summary>
+    public IQueryable<MonitoringRoundEntity> Visible(IQueryable<MonitoringRoundEntity> rounds) =>
+        IsAdmin ? rounds : rounds.Where(r => r.OpenedById == UserId || r.Entries.Any(e => UnitIds.Contains(e.Project!.UnitId)));
+
+    /// <summary>An admin (finance) opens a monitoring round for any units; a department reviewer for the units it oversees.</summary>
+    public bool MayOpenMonitoring => IsAdmin || IsReviewer;
+
+    /// <summary>Only the unit's own clerk fills its 监控表 (issue 18: units fill, departments and finance review).</summary>
+    public bool MayFillMonitoring(int unitId) => IsFiller && UnitIds.Contains(unitId);
+
     public string RoleNames => string.Join("、", Auth.Roles.All.Where(Roles.Contains));
 }

@@ -13,6 +13,7 @@ internal static class CommandTable
         new ReviewCommand(),
         new SuggestCommand(),
         new ReportCommand(),
+        new MonitorCommand(),
         new ImportCommand(),
         new ServeCommand(),
         new DemoCommand(),

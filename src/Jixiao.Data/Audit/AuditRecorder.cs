@@ -24,6 +24,24 @@ internal static class AuditRecorder
         (nameof(IndicatorEntity.Name), "name"),
     ];
 
+    // 运行监控: what a unit fills in a round (docs/monitoring.md); money is written in 元 with two decimals.
+    private static readonly (string Property, string Field)[] MonitoringEntryFields =
+    [
+        (nameof(MonitoringEntryEntity.ExecutedFen), "executed"),
+        (nameof(MonitoringEntryEntity.ExpectedAnnualFen), "expectedAnnual"),
+        (nameof(MonitoringEntryEntity.Narrative), "narrative"),
+        (nameof(MonitoringEntryEntity.Status), "status"),
+    ];
+
+    private static readonly (string Property, string Field)[] MonitoringIndicatorFields =
+    [
+        (nameof(MonitoringIndicatorEntryEntity.Progress), "progress"),
+        (nameof(MonitoringIndicatorEntryEntity.ExpectedAnnual), "expectedAnnual"),
+        (nameof(MonitoringIndicatorEntryEntity.DeviationCause), "deviationCause"),
+        (nameof(MonitoringIndicatorEntryEntity.Likelihood), "likelihood"),
+        (nameof(MonitoringIndicatorEntryEntity.Correction), "correction"),
+    ];
+
     public static void Record(JixiaoDbContext db, string actor, DateTimeOffset now, string? reason)
     {
         var lines = new List<AuditEntry>();
@@ -60,11 +78,46 @@ internal static class AuditRecorder
                     }
 
                     break;
+                case MonitoringEntryEntity monitored:
+                    foreach (var (property, field) in MonitoringEntryFields)
+                    {
+                        if (Changed(entry, property) is var (old, @new))
+                        {
+                            lines.Add(Line(actor, now, reason, "monitoring", monitored.Id, monitored.ProjectId, field, MonitoringText(old), MonitoringText(@new)));
+                        }
+                    }
+
+                    break;
+                case MonitoringIndicatorEntryEntity row:
+                    foreach (var (property, field) in MonitoringIndicatorFields)
+                    {
+                        if (Changed(entry, property) is var (old, @new))
+                        {
+                            // EntityId is the indicator, so its history across rounds is one query; the entry gives the project.
+                            lines.Add(Line(actor, now, reason, "monitoringIndicator", row.IndicatorId, row.Entry?.ProjectId, field, (string?)old, (string?)@new));
+                        }
+                    }
+
+                    break;
             }
         }
 
         db.AuditLog.AddRange(lines);
     }
+
+    private static string? MonitoringText(object? value) => value switch
+    {
+        null => null,
+        long fen => (fen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元",
+        MonitoringEntryStatus status => status switch
+        {
+            MonitoringEntryStatus.Pending => "未填报",
+            MonitoringEntryStatus.Draft => "填报中",
+            MonitoringEntryStatus.Submitted => "已提交",
+            _ => status.ToString(),
+        },
+        _ => value.ToString(),
+    };
 
     private static (object? Old, object? New)? Changed(EntityEntry entry, string property)
     {

@@ -166,3 +166,50 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
     }
 }
+
+internal sealed class MonitoringRoundConfiguration : IEntityTypeConfiguration<MonitoringRoundEntity>
+{
+    public void Configure(EntityTypeBuilder<MonitoringRoundEntity> builder)
+    {
+        builder.ToTable("monitoring_rounds");
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.OpenedById).HasMaxLength(450);
+        builder.Property(r => r.OpenedByName).HasMaxLength(100);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.FiscalYear, r.EndMonth });
+    }
+}
+
+internal sealed class MonitoringEntryConfiguration : IEntityTypeConfiguration<MonitoringEntryEntity>
+{
+    public void Configure(EntityTypeBuilder<MonitoringEntryEntity> builder)
+    {
+        builder.ToTable("monitoring_entries");
+        builder.Property(e => e.Narrative).HasMaxLength(4000);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.SubmittedBy).HasMaxLength(100);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne(e => e.Round).WithMany(r => r.Entries).HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.RoundId, e.ProjectId }).IsUnique();
+        builder.HasIndex(e => e.ProjectId);
+    }
+}
+
+internal sealed class MonitoringIndicatorEntryConfiguration : IEntityTypeConfiguration<MonitoringIndicatorEntryEntity>
+{
+    public void Configure(EntityTypeBuilder<MonitoringIndicatorEntryEntity> builder)
+    {
+        builder.ToTable("monitoring_indicator_entries");
+        builder.Property(i => i.Progress).HasMaxLength(500);
+        builder.Property(i => i.ExpectedAnnual).HasMaxLength(500);
+        builder.Property(i => i.DeviationCause).HasMaxLength(50);
+        builder.Property(i => i.Likelihood).HasMaxLength(20);
+        builder.Property(i => i.Correction).HasMaxLength(2000);
+        builder.HasOne(i => i.Entry).WithMany(e => e.Indicators).HasForeignKey(i => i.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(i => i.Indicator).WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.EntryId, i.IndicatorId }).IsUnique();
+        builder.HasIndex(i => i.IndicatorId);
+    }
+}

@@ -62,6 +62,7 @@ public static class Pipeline
         app.MapJixiaoApi();
         app.MapJixiaoUsersApi();
         app.MapJixiaoUnitsAdminApi();
+        app.MapJixiaoMonitoringApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,76 @@
+using Jixiao.App.Monitoring;
+using Jixiao.Data;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jixiao.Web.Api;
+
+/// <summary>
+/// /api/v1/monitoring: 运行监控 rounds, the 监控表 of each project, the lights and the red list (docs/monitoring.md).
+/// The same use cases and scope as the 运行监控 page; an id outside the user's scope answers 404 like a missing one.
+/// </summary>
+public static class MonitoringApi
+{
+    public static void MapJixiaoMonitoringApi(this WebApplication app)
+    {
+        var monitoring = app.MapGroup("/api/v1/monitoring").RequireAuthorization().DisableAntiforgery().WithTags("运行监控");
+        monitoring.MapGet("/rounds", ListRoundsAsync).WithSummary("可见的监控轮次（含本范围内的项目数和已提交数）");
+        monitoring.MapPost("/rounds", OpenRoundAsync)
+            .WithSummary("发起监控：预算年度、月份范围（默认 1–7月）、类型、填报截止日期、单位（默认本人范围内的全部单位）；管理员或主管部门审核人");
+        monitoring.MapGet("/rounds/{id:int}", GetRoundAsync).WithSummary("一轮监控及本范围内各项目的监控表状态");
+        monitoring.MapPost("/rounds/{id:int}/close", CloseRoundAsync).WithSummary("结束一轮监控（发起人或管理员）：之后监控表不能再修改");
+        monitoring.MapGet("/rounds/{id:int}/lights", LightsAsync).WithSummary("一轮监控的预警灯：各项目的预算执行灯、指标灯、预警和按单位汇总");
+        monitoring.MapGet("/rounds/{id:int}/red", RedAsync).WithSummary("红灯项目清单（须纠偏）");
+        monitoring.MapGet("/entries/{id:int}", GetEntryAsync).WithSummary("一个项目的监控表");
+        monitoring.MapPut("/entries/{id:int}", FillEntryAsync)
+            .WithSummary("填写监控表（本单位填报人；执行数以分为单位；须带 version；submit=true 提交）");
+    }
+
+    private static async Task<Ok<List<RoundSummary>>> ListRoundsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct) =>
+        TypedResults.Ok(await MonitoringRounds.ListAsync(db, await access.GetAsync(ct), ct));
+
+    private static async Task<Results<Created<RoundDetail>, ProblemHttpResult>> OpenRoundAsync(OpenRoundRequest body, JixiaoDbContext db,
+        AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var (outcome, id) = await OpenRound.RunAsync(db, scope, body, clock, ct);
+        if (outcome is not Outcome.Done)
+        {
+            return ApiProblems.From(outcome);
+        }
+
+        return TypedResults.Created($"/api/v1/monitoring/rounds/{id}", (await MonitoringRounds.GetAsync(db, scope, id!.Value, ct))!);
+    }
+
+    private static async Task<Results<Ok<RoundDetail>, ProblemHttpResult>> GetRoundAsync(int id, JixiaoDbContext db, AccessService access,
+        CancellationToken ct) =>
+        await MonitoringRounds.GetAsync(db, await access.GetAsync(ct), id, ct) is { } round ? TypedResults.Ok(round) : ApiProblems.NotFound($"监控轮次 {id}");
+
+    private static async Task<Results<Ok<RoundDetail>, ProblemHttpResult>> CloseRoundAsync(int id, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var outcome = await CloseRound.RunAsync(db, scope, id, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok((await MonitoringRounds.GetAsync(db, scope, id, ct))!) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<Ok<RoundLightsView>, ProblemHttpResult>> LightsAsync(int id, JixiaoDbContext db, AccessService access,
+        MonitoringRules rules, CancellationToken ct) =>
+        await RoundLights.RunAsync(db, await access.GetAsync(ct), rules, id, ct) is { } lights ? TypedResults.Ok(lights) : ApiProblems.NotFound($"监控轮次 {id}");
+
+    private static async Task<Results<Ok<RedListView>, ProblemHttpResult>> RedAsync(int id, JixiaoDbContext db, AccessService access,
+        MonitoringRules rules, CancellationToken ct) =>
+        await RedProjects.RunAsync(db, await access.GetAsync(ct), rules, id, ct) is { } red ? TypedResults.Ok(red) : ApiProblems.NotFound($"监控轮次 {id}");
+
+    private static async Task<Results<Ok<MonitoringEntryView>, ProblemHttpResult>> GetEntryAsync(int id, JixiaoDbContext db, AccessService access,
+        MonitoringRules rules, CancellationToken ct) =>
+        await EntryDetail.GetAsync(db, await access.GetAsync(ct), rules, id, ct) is { } entry ? TypedResults.Ok(entry) : ApiProblems.NotFound($"监控表 {id}");
+
+    private static async Task<Results<Ok<MonitoringEntryView>, ProblemHttpResult>> FillEntryAsync(int id, FillEntryRequest body, JixiaoDbContext db,
+        AccessService access, MonitoringRules rules, TimeProvider clock, CancellationToken ct)
+    {
+        var (outcome, entry) = await FillEntry.RunAsync(db, await access.GetAsync(ct), rules, id, body, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(entry!) : ApiProblems.From(outcome);
+    }
+}
