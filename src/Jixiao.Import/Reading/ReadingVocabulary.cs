@@ -52,7 +52,7 @@ public enum CategoryLevel
 /// district may give its own). Every label is compared by its <see cref="ReadingText.Key"/>; a label written with a
 /// bracketed letter, unit or score ("全年预算数（A）", "资金情况（万元）", "产出指标（50分）") matches its bare form.
 /// </summary>
-public sealed class ReadingVocabulary
+public sealed partial class ReadingVocabulary
 {
     private readonly List<(string Key, FormField Field)> fields = [];
     private readonly List<(string Key, ColumnRole Role)> columns = [];
@@ -214,8 +214,13 @@ public sealed class ReadingVocabulary
             }
         }
 
-        return null;
+        // A monitoring table's columns say the months they cover: "1-7月执行数", "1至6月实际完成值", "截至7月底执行数".
+        var months = MonthRange().Match(bare);
+        return months.Success && months.Length < bare.Length ? Exact(list, bare[months.Length..]) : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:截至|截止)?(?:(?:1|一)(?:-|—|–|~|～|至|到))?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?(?:累计)?|^(?:上半年|前三季度|一季度|二季度|三季度)(?:累计)?")]
+    private static partial System.Text.RegularExpressions.Regex MonthRange();
 
     private static int BracketAfter(string key, int at)
     {
