@@ -97,6 +97,13 @@ internal static partial class OcrFormat
             return ComparatorGlyph.Read(image, crop) is { } symbol ? symbol + text[lookalike.Groups["rest"].Index..] : null;
         }
 
+        // "<70万元" for "≤70万元": the bar under the angle lost; the pixels say whether there is one.
+        if (text.Length > 1 && text[0] is '<' or '>' && text[1] != '=' && ComparatorGlyph.Read(image, crop) is { } drawn
+            && drawn is "≥" or "≤" or "≧" or "≦" && (drawn is "≥" or "≧") == (text[0] == '>'))
+        {
+            return drawn + text[1..];
+        }
+
         // A dropped comparator: only one drawn over a bar (≥ ≤ ≧ ≦), which no digit is.
         if (text.Length > 0 && char.IsAsciiDigit(text[0]) && ComparatorGlyph.Read(image, crop) is { Length: 1 } dropped && dropped is "≥" or "≤" or "≧" or "≦")
         {
@@ -137,8 +144,35 @@ internal static partial class OcrFormat
         return t.TrimStart('。', '，', '、', '；', '：', '.', ',', ' ').Trim();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[≥≤<>=]?\d{1,6}(?:\.\d{1,4})?%$")]
-    private static partial System.Text.RegularExpressions.Regex PlainPercent();
+    /// <summary>
+    /// The reading of a percentage cell to keep from chi_sim's and chi_sim+eng's: the mixed one where it is a plain
+    /// percentage and chi_sim's is not ("959%", "909%6" for "95%", "90%"), with chi_sim's leading glyph kept for the
+    /// comparator check ("三909%6" → "三90%"); null to keep chi_sim's. chi_sim's plain percentage stays unless it is
+    /// over 100 where the mixed one is not, since the English model reads a ≧ as a "2" ("280%").
+    /// </summary>
+    internal static string? PercentReading(string chi, string mixed)
+    {
+        var c = LeadPercent().Match(chi.Replace(" ", "", StringComparison.Ordinal));
+        var m = LeadPercent().Match(mixed.Replace(" ", "", StringComparison.Ordinal));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var lead = m.Groups["lead"].Value.Length > 0 ? m.Groups["lead"].Value : c.Success ? c.Groups["lead"].Value : LeadGlyph().Match(chi).Value;
+        if (c.Success && !(decimal.Parse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) > 100 && decimal.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) <= 100))
+        {
+            return null;
+        }
+
+        return lead + m.Groups["n"].Value + "%";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<lead>[≥≤<>=]|[\u4e00-\u9fff])?(?<n>\d{1,6}(?:\.\d{1,4})?)%$")]
+    private static partial System.Text.RegularExpressions.Regex LeadPercent();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\u4e00-\u9fff≥≤<>=](?=\s?\d)")]
+    private static partial System.Text.RegularExpressions.Regex LeadGlyph();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:=\s?)?(?<g>[\u4e00-\u9fff])\s?(?<rest>\d[\d.,]{0,15}\s?(?:%|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?)$")]
     private static partial System.Text.RegularExpressions.Regex Comparator();
@@ -204,9 +238,10 @@ internal static partial class OcrFormat
         {
             for (var k = 0; k < percents.Count; k++)
             {
-                if (mixed.TryGetValue(k + 1, out var glyphs) && glyphs.Count > 0 && PlainPercent().IsMatch(string.Concat(glyphs.Select(g => g.Text))))
+                if (mixed.TryGetValue(k + 1, out var glyphs) && glyphs.Count > 0
+                    && PercentReading(string.Concat(words[percents[k]].Select(g => g.Text)), string.Concat(glyphs.Select(g => g.Text))) is { } text)
                 {
-                    words[percents[k]] = glyphs;
+                    words[percents[k]] = [glyphs[0] with { Text = text, Right = glyphs[^1].Right, Confidence = glyphs.Min(g => g.Confidence) }];
                 }
             }
         }

@@ -97,4 +97,15 @@ public class ScanGeometryTests
         Line(g, 18, 42, 46, 42);
         ComparatorGlyph.Read(g, (0, 0, 120, 60)).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("959%", "95%", "95%")]
+    [InlineData("三909%6", "90%", "三90%")]
+    [InlineData("85.6%", "85.6%", null)]
+    [InlineData("全 80%", "280%", null)]
+    [InlineData("1005", "100%", "100%")]
+    public void A_percentage_keeps_the_reading_that_is_one(string chi, string mixed, string? kept)
+    {
+        OcrFormat.PercentReading(chi, mixed).ShouldBe(kept);
+    }
 }
