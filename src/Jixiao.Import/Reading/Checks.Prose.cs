@@ -25,7 +25,62 @@ internal static partial class Checks
         Rates(text, location, findings);
         Rules(text, location, findings);
         Units(text, location, findings);
+        DutyAmounts(text, location, findings);
     }
+
+    /// <summary>
+    /// A 部门整体 目标表's 年度履职目标 rows, each ending with its 预算金额, against the 资金总额 the table states
+    /// above them: the rows together are the department's money.
+    /// </summary>
+    private static void DutyAmounts(string text, string location, List<ReadFinding> findings)
+    {
+        var duties = text.IndexOf("履职目标", StringComparison.Ordinal);
+        if (duties < 0 || TotalFunds().Match(text[..duties]) is not { Success: true } totalMatch || ReadingText.Number(totalMatch.Groups["n"].Value) is not { } total)
+        {
+            return;
+        }
+
+        var lines = text[duties..].Split('\n');
+        var header = Array.FindIndex(lines, l => l.Contains("预算金额", StringComparison.Ordinal) || l.Contains("金额(万元)", StringComparison.Ordinal));
+        if (header < 0 || header > 3)
+        {
+            return;
+        }
+
+        var rows = new List<(string Line, decimal Amount)>();
+        foreach (var line in lines.Skip(header + 1))
+        {
+            if (line.Contains("一级指标", StringComparison.Ordinal) || line.Contains("绩效指标", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (LineAmount().Match(line) is not { Success: true } m || ReadingText.Number(m.Groups["n"].Value) is not { } amount)
+            {
+                break;
+            }
+
+            rows.Add((line.Trim(), amount));
+        }
+
+        var sum = rows.Sum(r => r.Amount);
+        if (rows.Count >= 2 && Math.Abs(sum - total) > 0.005m)
+        {
+            findings.Add(new ReadFinding("sum", "年度履职目标", F(total), F(sum),
+                $"年度履职目标所列 {rows.Count} 项预算金额合计 {F(sum)} 万元（{string.Join("；", rows.Select(r => r.Line))}），与资金总额 {F(total)} 万元不符，相差 {F(sum - total)} 万元。", location));
+        }
+    }
+
+    [GeneratedRegex(@"资金总额\s?(?:\(万元\))?[:：]?\s?(?<n>\d{1,12}(?:\.\d{1,6})?)")]
+    private static partial Regex TotalFunds();
+
+    [GeneratedRegex(@"[\u4e00-\u9fff)）]\s+(?<n>\d{1,12}(?:\.\d{0,6})?)\s*$")]
+    private static partial Regex LineAmount();
 
     private static void Counts(string text, string location, List<ReadFinding> findings)
     {

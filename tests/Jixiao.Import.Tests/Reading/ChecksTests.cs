@@ -193,4 +193,27 @@ public class ChecksTests
 
         doc.Findings.Where(f => f.Check == "sum").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Duty_rows_whose_amounts_do_not_add_to_the_total_funds_are_found()
+    {
+        var text = """
+            部门整体支出绩效目标表
+            部门(单位)名称 某县档案馆
+            年度预算安排(万元) 资金总额 120.5
+              项目支出 40.5
+              基本支出 80
+            年度履职目标
+            部门职能 年度目标任务 支出项目名称 预算金额(万元)
+            档案接收征集 完成年度进馆档案接收 档案征集经费 40.5
+            保障机关运转 按时发放人员工资 基本支出 {0}
+            一级指标 二级指标 三级指标 目标值
+            产出指标 数量指标 接收进馆档案 ≥2000卷
+            """;
+
+        var f = Read(text.Replace("{0}", "120.5", StringComparison.Ordinal)).Findings.ShouldHaveSingleItem();
+        (f.Check, f.Where, f.Stated, f.Recomputed).ShouldBe(("sum", "年度履职目标", "120.5", "161"));
+        f.Message.ShouldContain("按时发放人员工资");
+        Read(text.Replace("{0}", "80", StringComparison.Ordinal)).Findings.ShouldBeEmpty();
+    }
 }
