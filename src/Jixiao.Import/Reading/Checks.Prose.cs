@@ -19,6 +19,7 @@ internal static partial class Checks
         var text = ReadingText.Simplify((raw.Length > ProseLimit ? raw[..ProseLimit] : raw).Normalize(NormalizationForm.FormKC));
         // A sentence a PDF copy breaks over lines ("3454个网\n\n格，…全年共1474.8万\n\n元") is read whole.
         text = BrokenWord().Replace(text, "");
+        PartsOfTotal(text, location, findings);
         Counts(text, location, findings);
         Products(text, location, findings);
         MonthlyProducts(text, location, findings);

@@ -16,7 +16,6 @@ internal static partial class Checks
         var findings = new List<ReadFinding>();
         foreach (var (text, location) in texts)
         {
-            PartsOfTotal(text, location, findings);
             Prose(text, location, findings);
         }
 
@@ -125,6 +124,7 @@ internal static partial class Checks
             return;
         }
 
+        var balanced = new List<(decimal Total, int Count, string Unit)>();
         foreach (Match m in TotalThenParts().Matches(text))
         {
             var unit = m.Groups["u"].Value;
@@ -143,8 +143,31 @@ internal static partial class Checks
                 findings.Add(new ReadFinding("sum", where, F(total.Value), F(sum),
                     $"“{where}”其中所列 {parts.Count} 项合计 {F(sum)}{unit}，与总数相差 {F(total.Value - sum)}{unit}。", location));
             }
+            else
+            {
+                balanced.Add((total.Value, parts.Count, unit));
+            }
+        }
+
+        // The same items given another total elsewhere: "共计2646.34万元，计划用于6类专项支出" after six 专项 that add to 2535.4万元.
+        foreach (Match m in TotalForItems().Matches(text))
+        {
+            if (ReadingText.Number(m.Groups["t"].Value) is not { } other || CountValue(m.Groups["n"].Value) is not { } count)
+            {
+                continue;
+            }
+
+            foreach (var (listed, parts, unit) in balanced.Where(b => b.Count == count && b.Unit == m.Groups["u"].Value && Math.Abs(b.Total - other) > 0.005m).Take(1))
+            {
+                var where = m.Groups["t"].Value + unit;
+                findings.Add(new ReadFinding("sum", where, F(other), F(listed),
+                    $"文中“共计{where}”用于 {count} 项，但前文所列同样 {parts} 项合计 {F(listed)}{unit}，相差 {F(other - listed)}{unit}。", location));
+            }
         }
     }
+
+    [GeneratedRegex(@"共计(?<t>\d{1,15}(?:\.\d{1,6})?)(?<u>万元|元)[^。;；\d]{0,30}?(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:类|项|个)(?:专项|项目)")]
+    private static partial Regex TotalForItems();
 
     [GeneratedRegex(@"(?<![\d.])(?<t>\d{1,15}(?:\.\d{1,6})?)(?<u>万元|元)[,，]?其中(?<rest>(?:(?!其中)[^。;；]){0,2000})")]
     private static partial Regex TotalThenParts();

@@ -216,4 +216,17 @@ public class ChecksTests
         f.Message.ShouldContain("按时发放人员工资");
         Read(text.Replace("{0}", "80", StringComparison.Ordinal)).Findings.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void The_same_items_given_another_total_elsewhere_are_found()
+    {
+        var doc = Read("""
+            某区医疗保障局2023年度项目支出绩效监控报告
+            (三)项目概况:资金规模共计310萬元,其中:参保补助资金200萬元,监管经费60萬元,信息专线费50萬元。
+            (四)项目资金安排落实情况:本级财政预算安排专项资金共计350萬元,计划用于3类专项支出,截至6月30日已使用120萬元。
+            """);
+
+        var f = doc.Findings.ShouldHaveSingleItem();
+        (f.Check, f.Where, f.Stated, f.Recomputed).ShouldBe(("sum", "350万元", "350", "310"));
+    }
 }
