@@ -39,7 +39,7 @@ public static class EvaluationSheetXlsxReader
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new(null, [new Diagnostic(Severity.Error, Unreadable, new SourceLocation(file), $"无法读取 Excel 文件：{ex.Message}")]);
+            return new(null, [new Diagnostic(Severity.Error, Unreadable, new SourceLocation(file), $"无法读取 Excel 文件：{Jixiao.Import.Imports.ReadFailure.Describe(ex)}")]);
         }
 
         var diagnostics = new List<Diagnostic>();

@@ -49,7 +49,7 @@ internal static class ExcelImporter
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Report(Severity.Error, ImportCodes.BadWorkbook, file, $"Excel 文件已损坏或不完整，无法打开：{ex.Message}");
+            context.Report(Severity.Error, ImportCodes.BadWorkbook, file, $"Excel 文件已损坏或不完整，无法打开：{ReadFailure.Describe(ex)}");
             return;
         }
 
@@ -63,7 +63,7 @@ internal static class ExcelImporter
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                context.Report(Severity.Error, ImportCodes.BadWorkbook, file, $"Excel 文件在读取中出错（文件可能已损坏或不完整），导入中止：{ex.Message}");
+                context.Report(Severity.Error, ImportCodes.BadWorkbook, file, $"Excel 文件在读取中出错（文件可能已损坏或不完整），导入中止：{ReadFailure.Describe(ex)}");
             }
         }
     }
@@ -292,7 +292,7 @@ internal static class ExcelImporter
         }
         catch (InvalidDataException ex)
         {
-            context.Report(Severity.Error, ImportCodes.BadWorkbook, file, $"Excel 文件已损坏或不完整（可能下载或复制时被截断），无法打开：{ex.Message}");
+            context.Report(Severity.Error, ImportCodes.BadWorkbook, file, $"Excel 文件已损坏或不完整（可能下载或复制时被截断），无法打开：{ReadFailure.Describe(ex)}");
             return false;
         }
     }

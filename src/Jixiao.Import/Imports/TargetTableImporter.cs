@@ -33,7 +33,7 @@ public static class TargetTableImporter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Failed(name, ImportCodes.EmptyFile, $"无法打开文件：{ex.Message}");
+            return Failed(name, ImportCodes.EmptyFile, $"无法打开文件：{ReadFailure.Describe(ex)}");
         }
     }
 
@@ -61,7 +61,7 @@ public static class TargetTableImporter
                                        or NotSupportedException or IndexOutOfRangeException or InvalidOperationException)
         {
             context.Report(Severity.Error, ImportCodes.BadWorkbook, new SourceLocation(fileName),
-                $"读取文件时出错，导入中止：{ex.Message}");
+                $"读取文件时出错，导入中止：{ReadFailure.Describe(ex)}");
         }
 
         context.Finish();

@@ -124,7 +124,8 @@ internal static class PdfImporter
             if (process.ExitCode != 0)
             {
                 context.Report(Severity.Error, ImportCodes.PdfFailed, file,
-                    $"PDF 文件无法读取（已损坏、加密或不是 PDF）：{error.GetAwaiter().GetResult().Trim()}");
+                    "PDF 文件无法读取（已损坏、加密、不完整或不是 PDF）。");
+                _ = error.GetAwaiter().GetResult();
                 return null;
             }
 

@@ -27,7 +27,7 @@ internal static class DocxFormat
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Corrupt("docx", null, ex.Message);
+            context.Corrupt("docx", null, Jixiao.Import.Imports.ReadFailure.Describe(ex));
             return null;
         }
 

@@ -35,7 +35,7 @@ internal static class ExcelFormat
             }
             else
             {
-                context.Corrupt(format, null, ex.Message);
+                context.Corrupt(format, null, Jixiao.Import.Imports.ReadFailure.Describe(ex));
             }
 
             return null;
@@ -63,7 +63,7 @@ internal static class ExcelFormat
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                context.Corrupt(format, $"第{sheetNumber}个工作表", ex.Message);
+                context.Corrupt(format, $"第{sheetNumber}个工作表", Jixiao.Import.Imports.ReadFailure.Describe(ex));
             }
         }
 

@@ -28,11 +28,11 @@ public static class FormatReader
         }
         catch (IOException ex)
         {
-            return GridDocument.Failed(name, "unknown", new Diagnostic(Severity.Error, FormatCodes.Corrupt, new SourceLocation(name), $"文件无法打开：{ex.Message}"));
+            return GridDocument.Failed(name, "unknown", new Diagnostic(Severity.Error, FormatCodes.Corrupt, new SourceLocation(name), $"文件无法打开：{Jixiao.Import.Imports.ReadFailure.Describe(ex)}"));
         }
         catch (UnauthorizedAccessException ex)
         {
-            return GridDocument.Failed(name, "unknown", new Diagnostic(Severity.Error, FormatCodes.Corrupt, new SourceLocation(name), $"文件无法打开（没有读取权限）：{ex.Message}"));
+            return GridDocument.Failed(name, "unknown", new Diagnostic(Severity.Error, FormatCodes.Corrupt, new SourceLocation(name), $"文件无法打开（没有读取权限）：{Jixiao.Import.Imports.ReadFailure.Describe(ex)}"));
         }
     }
 
@@ -70,7 +70,7 @@ public static class FormatReader
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Corrupt(format, null, ex.Message);
+            context.Corrupt(format, null, Jixiao.Import.Imports.ReadFailure.Describe(ex));
         }
 
         return Done();

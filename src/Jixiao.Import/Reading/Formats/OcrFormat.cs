@@ -59,7 +59,7 @@ internal static partial class OcrFormat
 
         if (rendered.ExitCode != 0 || !File.Exists(prefix + ".png"))
         {
-            context.Error(FormatCodes.ToolFailed, $"第{page}页", $"PDF 第 {page} 页无法转为图片进行文字识别：{rendered.Error.Trim()}");
+            context.Error(FormatCodes.ToolFailed, $"第{page}页", $"PDF 第 {page} 页无法转为图片进行文字识别（pdftoppm 失败，页面可能已损坏）。");
             return null;
         }
 
@@ -540,7 +540,7 @@ internal static partial class OcrFormat
             var missingLanguage = result.Error.Contains("chi_sim", StringComparison.Ordinal);
             context.Error(missingLanguage ? FormatCodes.ToolMissing : FormatCodes.ToolFailed, where, missingLanguage
                 ? "文字识别需要 Tesseract 的简体中文语言包，但本机没有安装。请安装 Debian 软件包 tesseract-ocr-chi-sim 后重试。"
-                : $"图片无法识别（文件可能已损坏或不完整）：{result.Error.Trim()}");
+                : "图片无法识别（文件可能已损坏或不完整，或不是 Tesseract 能读的图片格式）。");
             return null;
         }
 

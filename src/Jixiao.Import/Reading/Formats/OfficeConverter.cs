@@ -43,7 +43,7 @@ internal static class OfficeConverter
         if (result.ExitCode != 0 || produced is null)
         {
             context.Error(FormatCodes.ToolFailed, null,
-                $"LibreOffice 无法把 {format} 文件转换为 {target}（文件可能已损坏或不完整）：{(result.Error + result.Output).Trim()}");
+                $"LibreOffice 无法把 {format} 文件转换为 {target}（文件可能已损坏、被加密或不完整）。");
             return null;
         }
 

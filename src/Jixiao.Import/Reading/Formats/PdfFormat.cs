@@ -148,7 +148,7 @@ internal static class PdfFormat
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            problem = "PdfPig 无法解析：" + ex.Message;
+            problem = "PdfPig 无法解析：" + Jixiao.Import.Imports.ReadFailure.Describe(ex);
             return null;
         }
     }
@@ -202,7 +202,7 @@ internal static class PdfFormat
 
         if (result.ExitCode != 0)
         {
-            context.Corrupt("pdf", null, result.Error.Trim());
+            context.Corrupt("pdf", null, "PDF 结构不完整（可能下载或复制时被截断），无法读出文字");
             return null;
         }
 

@@ -82,12 +82,12 @@ internal static class ZipGuard
         }
         catch (InvalidDataException ex)
         {
-            context.Corrupt("zip（.xlsx/.docx）", null, $"压缩包结构无效（可能下载或复制时被截断）：{ex.Message}");
+            context.Corrupt("zip（.xlsx/.docx）", null, $"压缩包结构无效（可能下载或复制时被截断）：{Jixiao.Import.Imports.ReadFailure.Describe(ex)}");
             return null;
         }
         catch (IOException ex)
         {
-            context.Corrupt("zip（.xlsx/.docx）", null, ex.Message);
+            context.Corrupt("zip（.xlsx/.docx）", null, Jixiao.Import.Imports.ReadFailure.Describe(ex));
             return null;
         }
     }
