@@ -77,49 +77,9 @@ internal static class ComparatorGlyph
             return [];
         }
 
-        var seen = new bool[w * h];
-        bool Dark(int x, int y) => image.Pixels[(box.Top + y) * image.Width + box.Left + x] < 128;
-        var parts = new List<Part>();
-        var stack = new Stack<(int X, int Y)>();
-        for (var y0 = 0; y0 < h; y0++)
-        {
-            for (var x0 = 0; x0 < w; x0++)
-            {
-                if (seen[y0 * w + x0] || !Dark(x0, y0))
-                {
-                    continue;
-                }
-
-                var pixels = new List<(int X, int Y)>();
-                var (minX, minY, maxX, maxY) = (x0, y0, x0, y0);
-                seen[y0 * w + x0] = true;
-                stack.Push((x0, y0));
-                while (stack.Count > 0)
-                {
-                    var (x, y) = stack.Pop();
-                    pixels.Add((x, y));
-                    (minX, minY, maxX, maxY) = (Math.Min(minX, x), Math.Min(minY, y), Math.Max(maxX, x), Math.Max(maxY, y));
-                    for (var dy = -1; dy <= 1; dy++)
-                    {
-                        for (var dx = -1; dx <= 1; dx++)
-                        {
-                            var (nx, ny) = (x + dx, y + dy);
-                            if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[ny * w + nx] && Dark(nx, ny))
-                            {
-                                seen[ny * w + nx] = true;
-                                stack.Push((nx, ny));
-                            }
-                        }
-                    }
-                }
-
-                if (pixels.Count >= 3)
-                {
-                    parts.Add(new Part(minX, minY, maxX, maxY, pixels));
-                }
-            }
-        }
-
-        return parts;
+        return ImageRules.Blobs(w, h, (x, y) => image.Pixels[(box.Top + y) * image.Width + box.Left + x] < 128, withPixels: true)
+            .Where(b => b.Pixels!.Count >= 3)
+            .Select(b => new Part(b.MinX, b.MinY, b.MaxX, b.MaxY, b.Pixels!))
+            .ToList();
     }
 }

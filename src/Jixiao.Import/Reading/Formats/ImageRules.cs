@@ -190,28 +190,31 @@ internal static class ImageRules
         return result;
     }
 
-    private readonly record struct Box(int MinX, int MinY, int MaxX, int MaxY);
+    /// <summary>A connected component of ink: its box and, when asked for, its pixels.</summary>
+    internal readonly record struct Blob(int MinX, int MinY, int MaxX, int MaxY, List<(int X, int Y)>? Pixels);
 
-    /// <summary>The bounding boxes of the 8-connected components of the mask (an explicit stack: no recursion).</summary>
-    private static List<Box> Components(bool[] mask, int w, int h)
+    /// <summary>The 8-connected components of the ink of a w × h area (an explicit stack: no recursion).</summary>
+    internal static List<Blob> Blobs(int w, int h, Func<int, int, bool> ink, bool withPixels)
     {
         var seen = new bool[w * h];
-        var boxes = new List<Box>();
+        var blobs = new List<Blob>();
         var stack = new Stack<int>();
-        for (var start = 0; start < mask.Length; start++)
+        for (var start = 0; start < seen.Length; start++)
         {
-            if (!mask[start] || seen[start])
+            if (seen[start] || !ink(start % w, start / w))
             {
                 continue;
             }
 
             var (minX, minY, maxX, maxY) = (int.MaxValue, int.MaxValue, -1, -1);
+            var pixels = withPixels ? new List<(int X, int Y)>() : null;
             seen[start] = true;
             stack.Push(start);
             while (stack.Count > 0)
             {
                 var p = stack.Pop();
                 var (x, y) = (p % w, p / w);
+                pixels?.Add((x, y));
                 (minX, minY, maxX, maxY) = (Math.Min(minX, x), Math.Min(minY, y), Math.Max(maxX, x), Math.Max(maxY, y));
                 for (var dy = -1; dy <= 1; dy++)
                 {
@@ -224,7 +227,7 @@ internal static class ImageRules
                         }
 
                         var n = ny * w + nx;
-                        if (mask[n] && !seen[n])
+                        if (!seen[n] && ink(nx, ny))
                         {
                             seen[n] = true;
                             stack.Push(n);
@@ -233,11 +236,13 @@ internal static class ImageRules
                 }
             }
 
-            boxes.Add(new Box(minX, minY, maxX, maxY));
+            blobs.Add(new Blob(minX, minY, maxX, maxY, pixels));
         }
 
-        return boxes;
+        return blobs;
     }
+
+    private static List<Blob> Components(bool[] mask, int w, int h) => Blobs(w, h, (x, y) => mask[y * w + x], withPixels: false);
 
     private static IEnumerable<double> Cluster(List<double> sorted, double tolerance)
     {
