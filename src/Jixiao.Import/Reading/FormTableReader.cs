@@ -335,7 +335,16 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         return m.Success ? m.Value[..1] : null;
     }
 
-    private static string CleanName(string value) => value.Trim().TrimEnd(':', '：');
+    /// <summary>A name as written, without a trailing colon or the form's stamp or signature note ("平泉市人民检察院 (公章)").</summary>
+    private static string CleanName(string value)
+    {
+        var name = value.Trim().TrimEnd(':', '：');
+        var stamp = StampNote().Match(name);
+        return stamp.Success && stamp.Index > 0 ? name[..stamp.Index].TrimEnd() : name;
+    }
+
+    [GeneratedRegex(@"\s*[(（]\s*(?:公章|盖章|签章|印章|签字|签名|章)\s*[)）]$")]
+    private static partial Regex StampNote();
 
     // ---------------------------------------------------------------- money
 

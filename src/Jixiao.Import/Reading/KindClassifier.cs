@@ -5,12 +5,13 @@ namespace Jixiao.Import.Reading;
 /// a self-evaluation; a 报告 without a form a report; 部门整体 a department's targets; the rest target tables.
 /// Word lists are in Data/reading-vocabulary.json ("kinds").
 /// </summary>
-internal static class KindClassifier
+internal static partial class KindClassifier
 {
     public static DocumentKind Classify(List<List<Tok>> rows, ReadingVocabulary vocabulary)
     {
         // Long cells are content (a 政策依据 that mentions 监控); the kind shows in labels and titles.
-        var all = string.Join("|", rows.SelectMany(r => r).Where(t => t.Key.Length <= 40).Select(t => t.Key));
+        // So are sentences: a cell with a comma or a full stop ("…填写自评表格，形成本评价报告。") is prose, not a label.
+        var all = string.Join("|", rows.SelectMany(r => r).Where(t => t.Key.Length <= 40 && t.Key.IndexOfAny(SentenceMarks) < 0).Select(t => t.Key));
         var any = string.Join("|", rows.SelectMany(r => r).Select(t => t.Key));
         int Count(string w) => Occurrences(all, w);
         int CountAny(string w) => Occurrences(any, w);
@@ -21,12 +22,22 @@ internal static class KindClassifier
             return DocumentKind.Monitoring;
         }
 
-        if (CountAny("自评表") >= 1)
+        // The head is where a title is: the first rows, and of a long paragraph (a Word or PDF report, a form glued onto
+        // one line) its first 60 characters, 200 in all.
+        var head = string.Join("|", rows.Take(12).SelectMany(r => r).Select(t => t.Key.Length > 60 ? t.Key[..60] : t.Key));
+        head = head.Length > 200 ? head[..200] : head;
+        // A title that ends by saying what the document is decides ("…绩效自评报告" above a report that mentions the
+        // 自评表 it filled in); one that names its subject, not a site's section heading ("公开目录 绩效自评报告").
+        if (Title(rows) is { } title && FileExtension().Replace(ReadingText.Key(title), "") is var named && named.Length >= 10 && named.EndsWith("报告", StringComparison.Ordinal))
+        {
+            return named.Contains("监控", StringComparison.Ordinal) ? DocumentKind.Monitoring : DocumentKind.Report;
+        }
+
+        if (Count("自评表") >= 1 || head.Contains("自评表", StringComparison.Ordinal))
         {
             return DocumentKind.SelfEvaluation;
         }
 
-        var head = string.Join("|", rows.Take(12).SelectMany(r => r).Select(t => t.Key));
         if (head.Contains("监控报告", StringComparison.Ordinal) || head.Contains("监控表", StringComparison.Ordinal))
         {
             return DocumentKind.Monitoring;
@@ -62,6 +73,8 @@ internal static class KindClassifier
         return longLines * 3 > rows.Count ? DocumentKind.Report : DocumentKind.Targets;
     }
 
+    private static readonly char[] SentenceMarks = [',', '，', '。', ';', '；'];
+
     private static int Occurrences(string text, string word)
     {
         var n = 0;
@@ -81,13 +94,18 @@ internal static class KindClassifier
             foreach (var t in row)
             {
                 var key = t.Key.StartsWith("标题:", StringComparison.Ordinal) ? t.Key[3..] : t.Key;
+                key = FileExtension().Replace(key, "");
                 if (key.Length is >= 6 and <= 80 && (key.EndsWith("表", StringComparison.Ordinal) || key.EndsWith("报告", StringComparison.Ordinal) || key.Contains("表(", StringComparison.Ordinal)))
                 {
-                    return t.Key.StartsWith("标题:", StringComparison.Ordinal) ? key : t.Text;
+                    return t.Key.StartsWith("标题:", StringComparison.Ordinal) ? key : FileExtension().Replace(t.Text.Trim(), "");
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>A file name's extension after a title ("…自评报告.pdf", a heading copied from a download link).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.(?:pdf|docx?|xlsx?|wps|et|ofd)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FileExtension();
 }

@@ -28,7 +28,8 @@ internal static partial class NarrativeReader
 
     public static string? Subject(string? title)
     {
-        if (title is null)
+        // A title names; a line with a comma or a full stop is a sentence ("以下是小编整理的项目支出绩效…范文，仅供参考").
+        if (title is null || title.IndexOfAny([',', '，', '。', ';', '；']) >= 0)
         {
             return null;
         }

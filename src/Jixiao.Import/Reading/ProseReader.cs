@@ -31,28 +31,60 @@ internal static partial class ProseReader
         return new Result(projects, budget, executed, grade, findings);
     }
 
-    /// <summary>The text of the document as one string, lines kept, a number broken over two lines made whole.</summary>
+    /// <summary>
+    /// The text of the document as one string, lines kept, a number broken over two lines made whole, and a
+    /// paragraph that a page or a text copy wrapped made one line again: a line as wide as the page's full lines,
+    /// not ending a sentence, runs on into the next unless that opens a heading or an item ("二、", "(一)", "1.").
+    /// </summary>
     internal static string Join(List<List<Tok>> rows)
     {
+        // Typesetting puts a gap between Chinese and the digits beside it ("总额为 84 万元" in a printed PDF); in prose
+        // that gap is no separator. A gap between cells is one, and stays.
+        var lines = rows.Select(row => string.Join(" ", row.Where(t => !t.IsEmpty).Select(t => SpaceBesideDigits().Replace(t.Text, "")))).ToList();
+        var full = FullWidth(lines);
         var sb = new StringBuilder();
-        foreach (var row in rows)
+        string? previous = null;
+        foreach (var line in lines)
         {
-            var line = string.Join(" ", row.Where(t => !t.IsEmpty).Select(t => t.Text));
-            if (sb.Length > 0)
+            if (previous is not null)
             {
                 var last = sb[^1];
                 var breaksNumber = (char.IsDigit(last) || last == '.') && line.Length > 0 && (char.IsDigit(line[0]) || line[0] == '.');
+                var wrapped = Width(previous) >= full * 0.85 && line.Length > 0 && !EndsSentence(sb) && !OpensItem().IsMatch(line)
+                    && (ReadingText.IsCjk(last) || "，,、（(“《".Contains(last, StringComparison.Ordinal))
+                    && (ReadingText.IsCjk(line[0]) || "，,、。；;）)”》%".Contains(line[0], StringComparison.Ordinal) || char.IsDigit(line[0]));
+                // A form's cells one per line ("年度" "履职" "目标") are read as one label, as before pages were measured.
                 var breaksWord = ReadingText.IsCjk(last) && line.Length > 0 && ReadingText.IsCjk(line[0]) && !EndsSentence(sb);
-                if (!breaksNumber && !breaksWord)
+                if (!breaksNumber && !wrapped && !breaksWord)
                 {
                     sb.Append('\n');
                 }
             }
 
             sb.Append(line);
+            previous = line;
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Display width: a Chinese character or full-width sign is 1, anything else ½.</summary>
+    private static double Width(string line)
+    {
+        var w = 0.0;
+        foreach (var c in line)
+        {
+            w += c >= '\u2E80' ? 1 : 0.5;
+        }
+
+        return w;
+    }
+
+    /// <summary>The width of a full line: the 80th percentile of the lines of some length (a page's text column).</summary>
+    private static double FullWidth(List<string> lines)
+    {
+        var widths = lines.Select(Width).Where(w => w >= 8).Order().ToList();
+        return widths.Count == 0 ? double.MaxValue : widths[(int)Math.Floor((widths.Count - 1) * 0.8)];
     }
 
     private static bool EndsSentence(StringBuilder sb) => sb.Length > 0 && sb[^1] is '。' or ':' or '：';
@@ -191,6 +223,12 @@ internal static partial class ProseReader
     }
 
     // A list of quoted funds: "“A”、“B”等专项资金".
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[ \u00A0\u3000]+(?=[0-9])|(?<=[0-9%])[ \u00A0\u3000]+(?=\p{IsCJKUnifiedIdeographs})")]
+    private static partial Regex SpaceBesideDigits();
+
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部分])")]
+    private static partial Regex OpensItem();
+
     [GeneratedRegex(@"(?:“[^”\n]{4,100}”、)+“[^”\n]{4,100}”等")]
     private static partial Regex QuotedFundList();
 

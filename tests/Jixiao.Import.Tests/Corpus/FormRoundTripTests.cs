@@ -32,6 +32,13 @@ public class FormRoundTripTests(ITestOutputHelper output)
         { "07-targets", "docx" }, { "07-targets", "xlsx" }, { "07-targets", "pdf" },
         { "12-self-evaluation", "docx" }, { "12-self-evaluation", "xlsx" }, { "12-self-evaluation", "pdf" },
         { "16-self-evaluation", "docx" }, { "16-self-evaluation", "xlsx" }, { "16-self-evaluation", "pdf" },
+        { "02-targets", "docx" }, { "02-targets", "xlsx" }, { "02-targets", "pdf" },
+        { "05-targets", "docx" }, { "05-targets", "xlsx" }, { "05-targets", "pdf" },
+        { "08-targets", "docx" }, { "08-targets", "xlsx" }, { "08-targets", "pdf" },
+        { "09-targets", "docx" }, { "09-targets", "xlsx" }, { "09-targets", "pdf" },
+        { "14-self-evaluation", "docx" }, { "14-self-evaluation", "xlsx" }, { "14-self-evaluation", "pdf" },
+        { "18-self-evaluation", "docx" }, { "18-self-evaluation", "xlsx" }, { "18-self-evaluation", "pdf" },
+        { "19-self-evaluation", "docx" }, { "19-self-evaluation", "xlsx" }, { "19-self-evaluation", "pdf" },
     };
 
     /// <summary>

@@ -31,7 +31,7 @@ internal sealed record FormTable(string Title, IReadOnlyList<int> ColumnWidths, 
         };
     }
 
-    /// <summary>项目名称 / 实施单位 / 年度资金总额 in the label column, then 一级 | 二级 | 三级 | 年度指标值.</summary>
+    /// <summary>项目名称 / 实施单位 / 年度资金总额 in the label column, then 一级 | 二级 | 三级 | 年度指标值 (| 分值 where weighed).</summary>
     private static FormTable Targets(JsonElement project)
     {
         const int columns = 4;
@@ -40,6 +40,14 @@ internal sealed record FormTable(string Title, IReadOnlyList<int> ColumnWidths, 
         Label(cells, ref row, columns, "项目名称", Text(project, "name"));
         Label(cells, ref row, columns, "实施单位", Text(project, "unit"));
         Label(cells, ref row, columns, "年度资金总额（万元）", Text(project, "amount"), number: true);
+        if (project.GetProperty("indicators").EnumerateArray().Any(i => Text(i, "weight").Length > 0))
+        {
+            // A 评价指标表 that weighs its targets: 分值 after the value.
+            Header(cells, ref row, ["一级指标", "二级指标", "三级指标", "年度指标值", "分值"]);
+            Indicators(cells, ref row, project, i => [(Text(i, "target"), false), (Text(i, "weight"), true)]);
+            return new FormTable("项目支出绩效目标申报表", [1400, 1600, 3400, 2200, 1000], cells);
+        }
+
         Header(cells, ref row, ["一级指标", "二级指标", "三级指标", "年度指标值"]);
         Indicators(cells, ref row, project, i => [(Text(i, "target"), false)]);
         return new FormTable("项目支出绩效目标申报表", [1500, 1700, 3800, 2600], cells);

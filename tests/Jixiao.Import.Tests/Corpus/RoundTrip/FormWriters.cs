@@ -80,6 +80,24 @@ internal static class FormWriters
         main.Document.Save();
     }
 
+    /// <summary>A plain Word document: each line a paragraph of 10.5 pt text, A4 with ordinary margins.</summary>
+    public static void ParagraphsDocx(IEnumerable<string> lines, string path)
+    {
+        using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
+        var main = document.AddMainDocumentPart();
+        var body = new W.Body();
+        foreach (var line in lines)
+        {
+            body.Append(Paragraph(line));
+        }
+
+        body.Append(new W.SectionProperties(
+            new W.PageSize { Width = 11906, Height = 16838 },
+            new W.PageMargin { Top = 1440, Bottom = 1440, Left = 1800, Right = 1800, Header = 0, Footer = 0, Gutter = 0 }));
+        main.Document = new W.Document(body);
+        main.Document.Save();
+    }
+
     private static W.Paragraph Paragraph(string text, bool bold = false)
     {
         var properties = new W.RunProperties(new W.RunFonts { EastAsia = "Noto Sans CJK SC" }, new W.FontSize { Val = bold ? "32" : "21" });

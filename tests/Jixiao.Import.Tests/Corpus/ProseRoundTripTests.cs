@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Jixiao.Import.Reading;
+using Jixiao.Import.Reading.Formats;
+using Jixiao.Import.Tests.Corpus.RoundTrip;
+using Jixiao.Import.Tests.Reading.Formats;
+using Xunit.Abstractions;
+
+namespace Jixiao.Import.Tests.Corpus;
+
+/// <summary>
+/// The prose documents of the corpus (monitoring and evaluation reports) as their writers really send them: the text
+/// written as a Word document, one paragraph per line, and that document printed to PDF by LibreOffice (long
+/// paragraphs wrap into several lines there, page breaks fall inside sections). Each must read as well as the text
+/// copy itself: no problem the scorer finds in the .docx or the .pdf reading that it does not find in the .txt one.
+/// </summary>
+public class ProseRoundTripTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Printed to PDF these still read worse than their text, and are left out until they do not: 21's numbered list of
+    /// 26 funds loses its second half where the page breaks, 22's first 专项 and its 2646.34 total are lost where a
+    /// wrapped line starts with the amount (docs/reading.md, "Known gaps").
+    /// </summary>
+    private static readonly HashSet<string> PdfGaps = ["21-monitoring", "22-monitoring"];
+
+    public static readonly TheoryData<string, string> Documents = Build();
+
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Written = new();
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Reads_a_report_written_in_Word_or_printed_to_PDF_as_well_as_its_text_copy(string doc, string format)
+    {
+        using var truth = JsonDocument.Parse(File.ReadAllBytes(CorpusFiles.TruthPath(doc)));
+        var (name, bytes) = CorpusFiles.Document(doc);
+        var fromText = CorpusComparer.Score(doc, truth.RootElement, DocumentReader.Read(bytes, name));
+
+        var docx = Written.GetOrAdd(doc, d => new Lazy<string>(() => WriteDocx(d, Encoding.UTF8.GetString(bytes)))).Value;
+        var path = format == "docx" ? docx : Written.GetOrAdd(doc + ".pdf", _ => new Lazy<string>(() => FormatFiles.Convert(docx, "pdf"))).Value;
+        var reading = DocumentReader.Read(File.ReadAllBytes(path), doc + "." + format);
+        reading.Document.Diagnostics.ShouldNotContain(d => d.Code == FormatCodes.ToolMissing, "a tool the reader needs is missing (scripts/install-deps.sh test)");
+        var fromFile = CorpusComparer.Score(doc, truth.RootElement, reading);
+
+        foreach (var p in fromFile.Problems)
+        {
+            output.WriteLine(p);
+        }
+
+        fromFile.Problems.Except(fromText.Problems).ShouldBeEmpty($"{doc} as {format} reads worse than its text copy");
+    }
+
+    private static TheoryData<string, string> Build()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var doc in CorpusFiles.Names.Where(n => n.EndsWith("-report", StringComparison.Ordinal) || n.EndsWith("-monitoring", StringComparison.Ordinal)))
+        {
+            // Only prose: a document whose lines are mostly sentences, not table rows.
+            var text = Encoding.UTF8.GetString(CorpusFiles.Document(doc).Bytes);
+            var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (lines.Count(l => l.Contains('|', StringComparison.Ordinal) || l.Contains('\t', StringComparison.Ordinal)) * 5 > lines.Length)
+            {
+                continue;
+            }
+
+            data.Add(doc, "docx");
+            if (!PdfGaps.Contains(doc))
+            {
+                data.Add(doc, "pdf");
+            }
+        }
+
+        return data;
+    }
+
+    private static string WriteDocx(string doc, string text)
+    {
+        var folder = Path.Combine(FormatFiles.Folder, "prose-" + doc);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, doc + ".docx");
+        FormWriters.ParagraphsDocx(text.Split('\n').Select(l => l.TrimEnd('\r')), path);
+        return path;
+    }
+}
