@@ -80,19 +80,19 @@ public sealed class DashboardTests
     public async Task Evaluations_scored_before_the_execution_column_get_it_from_their_sheets_without_a_new_version(string provider)
     {
         using var app = new TestApp(provider, seed: true);
-        await Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
+        await Jixiao.App.Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
         await using var db = app.NewDbContext();
         var before = await db.Evaluations.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.BudgetExecution, e.Version }).ToListAsync();
         before.Count(e => e.BudgetExecution is not null).ShouldBeGreaterThanOrEqualTo(4, "the demo's report evaluations state one");
         await db.Database.ExecuteSqlAsync($"UPDATE evaluations SET \"BudgetExecution\" = NULL");
         var audit = await db.AuditLog.CountAsync();
 
-        (await Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(before.Count(e => e.BudgetExecution is not null));
+        (await Jixiao.App.Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(before.Count(e => e.BudgetExecution is not null));
 
         var after = await db.Evaluations.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.BudgetExecution, e.Version }).ToListAsync();
         after.ShouldBe(before);
         after.ShouldContain(e => e.BudgetExecution == 91.4m);
         (await db.AuditLog.CountAsync()).ShouldBe(audit);
-        (await Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(0, "nothing left to fill");
+        (await Jixiao.App.Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(0, "nothing left to fill");
     }
 }

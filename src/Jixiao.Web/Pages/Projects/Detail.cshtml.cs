@@ -4,7 +4,7 @@ using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Evaluations;
+using Jixiao.App.Evaluations;
 using Jixiao.App.Projects;
 using Jixiao.App.Reviews;
 using Microsoft.AspNetCore.Mvc;

@@ -1,12 +1,12 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Evaluations;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Users;
+namespace Jixiao.App.Users;
 
 /// <summary>正常 / 已锁定 (too many failed logins, ends by itself or by an admin's 解锁) / 已停用 (by an admin, for good).</summary>
 public enum AccountState
@@ -283,7 +283,7 @@ public static class UserAdmin
         // throttled name waits at one or more addresses: either way 解锁 lets the user try again at once, from anywhere.
         var until = user.LockoutEnd is { } end && end > now && (held is null || end > held) ? end : held;
         Audit(db, scope, clock, user, "lockout",
-            until is { } u ? $"锁定至 {Format.Time(u)}（登录失败次数过多）" : $"登录失败 {user.AccessFailedCount} 次",
+            until is { } u ? $"锁定至 {ChinaTime.Text(u)}（登录失败次数过多）" : $"登录失败 {user.AccessFailedCount} 次",
             "已解锁", request.Reason!.Trim());
         throttle.Release(user.UserName!);
         user.LockoutEnd = null;

@@ -1,3 +1,5 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.App.Projects;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
@@ -5,11 +7,9 @@ using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Projects;
 using Jixiao.Domain.Targets;
 using Jixiao.Domain.Taxonomy;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Evaluations;
+namespace Jixiao.App.Evaluations;
 
 /// <summary>An evaluation with its sheet scored now, and what the user may do with it.</summary>
 public sealed record EvaluationView(EvaluationEntity Evaluation, EvaluationSheet Sheet, ScoredEvaluation Scored, bool CanEdit, string? ExpertName);
@@ -231,7 +231,7 @@ public static class EvaluationSheets
             if (missing >= 0)
             {
                 var points = deductions[missing].Points;
-                return (new Outcome.Invalid($"扣 {Format.Number(points)} 分没有写理由：每项扣分都要写明理由，如“扣{Format.Number(points)}分：未按时完成验收”。"), null);
+                return (new Outcome.Invalid($"扣 {Numbers.Text(points)} 分没有写理由：每项扣分都要写明理由，如“扣{Numbers.Text(points)}分：未按时完成验收”。"), null);
             }
 
             after = after with { Deductions = deductions.Count == 0 ? null : deductions.Select(d => new Deduction(d.Points, d.Reason!.Trim())).ToList() };
@@ -474,8 +474,8 @@ public static class EvaluationSheets
     }
 
     private static string Describe(string name, ScoredIndicator item) =>
-        $"{name}：实际 {item.Indicator.Actual switch { ActualValue.Measured m => m.Value.Text, ActualValue.Computed c => $"{c.Formula.Text}（{EvaluationSheetCells.FormatInputs(c.Inputs)}）", _ => item.Indicator.Rating?.Chinese() ?? "—" }}，得分 {(item.Score is { } s ? Format.Number(s) : "—")}";
+        $"{name}：实际 {item.Indicator.Actual switch { ActualValue.Measured m => m.Value.Text, ActualValue.Computed c => $"{c.Formula.Text}（{EvaluationSheetCells.FormatInputs(c.Inputs)}）", _ => item.Indicator.Rating?.Chinese() ?? "—" }}，得分 {(item.Score is { } s ? Numbers.Text(s) : "—")}";
 
     private static string TotalText(ScoredEvaluation scored) =>
-        scored.Total is { } t ? $"{Format.Number(t)} 分{(scored.Grade is { } g ? $"（{g}）" : "")}" : "未计分";
+        scored.Total is { } t ? $"{Numbers.Text(t)} 分{(scored.Grade is { } g ? $"（{g}）" : "")}" : "未计分";
 }
