@@ -182,7 +182,7 @@ public static class JixiaoApi
             return ApiProblems.From(new Outcome.Invalid("kind 应为 self（单位自评）或 department（部门评价）。"));
         }
 
-        var (outcome, evaluation) = await EvaluationSheets.CreateAsync(db, scope, id, kind.Value, body.ExpertId, clock, ct);
+        var (outcome, evaluation) = await CreateEvaluation.RunAsync(db, scope, id, kind.Value, body.ExpertId, clock, ct);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);
@@ -195,14 +195,14 @@ public static class JixiaoApi
     private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> EditLineAsync(int id, int line, EditLineRequest body,
         JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
     {
-        var (outcome, view) = await EvaluationSheets.EditLineAsync(db, await access.GetAsync(ct), id, line, body, clock, ct);
+        var (outcome, view) = await EditLine.RunAsync(db, await access.GetAsync(ct), id, line, body, clock, ct);
         return outcome is Outcome.Done ? TypedResults.Ok(EvaluationDto.From(view!)) : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> LockEvaluationAsync(int id, JixiaoDbContext db, AccessService access,
         TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await EvaluationSheets.LockAsync(db, await access.GetAsync(ct), id, clock, ct);
+        var outcome = await LockEvaluation.RunAsync(db, await access.GetAsync(ct), id, clock, ct);
         return outcome is Outcome.Done ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
