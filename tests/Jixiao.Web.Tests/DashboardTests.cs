@@ -1,8 +1,9 @@
 using System.Net;
-using Jixiao.Data;
-using Jixiao.Data.Entities;
 using Jixiao.App.Auth;
 using Jixiao.App.Dashboard;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Tests;
@@ -30,9 +31,9 @@ public sealed class DashboardTests
         var in2025 = projects.First(p => p.FiscalYear == 2025);
         var in2024 = projects.First(p => p.FiscalYear == 2024);
         db.Evaluations.AddRange(
-            new EvaluationEntity { ProjectId = in2025.Id, Kind = "单位自评", SheetJson = "{}", Grade = "优", Total = 91m, BudgetExecution = 96.5m, CreatedBy = "test" },
-            new EvaluationEntity { ProjectId = in2025.Id, Kind = "部门评价", SheetJson = "{}", BudgetExecution = 88.25m, CreatedBy = "test" },
-            new EvaluationEntity { ProjectId = in2024.Id, Kind = "单位自评", SheetJson = "{}", Grade = "中", Total = 72m, CreatedBy = "test" });
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "优", Total = 91m, BudgetExecution = 96.5m, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.DepartmentEvaluation, SheetJson = "{}", BudgetExecution = 88.25m, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2024.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "中", Total = 72m, CreatedBy = "test" });
         await db.SaveChangesAsync();
 
         var admin = new AccessScope("admin", "管理员", new HashSet<string> { Roles.Admin }, []);

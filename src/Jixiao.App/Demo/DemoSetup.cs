@@ -144,7 +144,7 @@ public static class DemoSetup
             db.Evaluations.Add(new EvaluationEntity
             {
                 Project = project,
-                Kind = Domain.Evaluations.EvaluationNames.Chinese(sheet.Kind),
+                Kind = sheet.Kind,
                 SheetJson = json,
                 Total = scored.Total,
                 Grade = scored.Grade,

@@ -153,7 +153,7 @@ public static class Downloads
 
         using var output = new MemoryStream();
         EvaluationSheetXlsxWriter.Write(view.Sheet, output);
-        return (Outcome.Ok, new FileDownload(output.ToArray(), Xlsx, $"{view.Evaluation.Project!.Name}-{view.Evaluation.Kind}评价表.xlsx"));
+        return (Outcome.Ok, new FileDownload(output.ToArray(), Xlsx, $"{view.Evaluation.Project!.Name}-{view.Evaluation.Kind.Chinese()}评价表.xlsx"));
     }
 
     /// <summary>

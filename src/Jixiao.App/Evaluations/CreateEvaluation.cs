@@ -55,7 +55,7 @@ public static class CreateEvaluation
         var evaluation = new EvaluationEntity
         {
             ProjectId = project.Id,
-            Kind = kind.Chinese(),
+            Kind = kind,
             SheetJson = EvaluationSheetJson.Write(sheet),
             Total = scored.Total,
             Grade = scored.Grade,

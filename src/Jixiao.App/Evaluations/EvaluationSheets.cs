@@ -35,7 +35,7 @@ public static class EvaluationSheets
         evaluation.Status == EvaluationStatus.Draft
         && (scope.IsAdmin
             || (scope.IsExpert && evaluation.AssignedExpertId == scope.UserId)
-            || (evaluation.Kind == EvaluationKind.SelfEvaluation.Chinese() && scope.MayEditTargets(unitId)));
+            || (evaluation.Kind == EvaluationKind.SelfEvaluation && scope.MayEditTargets(unitId)));
 
     public static bool MayCreate(AccessScope scope, int unitId, EvaluationKind kind) =>
         kind == EvaluationKind.SelfEvaluation ? scope.MayEditTargets(unitId) : scope.IsAdmin || (scope.IsReviewer && scope.Sees(unitId));

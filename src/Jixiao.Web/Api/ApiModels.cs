@@ -1,5 +1,6 @@
 using Jixiao.App.Evaluations;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Web.Api;
@@ -81,7 +82,7 @@ public sealed record EvaluationSummaryDto(int Id, int ProjectId, string ProjectN
 public sealed record EvaluationDto(int Id, int ProjectId, string Kind, string Status, string? Expert, bool CanEdit, long Version,
     Domain.Evaluations.ScoredEvaluationJson Scored)
 {
-    public static EvaluationDto From(EvaluationView view) => new(view.Evaluation.Id, view.Evaluation.ProjectId, view.Evaluation.Kind,
+    public static EvaluationDto From(EvaluationView view) => new(view.Evaluation.Id, view.Evaluation.ProjectId, view.Evaluation.Kind.Chinese(),
         view.Evaluation.Status.ToString().ToLowerInvariant(), view.ExpertName, view.CanEdit, view.Evaluation.Version,
         Domain.Evaluations.ScoredEvaluationJson.From(view.Scored));
 }

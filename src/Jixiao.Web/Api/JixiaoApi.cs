@@ -4,6 +4,7 @@ using Jixiao.App.Projects;
 using Jixiao.App.Reviews;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
@@ -156,7 +157,7 @@ public static class JixiaoApi
     {
         var scope = await access.GetAsync(ct);
         var list = await EvaluationSheets.Visible(db, scope).AsNoTracking().OrderBy(e => e.Id)
-            .Select(e => new EvaluationSummaryDto(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Total, e.Grade, e.Status.ToString().ToLowerInvariant(), e.AssignedExpertId, e.Version))
+            .Select(e => new EvaluationSummaryDto(e.Id, e.ProjectId, e.Project!.Name, e.Kind.Chinese(), e.Total, e.Grade, e.Status.ToString().ToLowerInvariant(), e.AssignedExpertId, e.Version))
             .ToListAsync(ct);
         return TypedResults.Ok(list);
     }
