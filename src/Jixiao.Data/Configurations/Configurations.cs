@@ -218,3 +218,17 @@ internal sealed class MonitoringIndicatorEntryConfiguration : IEntityTypeConfigu
         builder.HasIndex(i => i.IndicatorId);
     }
 }
+
+internal sealed class ResultUseConfiguration : IEntityTypeConfiguration<ResultUseEntity>
+{
+    public void Configure(EntityTypeBuilder<ResultUseEntity> builder)
+    {
+        builder.ToTable("result_uses");
+        builder.Property(r => r.DecidedAction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.DecisionReason).HasMaxLength(2000);
+        builder.Property(r => r.DecidedBy).HasMaxLength(100);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Project).WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.ProjectId).IsUnique();
+    }
+}
