@@ -169,18 +169,14 @@ public sealed record ResultUseRules(string Version, string District, IReadOnlyLi
             var rulePath = at + "." + grade;
             var rule = Object(grades[grade], rulePath, ["action", "percent", "wording"]);
             var actionText = rule["action"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            var action = actionText switch
+            var action = actionText is null ? null : ResultActions.All.Cast<ResultAction?>().FirstOrDefault(a => a!.Value.Name() == actionText);
+            if (action is null)
             {
-                "prioritize" => ResultAction.Prioritize,
-                "controlGrowth" => ResultAction.ControlGrowth,
-                "cut" => ResultAction.Cut,
-                "cancel" => ResultAction.Cancel,
-                "noSimilarNew" => ResultAction.NoSimilarNew,
-                "normal" => ResultAction.Normal,
-                _ => throw new RuleError(rulePath + ".action", actionText is null
+                throw new RuleError(rulePath + ".action", actionText is null
                     ? $"缺少 {rulePath}.action。"
-                    : $"{rulePath}.action “{actionText}”无效（应为 prioritize、controlGrowth、cut、cancel、noSimilarNew 或 normal）。"),
-            };
+                    : $"{rulePath}.action “{actionText}”无效（应为 prioritize、controlGrowth、cut、cancel、noSimilarNew 或 normal）。");
+            }
+
             decimal? percent = null;
             if (action == ResultAction.Cut)
             {
@@ -198,7 +194,7 @@ public sealed record ResultUseRules(string Version, string District, IReadOnlyLi
                 throw new RuleError(rulePath + ".percent", $"{rulePath}.percent 只用于压减（cut）。");
             }
 
-            rules[grade] = new ResultUseRule(action, percent, Text(rule, rulePath, "wording"));
+            rules[grade] = new ResultUseRule(action.Value, percent, Text(rule, rulePath, "wording"));
         }
 
         return rules;
