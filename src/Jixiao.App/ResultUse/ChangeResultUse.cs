@@ -109,7 +109,8 @@ public static class ChangeResultUse
 
         if (use is null)
         {
-            use = new ResultUseEntity { ProjectId = projectId };
+            // A new row starts at version 1, so a form read before it existed (version 0) is stale afterwards.
+            use = new ResultUseEntity { ProjectId = projectId, Version = 1 };
             db.ResultUses.Add(use);
         }
         else
