@@ -1,4 +1,5 @@
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Data.Tests;
@@ -18,7 +19,7 @@ public sealed class ReportTextsStoreTests
         {
             var unit = new UnitEntity { Name = "南昌市公安局新建分局" };
             var project = new ProjectEntity { Name = "2020年“雪亮工程”建设项目", SourceMoneyUnit = "万元", Goal = "建成监控系统。", Source = "004.txt", Unit = unit };
-            var evaluation = new EvaluationEntity { Project = project, Kind = "部门评价", SheetJson = "{}", CreatedBy = "评价专家" };
+            var evaluation = new EvaluationEntity { Project = project, Kind = EvaluationKind.DepartmentEvaluation, SheetJson = "{}", CreatedBy = "评价专家" };
             db.Evaluations.Add(evaluation);
             await db.SaveChangesAsync();
             id = evaluation.Id;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 
 namespace Jixiao.Web.Tests;
 
@@ -52,7 +52,7 @@ public sealed class ApiTests(SeededApps apps) : IClassFixture<SeededApps>
     public async Task Logging_in_answers_what_me_answers_afterwards(string provider)
     {
         var client = apps.Get(provider).CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "czj", password = Demo.DemoSetup.Password });
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "czj", password = Jixiao.App.Demo.DemoSetup.Password });
         login.StatusCode.ShouldBe(HttpStatusCode.OK);
         var fromLogin = JsonSerializer.Deserialize<JsonElement>(await login.Content.ReadAsStringAsync());
         var me = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync("/api/v1/auth/me"));

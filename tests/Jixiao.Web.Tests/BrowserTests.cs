@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

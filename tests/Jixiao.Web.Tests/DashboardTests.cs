@@ -1,8 +1,9 @@
 using System.Net;
-using Jixiao.Data;
-using Jixiao.Data.Entities;
 using Jixiao.App.Auth;
 using Jixiao.App.Dashboard;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Tests;
@@ -30,9 +31,9 @@ public sealed class DashboardTests
         var in2025 = projects.First(p => p.FiscalYear == 2025);
         var in2024 = projects.First(p => p.FiscalYear == 2024);
         db.Evaluations.AddRange(
-            new EvaluationEntity { ProjectId = in2025.Id, Kind = "单位自评", SheetJson = "{}", Grade = "优", Total = 91m, BudgetExecution = 96.5m, CreatedBy = "test" },
-            new EvaluationEntity { ProjectId = in2025.Id, Kind = "部门评价", SheetJson = "{}", BudgetExecution = 88.25m, CreatedBy = "test" },
-            new EvaluationEntity { ProjectId = in2024.Id, Kind = "单位自评", SheetJson = "{}", Grade = "中", Total = 72m, CreatedBy = "test" });
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "优", Total = 91m, BudgetExecution = 96.5m, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.DepartmentEvaluation, SheetJson = "{}", BudgetExecution = 88.25m, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2024.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "中", Total = 72m, CreatedBy = "test" });
         await db.SaveChangesAsync();
 
         var admin = new AccessScope("admin", "管理员", new HashSet<string> { Roles.Admin }, []);
@@ -80,19 +81,19 @@ public sealed class DashboardTests
     public async Task Evaluations_scored_before_the_execution_column_get_it_from_their_sheets_without_a_new_version(string provider)
     {
         using var app = new TestApp(provider, seed: true);
-        await Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
+        await Jixiao.App.Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
         await using var db = app.NewDbContext();
         var before = await db.Evaluations.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.BudgetExecution, e.Version }).ToListAsync();
         before.Count(e => e.BudgetExecution is not null).ShouldBeGreaterThanOrEqualTo(4, "the demo's report evaluations state one");
         await db.Database.ExecuteSqlAsync($"UPDATE evaluations SET \"BudgetExecution\" = NULL");
         var audit = await db.AuditLog.CountAsync();
 
-        (await Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(before.Count(e => e.BudgetExecution is not null));
+        (await Jixiao.App.Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(before.Count(e => e.BudgetExecution is not null));
 
         var after = await db.Evaluations.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.BudgetExecution, e.Version }).ToListAsync();
         after.ShouldBe(before);
         after.ShouldContain(e => e.BudgetExecution == 91.4m);
         (await db.AuditLog.CountAsync()).ShouldBe(audit);
-        (await Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(0, "nothing left to fill");
+        (await Jixiao.App.Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db)).ShouldBe(0, "nothing left to fill");
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 
 namespace Jixiao.Web.Tests;
 

@@ -8,7 +8,7 @@ using Jixiao.Reporting.Pdf;
 using Jixiao.App.Auth;
 using Jixiao.App.Common;
 using Jixiao.Web.Common;
-using Jixiao.Web.Downloads;
+using Jixiao.App.Downloads;
 
 namespace Jixiao.Web.Tests;
 
@@ -36,7 +36,7 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
     /// <summary>The seeded (locked, scored) report evaluations with their unit: (id, project, total, grade, unit).</summary>
     private static async Task<List<(int Id, string Project, decimal Total, string Grade, string Unit)>> ReportEvaluationsAsync(TestApp app)
     {
-        await Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
+        await Jixiao.App.Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
         await using var db = app.NewDbContext();
         var locked = db.Evaluations.Where(e => e.Status == Data.Entities.EvaluationStatus.Locked).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.Project!.Name, e.Total, e.Grade, Unit = e.Project.Unit!.Name }).ToList();
@@ -91,7 +91,7 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         foreach (var (id, project, total, grade, _) in evaluations)
         {
             var response = await admin.GetAsync($"/api/v1/evaluations/{id}/report.docx");
-            ShouldBeAttachment(response, Downloads.Downloads.Docx, $"{project}-绩效评价报告.docx");
+            ShouldBeAttachment(response, Jixiao.App.Downloads.Downloads.Docx, $"{project}-绩效评价报告.docx");
             var text = DocxText(await response.Content.ReadAsByteArrayAsync());
             text.ShouldContain(Format.Number(total));
             text.ShouldContain(grade);
@@ -107,7 +107,7 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         var expert = await app.LoginAsync("zhuanjia");
         var (id, project, total, grade, _) = (await ReportEvaluationsAsync(app))[0];
         var response = await expert.GetAsync($"/api/v1/evaluations/{id}/report.pdf");
-        ShouldBeAttachment(response, Downloads.Downloads.Pdf, $"{project}-绩效评价报告.pdf");
+        ShouldBeAttachment(response, Jixiao.App.Downloads.Downloads.Pdf, $"{project}-绩效评价报告.pdf");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         bytes.AsSpan(0, 5).ToArray().ShouldBe("%PDF-"u8.ToArray());
         var file = Path.Combine(Path.GetTempPath(), $"jixiao-report-{Guid.NewGuid():N}.pdf");
@@ -134,10 +134,10 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         var (id, _, _, _, _) = (await ReportEvaluationsAsync(app))[0];
         await using var db = app.NewDbContext();
         var admin = new AccessScope("admin", "管理员", new HashSet<string> { Roles.Admin }, []);
-        var (outcome, file) = await Downloads.Downloads.ReportAsync(db, admin, id, pdf: true, new ChromiumPdfPrinter("/nonexistent/chromium"));
+        var (outcome, file) = await Jixiao.App.Downloads.Downloads.ReportAsync(db, admin, id, pdf: true, new ChromiumPdfPrinter("/nonexistent/chromium"));
         file.ShouldBeNull();
-        outcome.ShouldBeOfType<Outcome.Unavailable>().Message.ShouldBe(Downloads.Downloads.NoChromium);
-        var (docxOutcome, docx) = await Downloads.Downloads.ReportAsync(db, admin, id, pdf: false, new ChromiumPdfPrinter("/nonexistent/chromium"));
+        outcome.ShouldBeOfType<Outcome.Unavailable>().Message.ShouldBe(Jixiao.App.Downloads.Downloads.NoChromium);
+        var (docxOutcome, docx) = await Jixiao.App.Downloads.Downloads.ReportAsync(db, admin, id, pdf: false, new ChromiumPdfPrinter("/nonexistent/chromium"));
         docxOutcome.ShouldBe(Outcome.Ok);
         docx!.Content.Length.ShouldBeGreaterThan(1000);
     }
@@ -151,7 +151,7 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         var (id, project, _, _, _) = (await ReportEvaluationsAsync(app))[0];
         var scored = (await JsonOf(await expert.GetAsync($"/api/v1/evaluations/{id}"))).GetProperty("scored");
         var response = await expert.GetAsync($"/api/v1/evaluations/{id}/sheet.xlsx");
-        ShouldBeAttachment(response, Downloads.Downloads.Xlsx, $"{project}-部门评价评价表.xlsx");
+        ShouldBeAttachment(response, Jixiao.App.Downloads.Downloads.Xlsx, $"{project}-部门评价评价表.xlsx");
         var workbook = ReadXlsx(await response.Content.ReadAsByteArrayAsync());
         var cells = Cells(workbook["评价表"]).ToHashSet();
         cells.ShouldContain(project);
@@ -186,7 +186,7 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         var policeProjects = (await JsonOf(await admin.GetAsync($"/api/v1/units/{police}"))).GetProperty("projectCount").GetInt32();
 
         var unitBook = await admin.GetAsync($"/api/v1/units/{police}/review/workbook");
-        ShouldBeAttachment(unitBook, Downloads.Downloads.Xlsx, $"{PoliceUnit}-审核意见表.xlsx");
+        ShouldBeAttachment(unitBook, Jixiao.App.Downloads.Downloads.Xlsx, $"{PoliceUnit}-审核意见表.xlsx");
         var projects = ReadXlsx(await unitBook.Content.ReadAsByteArrayAsync())["项目汇总"];
         (projects.Count - 1).ShouldBe(policeProjects);
 
@@ -199,7 +199,7 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         var gaj = await app.LoginAsync("gaj");
         var projectId = (await JsonOf(await gaj.GetAsync($"/api/v1/projects?q={Uri.EscapeDataString("公安工作补贴")}"))).GetProperty("items")[0].GetProperty("id").GetInt32();
         var projectBook = await gaj.GetAsync($"/api/v1/projects/{projectId}/review/workbook");
-        ShouldBeAttachment(projectBook, Downloads.Downloads.Xlsx, "公安工作补贴-审核意见表.xlsx");
+        ShouldBeAttachment(projectBook, Jixiao.App.Downloads.Downloads.Xlsx, "公安工作补贴-审核意见表.xlsx");
         var rows = ReadXlsx(await projectBook.Content.ReadAsByteArrayAsync())["项目汇总"];
         rows.Count.ShouldBe(2);
         Cells(rows).ShouldContain("公安工作补贴");
@@ -215,12 +215,12 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         var police = await UnitIdAsync(app, admin, PoliceUnit);
 
         var xlsx = await gaj.GetAsync($"/api/v1/units/{police}/target-table.xlsx");
-        ShouldBeAttachment(xlsx, Downloads.Downloads.Xlsx, $"{PoliceUnit}-项目支出绩效目标表.xlsx");
+        ShouldBeAttachment(xlsx, Jixiao.App.Downloads.Downloads.Xlsx, $"{PoliceUnit}-项目支出绩效目标表.xlsx");
         var cells = Cells(ReadXlsx(await xlsx.Content.ReadAsByteArrayAsync()).Values.First()).ToList();
         cells.ShouldContain(c => c.Contains("公安工作补贴"));
 
         var docx = await gaj.GetAsync($"/api/v1/units/{police}/target-table.docx");
-        ShouldBeAttachment(docx, Downloads.Downloads.Docx, $"{PoliceUnit}-项目支出绩效目标表.docx");
+        ShouldBeAttachment(docx, Jixiao.App.Downloads.Downloads.Docx, $"{PoliceUnit}-项目支出绩效目标表.docx");
         var text = DocxText(await docx.Content.ReadAsByteArrayAsync());
         text.ShouldContain("项目支出绩效目标表");
         text.ShouldContain("公安工作补贴");

@@ -96,7 +96,7 @@ public sealed class EvaluationApiTests(SeededApps apps) : IClassFixture<SeededAp
         var expertUserId = db.Users.Single(u => u.UserName == "zhuanjia").Id;
 
         var units = await JsonOf(await czj.GetAsync("/api/v1/units"));
-        var politics = units.EnumerateArray().Single(u => u.GetProperty("name").GetString() == Demo.DemoSetup.PoliticsUnit).GetProperty("id").GetInt32();
+        var politics = units.EnumerateArray().Single(u => u.GetProperty("name").GetString() == Jixiao.App.Demo.DemoSetup.PoliticsUnit).GetProperty("id").GetInt32();
         var projectId = (await JsonOf(await czj.GetAsync($"/api/v1/projects?unitId={politics}&pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetInt32();
         var created = await czj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department", expertId = expertUserId });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -5,7 +5,7 @@ using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.App.Auth;
 using Jixiao.App.Common;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 using Jixiao.App.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Jixiao.Data.Storing;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Tests;

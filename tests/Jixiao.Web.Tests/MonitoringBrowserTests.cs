@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Jixiao.Data.Storing;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;

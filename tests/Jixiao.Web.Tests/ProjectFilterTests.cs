@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Jixiao.Data;
-using Jixiao.Data.Entities;
 using Jixiao.App.Auth;
 using Jixiao.App.Common;
 using Jixiao.App.Projects;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,9 +24,9 @@ public sealed partial class ProjectFilterTests
     [GeneratedRegex("href=\"/projects/([0-9]+)\"")]
     private static partial Regex ProjectLink();
 
-    private static EvaluationEntity Evaluation(int projectId, string kind, string? grade, decimal? total) => new()
+    private static EvaluationEntity Evaluation(int projectId, string kindName, string? grade, decimal? total) => new()
     {
-        ProjectId = projectId, Kind = kind, SheetJson = "{}", Grade = grade, Total = total, CreatedBy = "test",
+        ProjectId = projectId, Kind = EvaluationNames.TryParseKind(kindName, out var kind) ? kind : throw new ArgumentException(kindName), SheetJson = "{}", Grade = grade, Total = total, CreatedBy = "test",
     };
 
     private static async Task<List<int>> AllIdsAsync(JixiaoDbContext db, ProjectListQuery query, StampCache? cache)

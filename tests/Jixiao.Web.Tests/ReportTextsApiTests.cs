@@ -165,7 +165,7 @@ public sealed partial class ReportTextsApiTests(SeededApps apps) : IClassFixture
     {
         // A fresh demo: the seed evaluations load only into a store without evaluations.
         using var app = new TestApp(provider, seed: true);
-        await Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
+        await Jixiao.App.Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
         var expert = await app.LoginAsync("zhuanjia");
         var xueliang = (await JsonOf(await expert.GetAsync("/api/v1/evaluations"))).EnumerateArray()
             .Single(e => e.GetProperty("projectName").GetString()!.Contains("雪亮工程")).GetProperty("id").GetInt32();

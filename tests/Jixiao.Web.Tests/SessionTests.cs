@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Jixiao.Web.Tests;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Jixiao.Data;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Jixiao.Web.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Jixiao.Web.Demo;
+using Jixiao.App.Demo;
 
 namespace Jixiao.Web.Tests;
 

@@ -86,7 +86,7 @@ public static class CityDatabase
                     var total = 60 + made % 40;
                     db.Evaluations.Add(new EvaluationEntity
                     {
-                        Project = project, Kind = "单位自评", SheetJson = "{}", Total = total, Grade = total >= 90 ? "优" : total >= 80 ? "良" : "中",
+                        Project = project, Kind = Jixiao.Domain.Evaluations.EvaluationKind.SelfEvaluation, SheetJson = "{}", Total = total, Grade = total >= 90 ? "优" : total >= 80 ? "良" : "中",
                         BudgetExecution = 80 + made % 21, CreatedBy = "生成",
                     });
                 }

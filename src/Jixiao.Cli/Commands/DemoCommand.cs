@@ -1,5 +1,5 @@
+using Jixiao.App.Demo;
 using Jixiao.Web;
-using Jixiao.Web.Demo;
 
 namespace Jixiao.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -144,7 +145,8 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
     public void Configure(EntityTypeBuilder<EvaluationEntity> builder)
     {
         builder.ToTable("evaluations");
-        builder.Property(e => e.Kind).HasMaxLength(20);
+        // The column keeps the Chinese names it always held (migration 0003), so no data moves.
+        builder.Property(e => e.Kind).HasConversion(k => EvaluationNames.Chinese(k), s => StoredKind(s)).HasMaxLength(20);
         builder.Property(e => e.Total).HasPrecision(9, 2);
         builder.Property(e => e.BudgetExecution).HasPrecision(9, 2);
         builder.Property(e => e.Grade).HasMaxLength(10);
@@ -156,6 +158,9 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.HasIndex(e => e.ProjectId);
         builder.HasIndex(e => e.AssignedExpertId);
     }
+
+    private static EvaluationKind StoredKind(string text) =>
+        EvaluationNames.TryParseKind(text, out var kind) ? kind : throw new InvalidOperationException($"Stored evaluation kind '{text}' is unknown.");
 }
 
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyEntity>
@@ -211,5 +216,19 @@ internal sealed class MonitoringIndicatorEntryConfiguration : IEntityTypeConfigu
         builder.HasOne(i => i.Indicator).WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.EntryId, i.IndicatorId }).IsUnique();
         builder.HasIndex(i => i.IndicatorId);
+    }
+}
+
+internal sealed class ResultUseConfiguration : IEntityTypeConfiguration<ResultUseEntity>
+{
+    public void Configure(EntityTypeBuilder<ResultUseEntity> builder)
+    {
+        builder.ToTable("result_uses");
+        builder.Property(r => r.DecidedAction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.DecisionReason).HasMaxLength(2000);
+        builder.Property(r => r.DecidedBy).HasMaxLength(100);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Project).WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.ProjectId).IsUnique();
     }
 }

@@ -1,3 +1,5 @@
+using Jixiao.Domain.Evaluations;
+
 namespace Jixiao.Data.Entities;
 
 /// <summary>
@@ -10,8 +12,8 @@ public sealed class EvaluationEntity : IVersioned
     public int ProjectId { get; set; }
     public ProjectEntity? Project { get; set; }
 
-    /// <summary>单位自评, 部门评价, 财政评价, 第三方评价 (the sheet's kind in Chinese).</summary>
-    public required string Kind { get; set; }
+    /// <summary>The sheet's kind; stored as its Chinese name (单位自评, 部门评价, 财政评价, 第三方评价).</summary>
+    public required EvaluationKind Kind { get; set; }
 
     public required string SheetJson { get; set; }
 

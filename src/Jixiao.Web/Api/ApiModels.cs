@@ -1,4 +1,6 @@
+using Jixiao.App.Evaluations;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Web.Api;
@@ -80,7 +82,7 @@ public sealed record EvaluationSummaryDto(int Id, int ProjectId, string ProjectN
 public sealed record EvaluationDto(int Id, int ProjectId, string Kind, string Status, string? Expert, bool CanEdit, long Version,
     Domain.Evaluations.ScoredEvaluationJson Scored)
 {
-    public static EvaluationDto From(Evaluations.EvaluationView view) => new(view.Evaluation.Id, view.Evaluation.ProjectId, view.Evaluation.Kind,
+    public static EvaluationDto From(EvaluationView view) => new(view.Evaluation.Id, view.Evaluation.ProjectId, view.Evaluation.Kind.Chinese(),
         view.Evaluation.Status.ToString().ToLowerInvariant(), view.ExpertName, view.CanEdit, view.Evaluation.Version,
         Domain.Evaluations.ScoredEvaluationJson.From(view.Scored));
 }
@@ -88,7 +90,7 @@ public sealed record EvaluationDto(int Id, int ProjectId, string Kind, string St
 /// <summary>The evaluator's report texts as a report.json object (docs/reports.md), with the evaluation's version.</summary>
 public sealed record ReportTextsDto(int EvaluationId, long Version, bool CanEdit, System.Text.Json.Nodes.JsonObject Texts)
 {
-    public static ReportTextsDto From(Evaluations.ReportTextsView view) =>
+    public static ReportTextsDto From(ReportTextsView view) =>
         new(view.EvaluationId, view.Version, view.CanEdit, Reporting.Reports.EvaluationReportTextsJsonWriter.ToNode(view.Texts));
 }
 

@@ -1,11 +1,13 @@
 using System.Security.Claims;
+using Jixiao.App.Evaluations;
+using Jixiao.App.Projects;
+using Jixiao.App.Reviews;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.App.Projects;
-using Jixiao.App.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -66,28 +68,28 @@ public static class JixiaoApi
 
         var downloads = api.MapGroup("").WithTags("下载");
         downloads.MapGet("/reviews/workbook", (int? unitId, int? projectId, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.ReviewWorkbookAsync(db, scope, unitId, projectId, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, unitId, projectId, ct), ct))
             .WithSummary("审核意见表（.xlsx）：一个项目（projectId）、一个单位（unitId）或可见范围内的全部项目");
         downloads.MapGet("/projects/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.ReviewWorkbookAsync(db, scope, null, id, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, null, id, ct), ct))
             .WithSummary("一个项目的审核意见表（.xlsx）");
         downloads.MapGet("/units/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.ReviewWorkbookAsync(db, scope, id, null, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, id, null, ct), ct))
             .WithSummary("一个单位的审核意见表（.xlsx）");
         downloads.MapGet("/units/{id:int}/target-table.xlsx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.TargetTableAsync(db, scope, id, word: false, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.TargetTableAsync(db, scope, id, word: false, ct), ct))
             .WithSummary("单位的项目支出绩效目标表（.xlsx）");
         downloads.MapGet("/units/{id:int}/target-table.docx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.TargetTableAsync(db, scope, id, word: true, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.TargetTableAsync(db, scope, id, word: true, ct), ct))
             .WithSummary("单位的项目支出绩效目标表（.docx）");
         downloads.MapGet("/evaluations/{id:int}/sheet.xlsx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.EvaluationSheetAsync(db, scope, id, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.EvaluationSheetAsync(db, scope, id, ct), ct))
             .WithSummary("评价表（.xlsx）");
         downloads.MapGet("/evaluations/{id:int}/report.docx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.ReportAsync(db, scope, id, pdf: false, null, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReportAsync(db, scope, id, pdf: false, null, ct), ct))
             .WithSummary("绩效评价报告（.docx）；评价须已有总分");
         downloads.MapGet("/evaluations/{id:int}/report.pdf", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Downloads.Downloads.ReportAsync(db, scope, id, pdf: true, null, ct), ct))
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReportAsync(db, scope, id, pdf: true, null, ct), ct))
             .WithSummary("绩效评价报告（.pdf，服务器需安装 Chromium，否则 503）；评价须已有总分");
 
         api.MapPost("/targets/parse", (ParseTargetRequest body) => TypedResults.Ok(TargetJson.From(TargetParser.Parse(body.Text ?? ""))))
@@ -95,7 +97,7 @@ public static class JixiaoApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(AccessService access,
-        Func<AccessScope, Task<(Outcome Outcome, Downloads.FileDownload? File)>> make, CancellationToken ct)
+        Func<AccessScope, Task<(Outcome Outcome, Jixiao.App.Downloads.FileDownload? File)>> make, CancellationToken ct)
     {
         var (outcome, file) = await make(await access.GetAsync(ct));
         return outcome is Outcome.Done
@@ -108,18 +110,18 @@ public static class JixiaoApi
     {
         var scope = await access.GetAsync(ct);
         await using var stream = file.OpenReadStream();
-        var (outcome, batch) = await Imports.ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct, fiscalYear);
+        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct, fiscalYear);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);
         }
 
-        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, batch!.Id, ct))!));
+        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, batch!.Id, ct))!));
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetImportAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
     {
-        var preview = await Imports.ImportFiles.PreviewAsync(db, await access.GetAsync(ct), id, ct);
+        var preview = await ImportFiles.PreviewAsync(db, await access.GetAsync(ct), id, ct);
         return preview is null ? ApiProblems.NotFound($"导入批次 {id}") : TypedResults.Ok(ImportDto.From(preview));
     }
 
@@ -127,14 +129,14 @@ public static class JixiaoApi
         TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var (outcome, _) = await Imports.ImportFiles.ConfirmAsync(db, scope, id, clock, ct);
+        var (outcome, _) = await ImportFiles.ConfirmAsync(db, scope, id, clock, ct);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, id, ct))!));
+        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, id, ct))!));
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UndoImportAsync(int id, UndoImportRequest request, JixiaoDbContext db, AccessService access,
@@ -148,21 +150,21 @@ public static class JixiaoApi
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ImportDto.From((await Imports.ImportFiles.PreviewAsync(db, scope, id, ct))!));
+        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, id, ct))!));
     }
 
     private static async Task<Ok<List<EvaluationSummaryDto>>> ListEvaluationsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var list = await Evaluations.EvaluationSheets.Visible(db, scope).AsNoTracking().OrderBy(e => e.Id)
-            .Select(e => new EvaluationSummaryDto(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Total, e.Grade, e.Status.ToString().ToLowerInvariant(), e.AssignedExpertId, e.Version))
+        var list = await EvaluationSheets.Visible(db, scope).AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new EvaluationSummaryDto(e.Id, e.ProjectId, e.Project!.Name, e.Kind.Chinese(), e.Total, e.Grade, e.Status.ToString().ToLowerInvariant(), e.AssignedExpertId, e.Version))
             .ToListAsync(ct);
         return TypedResults.Ok(list);
     }
 
     private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> GetEvaluationAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
     {
-        var view = await Evaluations.EvaluationSheets.GetAsync(db, await access.GetAsync(ct), id, ct);
+        var view = await EvaluationSheets.GetAsync(db, await access.GetAsync(ct), id, ct);
         return view is null ? ApiProblems.NotFound($"评价 {id}") : TypedResults.Ok(EvaluationDto.From(view));
     }
 
@@ -181,34 +183,34 @@ public static class JixiaoApi
             return ApiProblems.From(new Outcome.Invalid("kind 应为 self（单位自评）或 department（部门评价）。"));
         }
 
-        var (outcome, evaluation) = await Evaluations.EvaluationSheets.CreateAsync(db, scope, id, kind.Value, body.ExpertId, clock, ct);
+        var (outcome, evaluation) = await CreateEvaluation.RunAsync(db, scope, id, kind.Value, body.ExpertId, clock, ct);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);
         }
 
-        var view = (await Evaluations.EvaluationSheets.GetAsync(db, scope, evaluation!.Id, ct))!;
+        var view = (await EvaluationSheets.GetAsync(db, scope, evaluation!.Id, ct))!;
         return TypedResults.Created($"/api/v1/evaluations/{evaluation.Id}", EvaluationDto.From(view));
     }
 
-    private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> EditLineAsync(int id, int line, Evaluations.EditLineRequest body,
+    private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> EditLineAsync(int id, int line, EditLineRequest body,
         JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
     {
-        var (outcome, view) = await Evaluations.EvaluationSheets.EditLineAsync(db, await access.GetAsync(ct), id, line, body, clock, ct);
+        var (outcome, view) = await EditLine.RunAsync(db, await access.GetAsync(ct), id, line, body, clock, ct);
         return outcome is Outcome.Done ? TypedResults.Ok(EvaluationDto.From(view!)) : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> LockEvaluationAsync(int id, JixiaoDbContext db, AccessService access,
         TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await Evaluations.EvaluationSheets.LockAsync(db, await access.GetAsync(ct), id, clock, ct);
+        var outcome = await LockEvaluation.RunAsync(db, await access.GetAsync(ct), id, clock, ct);
         return outcome is Outcome.Done ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<ReportTextsDto>, ProblemHttpResult>> GetReportTextsAsync(int id, JixiaoDbContext db, AccessService access,
         CancellationToken ct)
     {
-        var view = await Evaluations.ReportTexts.GetAsync(db, await access.GetAsync(ct), id, ct);
+        var view = await ReportTexts.GetAsync(db, await access.GetAsync(ct), id, ct);
         return view is null ? ApiProblems.NotFound($"评价 {id}") : TypedResults.Ok(ReportTextsDto.From(view));
     }
 
@@ -216,16 +218,16 @@ public static class JixiaoApi
         AccessService access, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var (texts, problem) = Evaluations.ReportTexts.Parse(body.Texts);
+        var (texts, problem) = ReportTexts.Parse(body.Texts);
         if (texts is null)
         {
             // A forged id stays a 404 even with a bad body: nothing leaks about evaluations out of scope.
-            return await Evaluations.ReportTexts.GetAsync(db, scope, id, ct) is null
+            return await ReportTexts.GetAsync(db, scope, id, ct) is null
                 ? ApiProblems.NotFound($"评价 {id}")
                 : ApiProblems.From(new Outcome.Invalid(problem!));
         }
 
-        var (outcome, view) = await Evaluations.ReportTexts.SaveAsync(db, scope, id, body.Version, texts, clock, ct);
+        var (outcome, view) = await ReportTexts.SaveAsync(db, scope, id, body.Version, texts, clock, ct);
         return outcome is Outcome.Done ? TypedResults.Ok(ReportTextsDto.From(view!)) : ApiProblems.From(outcome);
     }
 
@@ -233,7 +235,7 @@ public static class JixiaoApi
         JixiaoDbContext db, HttpContext context, CancellationToken ct)
     {
         JixiaoUser user;
-        switch (await login.SignInAsync(body.UserName, body.Password, LoginThrottle.AddressOf(context), ct))
+        switch (await login.SignInAsync(body.UserName, body.Password, ClientAddress.Of(context), ct))
         {
             case LoginResult.SignedIn signedIn:
                 user = signedIn.User;

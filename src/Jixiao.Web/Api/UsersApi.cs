@@ -1,8 +1,8 @@
+using Jixiao.App.Users;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -83,7 +83,7 @@ public static class UsersApi
         HttpContext context, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var outcome = await UserAdmin.ChangeOwnPasswordAsync(db, users, scope, body, clock, throttle, LoginThrottle.AddressOf(context), ct);
+        var outcome = await UserAdmin.ChangeOwnPasswordAsync(db, users, scope, body, clock, throttle, ClientAddress.Of(context), ct);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);

@@ -54,7 +54,7 @@ public static class Format
         _ => "",
     };
 
-    public static string Number(decimal? value) => value is { } v ? v.ToString("0.########", CultureInfo.InvariantCulture) : "";
+    public static string Number(decimal? value) => Numbers.Text(value);
 
     public static string AuditField(string field) => field switch
     {

@@ -15,12 +15,12 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, ILo
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, db.Database.ProviderName ?? "?");
-        if (await Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db, cancellationToken) is > 0 and var filled)
+        if (await Jixiao.App.Evaluations.EvaluationSheets.FillBudgetExecutionAsync(db, cancellationToken) is > 0 and var filled)
         {
             LogFilled(logger, filled);
         }
 
-        await Demo.DemoSetup.EnsureRolesAsync(scope.ServiceProvider);
+        await Jixiao.App.Demo.DemoSetup.EnsureRolesAsync(scope.ServiceProvider);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

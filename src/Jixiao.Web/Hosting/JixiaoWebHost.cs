@@ -54,7 +54,7 @@ public static class JixiaoWebHost
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        await Demo.DemoSetup.EnsureRolesAsync(scope.ServiceProvider);
+        await Jixiao.App.Demo.DemoSetup.EnsureRolesAsync(scope.ServiceProvider);
         if (await db.Users.AnyAsync(cancellationToken))
         {
             return null;

@@ -63,6 +63,7 @@ public static class Pipeline
         app.MapJixiaoUsersApi();
         app.MapJixiaoUnitsAdminApi();
         app.MapJixiaoMonitoringApi();
+        app.MapJixiaoResultUseApi();
         app.MapRazorPages();
         return app;
     }

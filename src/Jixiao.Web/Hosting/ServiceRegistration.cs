@@ -92,8 +92,8 @@ public static class ServiceRegistration
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentity<JixiaoUser, IdentityRole>(o =>
             {
-                // Length here; the kinds of character, the login name and common passwords in PasswordPolicy.
-                o.Password.RequiredLength = 10;
+                // Length here; the kinds of character, the login name and common passwords in PasswordRules (Domain/Accounts).
+                o.Password.RequiredLength = Jixiao.Domain.Accounts.PasswordRules.MinLength;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;

@@ -1,9 +1,10 @@
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.ResultUse;
 
 namespace Jixiao.Web.Monitoring;
 
 /// <summary>
-/// The district's monitoring light rules: the file named by Jixiao:MonitoringRules, else the central default. A file
+/// The district's monitoring light rules and 结果应用 rules. Monitoring: the file named by Jixiao:MonitoringRules, else the central default. A file
 /// that does not validate stops the start with its line and the reason (MON001), instead of lighting by wrong rules.
 /// </summary>
 public static class MonitoringRegistration
@@ -29,6 +30,29 @@ public static class MonitoringRegistration
         }
 
         services.AddSingleton(rules);
+        services.AddSingleton(LoadResultUseRules(configuration));
         return services;
+    }
+
+    /// <summary>The district's 结果应用 rules: the file named by Jixiao:ResultUseRules, else the default; a bad file stops the start (RES001).</summary>
+    private static ResultUseRules LoadResultUseRules(IConfiguration configuration)
+    {
+        if (configuration["Jixiao:ResultUseRules"] is not { Length: > 0 } file)
+        {
+            return ResultUseRules.Default;
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"无法读取结果应用规则文件 {file}：{ex.Message}", ex);
+        }
+
+        var load = ResultUseRules.Load(json, Path.GetFileName(file));
+        return load.Rules ?? throw new InvalidDataException(load.Error!.Message);
     }
 }

@@ -23,7 +23,7 @@ public sealed class LoginModel(PasswordLogin login) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await login.SignInAsync(UserName, Password, LoginThrottle.AddressOf(HttpContext), cancellationToken);
+        var result = await login.SignInAsync(UserName, Password, ClientAddress.Of(HttpContext), cancellationToken);
         switch (result)
         {
             case LoginResult.SignedIn:

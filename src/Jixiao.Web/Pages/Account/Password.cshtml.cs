@@ -2,7 +2,7 @@ using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Users;
+using Jixiao.App.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +23,7 @@ public sealed class PasswordModel(JixiaoDbContext db, UserManager<JixiaoUser> us
     {
         var scope = await access.GetAsync(cancellationToken);
         var outcome = await UserAdmin.ChangeOwnPasswordAsync(db, users, scope,
-            new ChangePasswordRequest(currentPassword, newPassword, confirmPassword ?? ""), clock, throttle, LoginThrottle.AddressOf(HttpContext), cancellationToken);
+            new ChangePasswordRequest(currentPassword, newPassword, confirmPassword ?? ""), clock, throttle, ClientAddress.Of(HttpContext), cancellationToken);
         if (outcome is not Outcome.Done)
         {
             Error = PageOutcomes.Reason(outcome);

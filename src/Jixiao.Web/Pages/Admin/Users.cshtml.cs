@@ -3,7 +3,7 @@ using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
 using Jixiao.App.Units;
-using Jixiao.Web.Users;
+using Jixiao.App.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

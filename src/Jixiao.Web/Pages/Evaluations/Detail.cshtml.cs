@@ -1,7 +1,7 @@
 using Jixiao.Data;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Evaluations;
+using Jixiao.App.Evaluations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -30,7 +30,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         var scope = await access.GetAsync(cancellationToken);
         // A computed line offers its formula inputs and a box for a value written directly: a value written wins.
         var useInputs = inputs is not null && string.IsNullOrWhiteSpace(actual);
-        var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
+        var (outcome, view) = await EditLine.RunAsync(db, scope, id, line,
             new EditLineRequest(useInputs ? null : actual ?? (rating is null && score is null && deductions is null ? "" : null), rating, percent, score,
                 reason ?? "", version, Inputs: useInputs ? inputs : null, Deductions: deductions, ChangeReason: changeReason), clock, cancellationToken);
         return SheetOrMessage(outcome, view);
@@ -41,7 +41,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
-        var (outcome, view) = await EvaluationSheets.EditLineAsync(db, scope, id, line,
+        var (outcome, view) = await EditLine.RunAsync(db, scope, id, line,
             new EditLineRequest(null, null, null, null, null, version, Formula: formula ?? "", Inputs: formulaInputs ?? "", FormulaReason: formulaReason),
             clock, cancellationToken);
         return SheetOrMessage(outcome, view, $"#formula-error-{line}");
@@ -118,7 +118,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
 
     public async Task<IActionResult> OnPostLockAsync(int id, CancellationToken cancellationToken)
     {
-        var outcome = await EvaluationSheets.LockAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken);
+        var outcome = await LockEvaluation.RunAsync(db, await access.GetAsync(cancellationToken), id, clock, cancellationToken);
         return this.RedirectWithMessage(outcome, "评价已提交并锁定。", $"/evaluations/{id}");
     }
 }

@@ -1,7 +1,8 @@
+using Jixiao.App.Evaluations;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Web.Auth;
-using Jixiao.Web.Evaluations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
     {
         var scope = await access.GetAsync(cancellationToken);
         Rows = await EvaluationSheets.Visible(db, scope).AsNoTracking().OrderByDescending(e => e.Id).Take(200)
-            .Select(e => new EvaluationRow(e.Id, e.Project!.Name, e.Project.Unit!.Name, e.Kind,
+            .Select(e => new EvaluationRow(e.Id, e.Project!.Name, e.Project.Unit!.Name, e.Kind.Chinese(),
                 db.Users.Where(u => u.Id == e.AssignedExpertId).Select(u => u.DisplayName).FirstOrDefault(), e.Total, e.Grade, e.Status))
             .ToListAsync(cancellationToken);
     }

@@ -2,7 +2,7 @@ using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Imports;
+using Jixiao.App.Imports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

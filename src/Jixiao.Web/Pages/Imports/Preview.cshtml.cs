@@ -1,7 +1,7 @@
 using Jixiao.Data;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Imports;
+using Jixiao.App.Imports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -4,7 +4,7 @@ using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.Web.Evaluations;
+using Jixiao.App.Evaluations;
 using Jixiao.App.Projects;
 using Jixiao.App.Reviews;
 using Microsoft.AspNetCore.Mvc;
@@ -147,7 +147,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     public async Task<IActionResult> OnPostEvaluateAsync(int id, string? kind, string? expertId, CancellationToken cancellationToken)
     {
         var evaluationKind = kind == "department" ? EvaluationKind.DepartmentEvaluation : EvaluationKind.SelfEvaluation;
-        var (outcome, evaluation) = await EvaluationSheets.CreateAsync(db, await access.GetAsync(cancellationToken), id, evaluationKind, expertId, clock, cancellationToken);
+        var (outcome, evaluation) = await CreateEvaluation.RunAsync(db, await access.GetAsync(cancellationToken), id, evaluationKind, expertId, clock, cancellationToken);
         switch (outcome)
         {
             case Outcome.Done:

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
-namespace Jixiao.Web.Auth;
+namespace Jixiao.App.Auth;
 
 /// <summary>
 /// Slows down password guessing by where it comes from, not by whom it aims at: failed passwords are counted per source
@@ -92,33 +90,6 @@ public sealed class LoginThrottle(TimeProvider clock)
         return released;
     }
 
-    /// <summary>
-    /// The address a request comes from, as counted: an IPv4 address, or an IPv6 address's /64 network (one host often
-    /// holds a whole /64). Behind a reverse proxy this is the client's address only when the proxy is trusted
-    /// (Jixiao:TrustedProxies, docs/web.md); otherwise every request seems to come from the proxy.
-    /// </summary>
-    public static string AddressOf(HttpContext context)
-    {
-        var ip = context.Connection.RemoteIpAddress;
-        if (ip is null)
-        {
-            return "unknown";
-        }
-
-        if (ip.IsIPv4MappedToIPv6)
-        {
-            ip = ip.MapToIPv4();
-        }
-
-        if (ip.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return ip.ToString();
-        }
-
-        var bytes = ip.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
 
     /// <summary>How long the wait is after <paramref name="failures"/> failures against a limit (zero below it).</summary>
     public static TimeSpan WaitAfter(int failures, int limit) =>

@@ -1,12 +1,13 @@
+using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Storing;
 using Jixiao.Import.Imports;
-using Jixiao.Web.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Jixiao.Web.Demo;
+namespace Jixiao.App.Demo;
 
 /// <summary>A demo login: user name, password, display name, role and the units it is linked to.</summary>
 public sealed record DemoUser(string UserName, string Password, string DisplayName, string Role, IReadOnlyList<string> Units);
@@ -143,7 +144,7 @@ public static class DemoSetup
             db.Evaluations.Add(new EvaluationEntity
             {
                 Project = project,
-                Kind = Domain.Evaluations.EvaluationNames.Chinese(sheet.Kind),
+                Kind = sheet.Kind,
                 SheetJson = json,
                 Total = scored.Total,
                 Grade = scored.Grade,

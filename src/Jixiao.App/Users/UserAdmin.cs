@@ -1,12 +1,12 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Evaluations;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Users;
+namespace Jixiao.App.Users;
 
 /// <summary>正常 / 已锁定 (too many failed logins, ends by itself or by an admin's 解锁) / 已停用 (by an admin, for good).</summary>
 public enum AccountState
@@ -283,7 +283,7 @@ public static class UserAdmin
         // throttled name waits at one or more addresses: either way 解锁 lets the user try again at once, from anywhere.
         var until = user.LockoutEnd is { } end && end > now && (held is null || end > held) ? end : held;
         Audit(db, scope, clock, user, "lockout",
-            until is { } u ? $"锁定至 {Format.Time(u)}（登录失败次数过多）" : $"登录失败 {user.AccessFailedCount} 次",
+            until is { } u ? $"锁定至 {ChinaTime.Text(u)}（登录失败次数过多）" : $"登录失败 {user.AccessFailedCount} 次",
             "已解锁", request.Reason!.Trim());
         throttle.Release(user.UserName!);
         user.LockoutEnd = null;
@@ -416,7 +416,7 @@ public static class UserAdmin
             return (new Outcome.Conflict("该评价已提交锁定，不能再改派评价专家。"), null);
         }
 
-        if (evaluation.Kind == EvaluationKind.SelfEvaluation.Chinese())
+        if (evaluation.Kind == EvaluationKind.SelfEvaluation)
         {
             return (new Outcome.Invalid("单位自评由本单位填报人评分，不指派评价专家。"), null);
         }
@@ -455,7 +455,7 @@ public static class UserAdmin
     /// <summary>The evaluations an expert may be given or has: every 部门评价 (and 财政/第三方评价), newest first.</summary>
     public static async Task<IReadOnlyList<AssignedEvaluation>> AssignableEvaluationsAsync(JixiaoDbContext db, CancellationToken cancellationToken = default)
     {
-        var self = EvaluationKind.SelfEvaluation.Chinese();
+        var self = EvaluationKind.SelfEvaluation;
         return await Assigned(db.Evaluations.AsNoTracking().Where(e => e.Kind != self).OrderByDescending(e => e.Id)).ToListAsync(cancellationToken);
     }
 
@@ -497,7 +497,7 @@ public static class UserAdmin
 
     private static IQueryable<AssignedEvaluation> Assigned(IQueryable<EvaluationEntity> evaluations) =>
         from e in evaluations
-        select new AssignedEvaluation(e.Id, e.ProjectId, e.Project!.Name, e.Kind, e.Status == EvaluationStatus.Locked, e.Total, e.Grade, e.AssignedExpertId);
+        select new AssignedEvaluation(e.Id, e.ProjectId, e.Project!.Name, e.Kind.Chinese(), e.Status == EvaluationStatus.Locked, e.Total, e.Grade, e.AssignedExpertId);
 
     internal static AccountState StateOf(JixiaoUser user, DateTimeOffset now) =>
         user.LockoutEnd is not { } end || end <= now ? AccountState.Active

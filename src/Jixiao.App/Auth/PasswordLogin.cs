@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Web.Common;
 using Microsoft.AspNetCore.Identity;
 
-namespace Jixiao.Web.Auth;
+namespace Jixiao.App.Auth;
 
 /// <summary>What a login attempt came to; the page and the API map it alike (200 / 401 / 423 / 429).</summary>
 public abstract record LoginResult
@@ -106,7 +106,7 @@ public sealed class PasswordLogin(SignInManager<JixiaoUser> signIn, JixiaoDbCont
         if (hold is { } h)
         {
             Audit(db, clock, actor, "throttled",
-                h.ForName ? $"{shown}：暂停登录至 {Format.Time(h.Until)}" : $"（该地址的所有账户）：暂停登录至 {Format.Time(h.Until)}",
+                h.ForName ? $"{shown}：暂停登录至 {ChinaTime.Text(h.Until)}" : $"（该地址的所有账户）：暂停登录至 {ChinaTime.Text(h.Until)}",
                 $"来自 {address}：{(h.ForName ? "该账户" : "该地址")}登录失败 {h.Failures} 次");
         }
 

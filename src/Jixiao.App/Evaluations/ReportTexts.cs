@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Reporting.Reports;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Evaluations;
+namespace Jixiao.App.Evaluations;
 
 /// <summary>The stored report texts of an evaluation, the version they were read at, and whether the user may edit them.</summary>
 public sealed record ReportTextsView(int EvaluationId, long Version, bool CanEdit, EvaluationReportTexts Texts);

@@ -1,3 +1,6 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
+using Jixiao.App.Evaluations;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Evaluations;
@@ -8,12 +11,9 @@ using Jixiao.Reporting.Pdf;
 using Jixiao.Reporting.Reports;
 using Jixiao.Reporting.Reviews;
 using Jixiao.Reporting.TargetTables;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
-using Jixiao.Web.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Downloads;
+namespace Jixiao.App.Downloads;
 
 /// <summary>
 /// A generated file: its bytes, MIME type and the (Chinese) name the browser saves it under. Names come from project and
@@ -153,7 +153,7 @@ public static class Downloads
 
         using var output = new MemoryStream();
         EvaluationSheetXlsxWriter.Write(view.Sheet, output);
-        return (Outcome.Ok, new FileDownload(output.ToArray(), Xlsx, $"{view.Evaluation.Project!.Name}-{view.Evaluation.Kind}评价表.xlsx"));
+        return (Outcome.Ok, new FileDownload(output.ToArray(), Xlsx, $"{view.Evaluation.Project!.Name}-{view.Evaluation.Kind.Chinese()}评价表.xlsx"));
     }
 
     /// <summary>
@@ -216,6 +216,3 @@ public static class Downloads
             .Select(g => new BudgetUnit(g.First().Unit!.Name, g.First().Unit!.Department, null, g.Select(EvaluationSheets.ToDomain).ToList()))
             .ToList();
 }
-
-/// <summary>A download button on a page (partial _Download): fetched by site.js with a spinner and Chinese errors.</summary>
-public sealed record DownloadLink(string Href, string Label, string Icon = "bi-download");

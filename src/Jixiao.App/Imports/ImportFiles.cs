@@ -1,14 +1,14 @@
+using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.App.Imports;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Storing;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Import.Imports;
-using Jixiao.Web.Auth;
-using Jixiao.Web.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Imports;
+namespace Jixiao.App.Imports;
 
 /// <summary>
 /// 导入: upload a target table → preview with the importer's diagnostics → confirm. Confirming stores the whole

@@ -1,0 +1,67 @@
+using Jixiao.App.Auth;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.ResultUse;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.App.ResultUse;
+
+/// <summary>
+/// One evaluated project's 结果应用 (money in 分): the grade of its latest locked evaluation, this year's budget, next
+/// year's request (<see cref="RequestSource"/> "entered", "matched" from next year's imported table, or null), the advice
+/// by the district's rules, the finding RES101, finance's decision, and the row's <see cref="Version"/> (0 before its
+/// first change).
+/// </summary>
+public sealed record ResultUseRow(int ProjectId, string ProjectName, int UnitId, string UnitName, int EvaluationId, string Grade, long? BudgetFen,
+    long? RequestFen, string? RequestSource, int? MatchedProjectId, bool OneOff, string? AdvisedAction, string? AdvisedWording, long? AdvisedFen,
+    string? Finding, string? DecidedAction, long? DecidedFen, string? DecisionReason, string? DecidedBy, DateTimeOffset? DecidedAt, long Version,
+    bool CanDecide);
+
+public sealed record ResultUseView(int Year, string District, string? Source, IReadOnlyList<ResultUseRow> Rows);
+
+/// <summary>
+/// 结果应用 of a 预算年度 in the user's scope: every project of that year with a locked, graded evaluation. A request
+/// not entered is read from next year's imported target table of the same unit, matched by the project's name (项目编码
+/// is not stored by the importer, so it cannot be matched yet; a name held by two of next year's projects matches none).
+/// </summary>
+public static class ResultUseYear
+{
+    public static async Task<ResultUseView> RunAsync(JixiaoDbContext db, AccessScope scope, ResultUseRules rules, int year,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(rules);
+        var projects = await scope.Visible(db.Projects.AsNoTracking()).Where(p => p.FiscalYear == year)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.UnitId, UnitName = p.Unit!.Name, p.TotalFen,
+                Evaluation = db.Evaluations.Where(e => e.ProjectId == p.Id && e.Status == EvaluationStatus.Locked && e.Grade != null)
+                    .OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Grade }).FirstOrDefault(),
+            })
+            .Where(p => p.Evaluation != null)
+            .OrderBy(p => p.UnitName).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        var ids = projects.Select(p => p.Id).ToList();
+        var units = projects.Select(p => p.UnitId).Distinct().ToList();
+        var stored = await db.ResultUses.AsNoTracking().Where(r => ids.Contains(r.ProjectId)).ToDictionaryAsync(r => r.ProjectId, cancellationToken);
+        var nextYear = (await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year + 1 && units.Contains(p.UnitId))
+                .Select(p => new { p.Id, p.UnitId, p.Name, p.TotalFen }).ToListAsync(cancellationToken))
+            .GroupBy(p => (p.UnitId, Name: p.Name.Trim())).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
+
+        var rows = projects.Select(p =>
+        {
+            var use = stored.GetValueOrDefault(p.Id);
+            var match = nextYear.GetValueOrDefault((p.UnitId, p.Name.Trim()));
+            var (request, source) = use?.RequestFen is { } entered ? (entered, "entered")
+                : match is not null ? (match.TotalFen, "matched") : ((long?)null, (string?)null);
+            var oneOff = use?.OneOff ?? false;
+            var advice = ResultUseAdvice.Advise(rules, year, p.Evaluation!.Grade, oneOff, p.TotalFen, request);
+            return new ResultUseRow(p.Id, p.Name, p.UnitId, p.UnitName, p.Evaluation.Id, p.Evaluation.Grade!, p.TotalFen, request, source,
+                source == "matched" ? match!.Id : null, oneOff, advice.Rule?.Action.Name(), advice.Rule?.Wording, advice.AdvisedFen, advice.Finding,
+                use?.DecidedAction?.Name(), use?.DecidedFen, use?.DecisionReason, use?.DecidedBy, use?.DecidedAt, use?.Version ?? 0,
+                scope.MayReview(p.UnitId));
+        }).ToList();
+        return new ResultUseView(year, rules.District, rules.For(year)?.Source, rows);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jixiao.App.Demo;
+using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>
+/// 结果应用 through /api/v1/result-use, per role: finance (czj) sees the advice and decides, the unit's clerk only reads,
+/// another unit's clerk finds nothing (404 for a forged id); every change is an audit line with its reason.
+/// </summary>
+public sealed class ResultUseApiTests(SeededApps apps) : IClassFixture<SeededApps>
+{
+    private const long Wan = 1_000_000; // 1 万元 in 分
+
+    private static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
+        JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+
+    /// <summary>A police project of <paramref name="year"/> (100 万元) with a locked 中 evaluation, and next year's project of the same name asking 105 万元.</summary>
+    private static async Task<int> GradedProjectAsync(TestApp app, int year)
+    {
+        await using var db = app.NewDbContext();
+        db.ActorOverride = "测试准备";
+        var project = await db.Projects.Where(p => p.Unit!.Name == DemoSetup.PoliceUnit).OrderBy(p => p.Id).FirstAsync();
+        project.FiscalYear = year;
+        project.TotalFen = 100 * Wan;
+        db.Projects.Add(new ProjectEntity
+        {
+            UnitId = project.UnitId, Name = project.Name, FiscalYear = year + 1, TotalFen = 105 * Wan, SourceMoneyUnit = "万元", Goal = "下年目标",
+        });
+        db.Evaluations.Add(new EvaluationEntity
+        {
+            ProjectId = project.Id, Kind = EvaluationKind.DepartmentEvaluation, SheetJson = "{}", Total = 72m, Grade = "中",
+            Status = EvaluationStatus.Locked, CreatedBy = "测试",
+        });
+        await db.SaveChangesAsync();
+        return project.Id;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Finance_sees_the_advice_and_decides_the_clerk_reads_and_other_units_find_nothing(string provider)
+    {
+        var app = apps.Get(provider);
+        var id = await GradedProjectAsync(app, 2041);
+        var czj = await app.LoginAsync("czj");
+        var gaj = await app.LoginAsync("gaj");
+        var zfw = await app.LoginAsync("zfw");
+
+        var row = (await JsonOf(await czj.GetAsync("/api/v1/result-use/2041"))).GetProperty("rows").EnumerateArray().Single();
+        row.GetProperty("projectId").GetInt32().ShouldBe(id);
+        row.GetProperty("grade").GetString().ShouldBe("中");
+        row.GetProperty("requestFen").GetInt64().ShouldBe(105 * Wan);
+        row.GetProperty("requestSource").GetString().ShouldBe("matched");
+        row.GetProperty("advisedAction").GetString().ShouldBe("cut");
+        row.GetProperty("advisedFen").GetInt64().ShouldBe(90 * Wan);
+        row.GetProperty("finding").GetString()!.ShouldContain("不低于本年预算 100.00 万元");
+        row.GetProperty("canDecide").GetBoolean().ShouldBeTrue();
+
+        var clerkRow = (await JsonOf(await gaj.GetAsync("/api/v1/result-use/2041"))).GetProperty("rows").EnumerateArray().Single();
+        clerkRow.GetProperty("canDecide").GetBoolean().ShouldBeFalse();
+        (await JsonOf(await zfw.GetAsync("/api/v1/result-use/2041"))).GetProperty("rows").GetArrayLength().ShouldBe(0);
+
+        var decision = new { action = "cut", amountFen = 90 * Wan, reason = "评价为中，按规则压减 10%", version = 0L };
+        (await gaj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision", decision)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await zfw.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision", decision)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision", decision with { reason = " " })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision", decision with { action = "halve" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision", decision with { version = 3L })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var decided = await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision", decision);
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var after = await JsonOf(decided);
+        after.GetProperty("decidedAction").GetString().ShouldBe("cut");
+        after.GetProperty("decidedFen").GetInt64().ShouldBe(90 * Wan);
+        after.GetProperty("decidedBy").GetString().ShouldNotBeNullOrEmpty();
+        (await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision", decision)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "version 0 is stale now");
+
+        var requested = await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/request",
+            new { requestFen = 80 * Wan, oneOff = false, reason = "单位已调减申请", version = after.GetProperty("version").GetInt64() });
+        requested.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var lowered = await JsonOf(requested);
+        lowered.GetProperty("requestSource").GetString().ShouldBe("entered");
+        lowered.GetProperty("advisedFen").GetInt64().ShouldBe(80 * Wan);
+        lowered.GetProperty("finding").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        await using var db = app.NewDbContext();
+        var audit = await db.AuditLog.Where(a => a.Entity == "resultUse" && a.EntityId == id).OrderBy(a => a.Id).ToListAsync();
+        audit.Select(a => (a.Field, a.OldValue, a.NewValue)).ShouldBe(
+        [
+            ("decision", "（未决定）", "压减：90.00 万元"),
+            ("request", "（未填）", "80.00 万元"),
+        ]);
+        audit[0].Reason.ShouldBe("评价为中，按规则压减 10%");
+        audit[1].Reason.ShouldBe("单位已调减申请");
+        audit.ShouldAllBe(a => a.ProjectId == id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_project_without_a_locked_grade_cannot_be_decided_and_the_year_downloads_as_xlsx(string provider)
+    {
+        var app = apps.Get(provider);
+        var id = await GradedProjectAsync(app, 2043);
+        int ungraded;
+        await using (var db = app.NewDbContext())
+        {
+            ungraded = await db.Projects.Where(p => p.Unit!.Name == DemoSetup.PoliceUnit && p.Id != id).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+
+        var czj = await app.LoginAsync("czj");
+        (await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{ungraded}/decision",
+            new { action = "cut", amountFen = 1L, reason = "试", version = 0L })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await czj.PutAsJsonAsync("/api/v1/result-use/projects/999999/decision",
+            new { action = "cut", amountFen = 1L, reason = "试", version = 0L })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var book = await czj.GetAsync("/api/v1/result-use/2043/workbook.xlsx");
+        book.StatusCode.ShouldBe(HttpStatusCode.OK);
+        book.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await book.Content.ReadAsByteArrayAsync()), false);
+        var strings = workbook.WorkbookPart!.SharedStringTablePart!.SharedStringTable.InnerText;
+        strings.ShouldContain("2043 年度绩效评价结果应用情况表");
+        strings.ShouldContain("控制新增，压减 10%");
+        strings.ShouldContain("财预〔2020〕10号");
+    }
+}
