@@ -64,24 +64,24 @@ internal sealed class FindingStore
 }
 
 /// <summary>
-/// One project's findings: a run of records in the pass's <see cref="FindingStore"/> and at most one found later (a
-/// finding across projects, such as REV601). Each <see cref="ReviewFinding"/> is made on first read and kept.
+/// One project's findings: a run of records in the pass's <see cref="FindingStore"/> and those found later (findings
+/// across projects: REV601, REV603, REV803). Each <see cref="ReviewFinding"/> is made on first read and kept.
 /// </summary>
 internal sealed class FindingList : IReadOnlyList<ReviewFinding>
 {
     private readonly FindingStore store;
     private readonly int start;
     private readonly int run;
-    private readonly int later;
+    private readonly IReadOnlyList<int>? later;
     private ReviewFinding?[]? made;
 
-    public FindingList(FindingStore store, int start, int run, int later = -1)
+    public FindingList(FindingStore store, int start, int run, IReadOnlyList<int>? later = null)
     {
         this.store = store;
         this.start = start;
         this.run = run;
         this.later = later;
-        Count = run + (later >= 0 ? 1 : 0);
+        Count = run + (later?.Count ?? 0);
     }
 
     public int Count { get; }
@@ -98,7 +98,7 @@ internal sealed class FindingList : IReadOnlyList<ReviewFinding>
     }
 
     /// <summary>The record behind a finding, for the engine's own counting (no object made).</summary>
-    public ref readonly FindingRecord Record(int index) => ref store[index < run ? start + index : later];
+    public ref readonly FindingRecord Record(int index) => ref store[index < run ? start + index : later![index - run]];
 
     public IEnumerator<ReviewFinding> GetEnumerator()
     {

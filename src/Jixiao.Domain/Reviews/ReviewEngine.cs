@@ -22,12 +22,12 @@ public sealed class ReviewEngine
     {
         "REV101", "REV102", "REV103", "REV104", "REV105", "REV106",
         "REV200", "REV201", "REV202", "REV203", "REV204", "REV205", "REV206", "REV207",
-        "REV301", "REV302", "REV303", "REV304", "REV305", "REV306", "REV307",
+        "REV301", "REV302", "REV303", "REV304", "REV305", "REV306", "REV307", "REV308",
         "REV401", "REV402", "REV403", "REV404", "REV405",
         "REV501", "REV502",
-        "REV601", "REV602",
+        "REV601", "REV602", "REV603",
         "REV701", "REV702", "REV703", "REV704",
-        "REV801",
+        "REV801", "REV802", "REV803",
     };
 
     private readonly CheckContext context;
@@ -104,6 +104,7 @@ public sealed class ReviewEngine
         var starts = new int[projectCount];
         var runs = new int[projectCount];
         var boilerplate = new BoilerplateGroups(projectCount);
+        var departmentOf = new string[projectCount];
         var unitFindings = new List<ReviewFinding>[unitList.Count];
         var n = 0;
         for (var u = 0; u < unitList.Count; u++)
@@ -125,6 +126,7 @@ public sealed class ReviewEngine
                 }
 
                 all[n] = project;
+                departmentOf[n] = facts.Department;
                 types[n] = facts.Type;
                 starts[n] = facts.FindingsStart;
                 runs[n] = facts.FindingCount;
@@ -141,7 +143,19 @@ public sealed class ReviewEngine
             }
         }
 
-        var later = CheckBoilerplate(boilerplate, all, store);
+        var later = new List<int>?[projectCount];
+        if (CheckBoilerplate(boilerplate, all, store) is { } boilerplateFindings)
+        {
+            for (var i = 0; i < projectCount; i++)
+            {
+                if (boilerplateFindings[i] >= 0)
+                {
+                    later[i] = [boilerplateFindings[i]];
+                }
+            }
+        }
+
+        CrossProjectChecks.Run(Rules, context.Facts, all, departmentOf, types, store, later);
 
         var projects = new List<ProjectReview>(projectCount);
         n = 0;
@@ -149,7 +163,7 @@ public sealed class ReviewEngine
         {
             foreach (var project in unit.Projects)
             {
-                var findings = new FindingList(store, starts[n], runs[n], later?[n] ?? -1);
+                var findings = new FindingList(store, starts[n], runs[n], later[n]);
                 var (score, outcome) = Score(findings);
                 projects.Add(new ProjectReview(unit.Name, unit.Department, project, types[n].Name, score, outcome, findings));
                 n++;

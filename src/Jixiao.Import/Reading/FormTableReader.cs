@@ -312,6 +312,15 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             case FormField.Goal:
                 current.Goal ??= value;
                 break;
+            case FormField.PeriodGoal:
+                current.PeriodGoal ??= value;
+                break;
+            case FormField.PolicyBasis:
+                current.PolicyBasis ??= value;
+                break;
+            case FormField.CostBasis:
+                current.CostBasis ??= value;
+                break;
             case FormField.StatedTotal:
                 if (ReadingText.Number(Regex.Replace(value, "分$", "")) is { } total && total is >= 0 and <= 1000)
                 {
@@ -972,7 +981,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
                     Flush(pending, valueRoles);
                     pending = null;
                 }
-                else if ((streamHere || alone) && valueRoles.FirstOrDefault(r => r is not ColumnRole.Ignore) == ColumnRole.Target && SplitTrailingTarget(text) is { } glued)
+                else if ((streamHere || alone) && valueRoles.FirstOrDefault(r => r is not (ColumnRole.Ignore or ColumnRole.Explanation)) == ColumnRole.Target && SplitTrailingTarget(text) is { } glued)
                 {
                     // A glued cell "农村义务教育学校改造覆盖率100%": its name and its target.
                     pending.Name = glued.Name;
@@ -1018,7 +1027,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
     private static int Required(List<ColumnRole> roles)
     {
         var last = roles.FindLastIndex(r => r is ColumnRole.Weight or ColumnRole.Score);
-        return last >= 0 ? last + 1 : roles.Count(r => r is not (ColumnRole.Reason or ColumnRole.Ignore));
+        return last >= 0 ? last + 1 : roles.Count(r => r is not (ColumnRole.Reason or ColumnRole.Ignore or ColumnRole.Explanation));
     }
 
     private static bool LooksLikeValue(string key) => ReadingText.Number(key) is not null || ReadingText.Percent(key) is not null || ValueLike().IsMatch(key);
@@ -1150,7 +1159,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         }
 
         current.Indicators.Add(new ReadIndicator(p.Level1, p.Level2, name, Clean(target), Clean(Get(ColumnRole.PeriodTarget)),
-            gluedWeight ?? Num(Get(ColumnRole.Weight)), Clean(Get(ColumnRole.Actual)), Num(Get(ColumnRole.Score)), Clean(Get(ColumnRole.Reason)), p.Location));
+            gluedWeight ?? Num(Get(ColumnRole.Weight)), Clean(Get(ColumnRole.Actual)), Num(Get(ColumnRole.Score)), Clean(Get(ColumnRole.Reason)), p.Location,
+            Clean(Get(ColumnRole.Explanation))));
         return null;
 
         static decimal? Num(string? s) => s is null ? null : ReadingText.Number(s.TrimEnd('分'));
@@ -1317,7 +1327,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
             {
                 ColumnRole.Weight or ColumnRole.Score => plainNumber && n is >= 0 and <= 100 ? 1.2 : -1,
                 ColumnRole.Target or ColumnRole.Actual or ColumnRole.PeriodTarget => plainNumber ? 0.6 : 1,
-                ColumnRole.Reason or ColumnRole.Ignore => plainNumber ? -0.5 : 0.5,
+                ColumnRole.Reason or ColumnRole.Ignore or ColumnRole.Explanation => plainNumber ? -0.5 : 0.5,
                 ColumnRole.Comparator => v.Length <= 2 && "≥≤=<>定".Contains(v[0], StringComparison.Ordinal) ? 1.5 : -1,
                 ColumnRole.TargetUnit => v.Length <= 4 && !plainNumber ? 0.5 : -1,
                 _ => 0,
@@ -1428,7 +1438,8 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
 
             current.Indicators.Add(new ReadIndicator(level1, level2 ?? null, name, values.GetValueOrDefault(ColumnRole.Target), values.GetValueOrDefault(ColumnRole.PeriodTarget),
                 values.TryGetValue(ColumnRole.Weight, out var w) ? ReadingText.Number(w) : null, values.GetValueOrDefault(ColumnRole.Actual),
-                values.TryGetValue(ColumnRole.Score, out var s) ? ReadingText.Number(s) : null, values.GetValueOrDefault(ColumnRole.Reason), location!));
+                values.TryGetValue(ColumnRole.Score, out var s) ? ReadingText.Number(s) : null, values.GetValueOrDefault(ColumnRole.Reason), location!,
+                values.GetValueOrDefault(ColumnRole.Explanation)));
         }
 
         end = k;
@@ -1464,6 +1475,9 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         public decimal? PeriodAmount { get; set; }
         public decimal? Executed { get; set; }
         public string? Goal { get; set; }
+        public string? PeriodGoal { get; set; }
+        public string? PolicyBasis { get; set; }
+        public string? CostBasis { get; set; }
         public string? Location { get; set; }
         public BudgetLine? BudgetLine { get; set; }
         public (decimal?[] Values, List<ColumnRole> Roles, string Location)? BudgetTotalRow { get; set; }
@@ -1471,7 +1485,7 @@ internal sealed partial class FormTableReader(string file, List<List<Tok>> rows,
         public List<ReadIndicator> Indicators { get; } = [];
 
         public ReadProject Build(string file) => new(Name, Unit, Department, Code, Amount, PeriodAmount, Executed, BudgetLine, Goal, Indicators,
-            Location ?? file);
+            Location ?? file, PolicyBasis, CostBasis, PeriodGoal);
     }
 
     [GeneratedRegex(@"^(?<n>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?<u>亿元|万元|元)?$")]

@@ -17,7 +17,10 @@ public enum DocumentKind
     Report,
 }
 
-/// <summary>One indicator as the document prints it; nothing is converted except whitespace and width.</summary>
+/// <summary>
+/// One indicator as the document prints it; nothing is converted except whitespace and width. <see cref="Explanation"/>
+/// is the 指标解释 (指标说明) column a reviewer reads: what the indicator measures and how.
+/// </summary>
 public sealed record ReadIndicator(
     string? Level1,
     string? Level2,
@@ -28,7 +31,8 @@ public sealed record ReadIndicator(
     string? Actual,
     decimal? Score,
     string? Reason,
-    string Location);
+    string Location,
+    string? Explanation = null);
 
 /// <summary>
 /// The 预算执行率 line of a self-evaluation as printed: its label ("年度资金总额"), 分值, the printed 执行率 and 得分,
@@ -37,7 +41,13 @@ public sealed record ReadIndicator(
 /// </summary>
 public sealed record BudgetLine(string Label, decimal? Weight, string? Rate, decimal? Score, decimal? Budget, decimal? Executed, string Location);
 
-/// <summary>A project (or, in a department document, the department itself) with its amounts in 万元.</summary>
+/// <summary>
+/// A project (or, in a department document, the department itself) with its amounts in 万元. What a reviewer reads
+/// besides the indicators: <see cref="PolicyBasis"/> (政策依据 / 立项依据), <see cref="CostBasis"/> (测算依据),
+/// <see cref="PeriodGoal"/> (实施期目标; <see cref="Goal"/> is the 年度目标), and <see cref="Placeholders"/>: the
+/// category rows the table fills with 不适用 instead of an indicator, kept so a review can tell a category declared
+/// not applicable from one left empty (they are not indicators and are not counted as such).
+/// </summary>
 public sealed record ReadProject(
     string? Name,
     string? Unit,
@@ -49,7 +59,11 @@ public sealed record ReadProject(
     BudgetLine? BudgetExecution,
     string? Goal,
     IReadOnlyList<ReadIndicator> Indicators,
-    string Location);
+    string Location,
+    string? PolicyBasis = null,
+    string? CostBasis = null,
+    string? PeriodGoal = null,
+    IReadOnlyList<ReadIndicator>? Placeholders = null);
 
 /// <summary>
 /// A number of the document that does not compute: <see cref="Check"/> is one of the recheck's checks

@@ -67,15 +67,23 @@ public sealed record ReadJson(
         [property: JsonPropertyName("budgetExecution")] BudgetJson? BudgetExecution,
         [property: JsonPropertyName("goal")] string? Goal,
         [property: JsonPropertyName("indicators")] IReadOnlyList<IndicatorJson> Indicators,
-        [property: JsonPropertyName("location")] string Location)
+        [property: JsonPropertyName("location")] string Location,
+        [property: JsonPropertyName("periodGoal"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PeriodGoal = null,
+        [property: JsonPropertyName("policyBasis"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PolicyBasis = null,
+        [property: JsonPropertyName("costBasis"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CostBasis = null,
+        [property: JsonPropertyName("placeholders"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IndicatorJson>? Placeholders = null)
     {
         public static ProjectJson From(ReadProject p) => new(
             p.Name, p.Unit, p.Department, p.Code,
             new AmountsJson(p.AmountWanYuan, p.PeriodAmountWanYuan, p.ExecutedWanYuan), "万元", p.ExecutedWanYuan,
             p.BudgetExecution is { } b ? new BudgetJson(b.Label, b.Weight, b.Rate, b.Score, b.Budget, b.Executed) : null,
             p.Goal,
-            p.Indicators.Select(i => new IndicatorJson(i.Level1, i.Level2, i.Name, Text(i.Target), Text(i.PeriodTarget), i.Weight, i.Actual, i.Score, i.Reason, i.Location)).ToList(),
-            p.Location);
+            p.Indicators.Select(Indicator).ToList(),
+            p.Location, p.PeriodGoal, p.PolicyBasis, p.CostBasis,
+            p.Placeholders is { Count: > 0 } na ? na.Select(Indicator).ToList() : null);
+
+        private static IndicatorJson Indicator(ReadIndicator i) =>
+            new(i.Level1, i.Level2, i.Name, Text(i.Target), Text(i.PeriodTarget), i.Weight, i.Actual, i.Score, i.Reason, i.Location, i.Explanation);
 
         private static TextJson? Text(string? s) => s is null ? null : new TextJson(s);
     }
@@ -105,7 +113,8 @@ public sealed record ReadJson(
         [property: JsonPropertyName("actual")] string? Actual,
         [property: JsonPropertyName("score")] decimal? Score,
         [property: JsonPropertyName("reason")] string? Reason,
-        [property: JsonPropertyName("location")] string Location);
+        [property: JsonPropertyName("location")] string Location,
+        [property: JsonPropertyName("explanation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Explanation = null);
 
     public sealed record FindingJson(
         [property: JsonPropertyName("check")] string Check,

@@ -18,6 +18,12 @@ public enum FormField
     Goal,
     StatedTotal,
     Grade,
+    /// <summary>政策依据 / 立项依据.</summary>
+    PolicyBasis,
+    /// <summary>测算依据.</summary>
+    CostBasis,
+    /// <summary>实施期目标 (the 年度目标 is <see cref="Goal"/>).</summary>
+    PeriodGoal,
 }
 
 /// <summary>What a column of an indicator table holds ("columns"), or of a budget table ("budgetColumns").</summary>
@@ -39,6 +45,8 @@ public enum ColumnRole
     Budget,
     Executed,
     Rate,
+    /// <summary>指标解释 / 指标说明: kept for the reader of the table, placed like the columns that are not read as values.</summary>
+    Explanation,
 }
 
 public enum CategoryLevel

@@ -8,7 +8,8 @@ namespace Jixiao.Import.Reading;
 /// with 项目名称 makes a project list (项目编码, 申请单位, 项目总金额, 本年金额 …); a header with 三级指标 makes an
 /// indicator list, whose rows join their project by 项目编码 (another sheet) or by the 项目名称 on the row, carried
 /// down from the row above when a merged cell left it empty. Amounts without a stated unit are in 元 when the
-/// rows' own text gives them in 万元 (测算依据 "0.3万元" beside 3000), else as large whole numbers are.
+/// rows' own text gives them in 万元 (测算依据 "0.3万元" beside 3000), else as large whole numbers are. What reviewers read is
+/// kept: 政策依据, 测算依据, 实施期目标, each indicator's 指标解释, and the category rows that hold no indicator (不适用 or left empty).
 /// </summary>
 internal static partial class RecordTableReader
 {
@@ -21,11 +22,15 @@ internal static partial class RecordTableReader
         public string? Unit;
         public string? Department;
         public string? Goal;
+        public string? PeriodGoal;
+        public string? PolicyBasis;
+        public string? CostBasis;
         public decimal? Annual;
         public decimal? Period;
         public string Location = "";
         public List<string> Texts = [];
         public List<ReadIndicator> Indicators = [];
+        public List<ReadIndicator> Placeholders = [];
     }
 
     public static IReadOnlyList<ReadProject>? Read(GridDocument document, ReadingVocabulary vocabulary, List<Diagnostic> diagnostics)
@@ -81,6 +86,9 @@ internal static partial class RecordTableReader
                         case FormField.Unit: rec.Unit ??= text; break;
                         case FormField.Department: rec.Department ??= text; break;
                         case FormField.Goal: rec.Goal ??= text; break;
+                        case FormField.PeriodGoal: rec.PeriodGoal ??= text; break;
+                        case FormField.PolicyBasis: rec.PolicyBasis ??= text; break;
+                        case FormField.CostBasis: rec.CostBasis ??= text; break;
                         case FormField.AnnualAmount: amountCells.Add((rec, text, true)); break;
                         case FormField.PeriodAmount: amountCells.Add((rec, text, false)); break;
                         default: break;
@@ -138,7 +146,8 @@ internal static partial class RecordTableReader
             }
         }
 
-        return projects.Select(p => new ReadProject(p.Name, p.Unit, p.Department, p.Code, p.Annual ?? p.Period, p.Period, null, null, p.Goal, p.Indicators, p.Location)).ToList();
+        return projects.Select(p => new ReadProject(p.Name, p.Unit, p.Department, p.Code, p.Annual ?? p.Period, p.Period, null, null, p.Goal, p.Indicators, p.Location,
+            p.PolicyBasis, p.CostBasis, p.PeriodGoal, p.Placeholders)).ToList();
     }
 
     private static void ReadIndicators(Grid grid, Header header, List<Record> projects, Dictionary<string, Record> byCode, Dictionary<string, Record> byName,
@@ -153,7 +162,7 @@ internal static partial class RecordTableReader
         var unmatched = 0;
         foreach (var row in grid.Rows.Where(r => r.Count > 0 && r[0].Row > header.Row))
         {
-            string? code = null, project = null, name = null, target = null, period = null, actual = null, reason = null;
+            string? code = null, project = null, name = null, target = null, period = null, actual = null, reason = null, explanation = null;
             decimal? weight = null, score = null;
             string? l1 = null, l2 = null;
             var location = row[0].Location;
@@ -184,6 +193,7 @@ internal static partial class RecordTableReader
                         case ColumnRole.PeriodTarget: period = text; break;
                         case ColumnRole.Actual: actual = text; break;
                         case ColumnRole.Reason: reason = text; break;
+                        case ColumnRole.Explanation: explanation = text; break;
                         case ColumnRole.Weight: weight = ReadingText.Number(text.TrimEnd('分')); break;
                         case ColumnRole.Score: score = ReadingText.Number(text.TrimEnd('分')); break;
                         default: break;
@@ -227,6 +237,12 @@ internal static partial class RecordTableReader
             }
 
             level2 = l2 ?? level2;
+            if (rec is not null && (name is not null ? IsNotAnIndicator(name) : l2 is not null))
+            {
+                // A category row written "不适用" or left without a name: not an indicator, but what the table says of that category.
+                rec.Placeholders.Add(new ReadIndicator(level1, level2, name ?? "", target, period, weight, actual, score, reason, location, explanation));
+            }
+
             if (name is null || IsNotAnIndicator(name))
             {
                 last = rec ?? last;
@@ -239,7 +255,7 @@ internal static partial class RecordTableReader
                 continue;
             }
 
-            rec.Indicators.Add(new ReadIndicator(level1, level2, name, target, period, weight, actual, score, reason, location));
+            rec.Indicators.Add(new ReadIndicator(level1, level2, name, target, period, weight, actual, score, reason, location, explanation));
             last = rec;
         }
 

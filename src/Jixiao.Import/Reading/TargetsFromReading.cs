@@ -60,10 +60,12 @@ public static class TargetsFromReading
             var projects = group.Select(p => new Project(
                 p.Name ?? "（未注明项目）",
                 year,
-                new ProjectAmounts(p.AmountWanYuan, null, null, null, MoneyUnit.WanYuan),
-                new PerformanceGoal(p.Goal ?? ""),
+                new ProjectAmounts(p.AmountWanYuan, null, null, null, MoneyUnit.WanYuan, p.PeriodAmountWanYuan),
+                new PerformanceGoal(p.Goal ?? p.PeriodGoal ?? "", p.PeriodGoal, p.PeriodGoal is null ? null : p.Goal),
                 p.Indicators.Select((i, n) => ToIndicator(i, n + 1)).ToList(),
-                new SourceLocation(p.Location))).ToList();
+                new SourceLocation(p.Location),
+                p.Code, p.PolicyBasis, p.CostBasis,
+                p.Placeholders is { Count: > 0 } na ? na.Select((i, n) => ToIndicator(i, n + 1)).ToList() : null)).ToList();
             units.Add(new BudgetUnit(group.Key, group.First().Department, null, projects));
         }
 
@@ -76,7 +78,7 @@ public static class TargetsFromReading
         return new Indicator(resolved.Level1, resolved.Level2, i.Name,
             i.PeriodTarget is null ? null : TargetParser.Parse(i.PeriodTarget),
             i.Target is null ? null : TargetParser.Parse(i.Target),
-            Weight: i.Weight, Level1Text: i.Level1, Level2Text: i.Level2, Number: number, Location: new SourceLocation(i.Location));
+            Weight: i.Weight, Level1Text: i.Level1, Level2Text: i.Level2, Number: number, Location: new SourceLocation(i.Location), Explanation: i.Explanation);
     }
 
     private static string Layout(ReadDocument d) => "reading-" + ReadDocument.KindName(d.Kind);

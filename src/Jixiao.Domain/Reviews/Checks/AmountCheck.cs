@@ -11,6 +11,9 @@ internal sealed class AmountCheck : IProjectCheck
     private readonly CheckContext context;
     private readonly decimal arithmeticTolerance;
     private readonly decimal budgetTolerance;
+    private readonly decimal costTolerance;
+    private readonly string[] totalWords;
+    private readonly string[] periodUnits;
     private readonly Memo<string, GoalCalculation?> calculations = new(50_000);
 
     public AmountCheck(CheckContext context)
@@ -18,9 +21,12 @@ internal sealed class AmountCheck : IProjectCheck
         this.context = context;
         arithmeticTolerance = context.Rules["REV703"].Number("tolerance");
         budgetTolerance = context.Rules["REV704"].Number("tolerance");
+        costTolerance = context.Rules["REV802"].Number("tolerance");
+        totalWords = context.Rules["REV802"].Strings("totalWords");
+        periodUnits = context.Rules["REV802"].Strings("periodUnits");
     }
 
-    public IReadOnlyList<string> RuleIds { get; } = ["REV701", "REV703", "REV704", "REV801"];
+    public IReadOnlyList<string> RuleIds { get; } = ["REV701", "REV703", "REV704", "REV801", "REV802"];
 
     public void Check(ProjectFacts project)
     {
@@ -51,8 +57,35 @@ internal sealed class AmountCheck : IProjectCheck
                 {
                     context.Add(project, "REV801", indicator, over.Text.Trim(), expected: $"{ReviewRule.Format(amounts.Total!.Value)}{unitName}");
                 }
+                else if (context.Enabled("REV802") && TotalCost(indicator) is { } cost && cost.Yuan < budget * (1 - costTolerance))
+                {
+                    var short_ = (budget - cost.Yuan) / budget;
+                    context.Add(project, "REV802", indicator, cost.Target.Text.Trim(), $"{short_:0%}", $"{ReviewRule.Format(amounts.Total!.Value)}{unitName}");
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// REV802: an annual target that states the project's whole cost: the name (or the words before the value) say
+    /// 总成本 or the like, the value is money, in total or per year ("42万元/年"), not per person or per item.
+    /// </summary>
+    private (Targets.Target Target, decimal Yuan)? TotalCost(IndicatorFacts indicator)
+    {
+        var target = indicator.Indicator.AnnualTarget ?? indicator.Indicator.PeriodTarget;
+        if (target is not Targets.Target.Quantitative { Unit: { } unit } q || !ReviewText.ContainsAny(indicator.Key + (q.Remark ?? ""), totalWords))
+        {
+            return null;
+        }
+
+        var slash = unit.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0 && !periodUnits.Contains(unit[(slash + 1)..], StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var money = slash >= 0 ? unit[..slash] : unit;
+        return CheckContext.InYuan(q with { Unit = money }) is { } yuan ? (target, yuan) : null;
     }
 
     private static Targets.Target? Above(Targets.Target? target, decimal budgetYuan) =>

@@ -6,7 +6,7 @@ namespace Jixiao.Domain.Reviews.Checks;
 /// <summary>
 /// Is each indicator filed where it belongs? Codes that disagree with their names (REV301), categories at the wrong
 /// level or a 二级 under another 一级 (REV302), names that belong to another category (REV303), the same indicator
-/// twice (REV304) and list numbers that restart or skip (REV305).
+/// twice (REV304; REV308 when it stands under both 产出 and 效益) and list numbers that restart or skip (REV305).
 /// </summary>
 internal sealed class ClassificationCheck : IProjectCheck, IIndicatorCheck
 {
@@ -32,7 +32,7 @@ internal sealed class ClassificationCheck : IProjectCheck, IIndicatorCheck
         placements = [.. list];
     }
 
-    public IReadOnlyList<string> RuleIds { get; } = ["REV301", "REV302", "REV303", "REV304", "REV305"];
+    public IReadOnlyList<string> RuleIds { get; } = ["REV301", "REV302", "REV303", "REV304", "REV305", "REV308"];
 
     public void Decide(ProjectFacts project, IndicatorFacts indicator, List<Verdict> output)
     {
@@ -161,18 +161,29 @@ internal sealed class ClassificationCheck : IProjectCheck, IIndicatorCheck
 
             var seenBefore = false;
             var count = 1;
+            bool output = indicators[a].IsOutput, benefit = indicators[a].IsBenefit;
             for (var b = 0; b < indicators.Count; b++)
             {
                 if (b != a && indicators[b].Key == key)
                 {
                     seenBefore |= b < a;
                     count++;
+                    output |= indicators[b].IsOutput;
+                    benefit |= indicators[b].IsBenefit;
                 }
             }
 
             if (count > 1 && !seenBefore)
             {
-                context.Add(project, "REV304", indicators[a], detail: count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // The same indicator as an 产出 and as an 效益 is a misplaced effect, not a copy (REV308 says which).
+                if (output && benefit)
+                {
+                    context.Add(project, "REV308", indicators[a], detail: "产出指标和效益指标");
+                }
+                else
+                {
+                    context.Add(project, "REV304", indicators[a], detail: count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
         }
     }
