@@ -48,8 +48,7 @@ public static class PasswordRules
 
     private static HashSet<string> LoadCommon()
     {
-        using var stream = typeof(PasswordRules).Assembly.GetManifestResourceStream("Jixiao.Domain.Data.common-passwords.txt")
-            ?? throw new InvalidOperationException("The embedded list of common passwords is missing.");
+        using var stream = Jixiao.Domain.Data.EmbeddedData.Open("common-passwords.txt");
         using var reader = new StreamReader(stream);
         var common = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (reader.ReadLine() is { } line)

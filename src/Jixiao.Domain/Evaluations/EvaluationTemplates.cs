@@ -103,8 +103,7 @@ public static class EvaluationTemplates
 
     private static EvaluationSheet LoadFile(string file)
     {
-        using var stream = typeof(EvaluationTemplates).Assembly.GetManifestResourceStream("Jixiao.Domain.Data." + file)
-            ?? throw new InvalidOperationException($"{file} is not embedded in Jixiao.Domain");
+        using var stream = Jixiao.Domain.Data.EmbeddedData.Open(file);
         var result = EvaluationSheetJson.Read(stream, file);
         if (result.Sheet is null || result.HasErrors)
         {

@@ -110,8 +110,7 @@ public sealed class GradeScale
 
     private static FrozenDictionary<string, GradeScale> LoadBuiltIn()
     {
-        using var stream = typeof(GradeScale).Assembly.GetManifestResourceStream("Jixiao.Domain.Data.grade-bands.json")
-            ?? throw new InvalidOperationException("grade-bands.json is not embedded in Jixiao.Domain");
+        using var stream = Jixiao.Domain.Data.EmbeddedData.Open("grade-bands.json");
         return Load(stream).ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
     }
 

@@ -93,10 +93,7 @@ public sealed record MonitoringRules(
 
     private static readonly Lazy<MonitoringRules> DefaultRules = new(() =>
     {
-        using var stream = typeof(MonitoringRules).Assembly.GetManifestResourceStream("Jixiao.Domain.Data.monitoring-rules.json")
-            ?? throw new InvalidOperationException("monitoring-rules.json is not embedded in Jixiao.Domain");
-        using var reader = new StreamReader(stream);
-        var load = Load(reader.ReadToEnd(), "monitoring-rules.json");
+        var load = Load(Jixiao.Domain.Data.EmbeddedData.Text("monitoring-rules.json"), "monitoring-rules.json");
         return load.Rules ?? throw new InvalidOperationException("The embedded monitoring-rules.json does not validate: " + load.Error!.Message);
     });
 

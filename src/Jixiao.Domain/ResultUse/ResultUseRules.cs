@@ -54,10 +54,7 @@ public sealed record ResultUseRules(string Version, string District, IReadOnlyLi
 
     private static readonly Lazy<ResultUseRules> DefaultRules = new(() =>
     {
-        using var stream = typeof(ResultUseRules).Assembly.GetManifestResourceStream("Jixiao.Domain.Data.result-use-rules.json")
-            ?? throw new InvalidOperationException("The embedded result-use-rules.json is missing.");
-        using var reader = new StreamReader(stream);
-        var load = Load(reader.ReadToEnd(), "result-use-rules.json");
+        var load = Load(Jixiao.Domain.Data.EmbeddedData.Text("result-use-rules.json"), "result-use-rules.json");
         return load.Rules ?? throw new InvalidOperationException("The embedded result-use-rules.json does not validate: " + load.Error!.Message);
     });
 

@@ -61,8 +61,7 @@ public sealed class IndicatorLibrary
 
     private static readonly Lazy<IndicatorLibrary> DefaultLibrary = new(() =>
     {
-        using var stream = typeof(IndicatorLibrary).Assembly.GetManifestResourceStream("Jixiao.Domain.Data.indicator-library.json")
-            ?? throw new InvalidOperationException("indicator-library.json is not embedded in Jixiao.Domain");
+        using var stream = Jixiao.Domain.Data.EmbeddedData.Open("indicator-library.json");
         return Load(stream);
     });
 

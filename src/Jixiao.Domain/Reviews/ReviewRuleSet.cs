@@ -55,8 +55,7 @@ public sealed class ReviewRuleSet
 
     private static readonly Lazy<ReviewRuleSet> DefaultRules = new(() =>
     {
-        using var stream = typeof(ReviewRuleSet).Assembly.GetManifestResourceStream("Jixiao.Domain.Data.review-rules.json")
-            ?? throw new InvalidOperationException("review-rules.json is not embedded in Jixiao.Domain");
+        using var stream = Jixiao.Domain.Data.EmbeddedData.Open("review-rules.json");
         return Load(stream);
     });
 

@@ -32,8 +32,7 @@ public sealed class IndicatorTaxonomy
 
     private static readonly Lazy<IndicatorTaxonomy> DefaultTaxonomy = new(() =>
     {
-        using var stream = typeof(IndicatorTaxonomy).Assembly.GetManifestResourceStream("Jixiao.Domain.Data.taxonomy.json")
-            ?? throw new InvalidOperationException("taxonomy.json is not embedded in Jixiao.Domain");
+        using var stream = Jixiao.Domain.Data.EmbeddedData.Open("taxonomy.json");
         return Load(stream);
     });
 

@@ -85,8 +85,7 @@ public sealed class ReviewRulebook
             return null;
         }
 
-        using var stream = typeof(ReviewRulebook).Assembly.GetManifestResourceStream($"Jixiao.Domain.Data.review-rulebook-{district}.json")
-            ?? throw new InvalidOperationException($"review-rulebook-{district}.json is not embedded in Jixiao.Domain");
+        using var stream = Jixiao.Domain.Data.EmbeddedData.Open($"review-rulebook-{district}.json");
         return Load(stream);
     }
 
