@@ -18,6 +18,7 @@ public static class ResultUseApi
         var group = app.MapGroup("/api/v1/result-use").RequireAuthorization().DisableAntiforgery().WithTags("结果应用");
         group.MapGet("/{year:int}", YearAsync).WithSummary("一个预算年度已锁定评价的项目：等级、本年预算、下年申请、建议、提示、决定（金额以分为单位）");
         group.MapGet("/{year:int}/workbook.xlsx", WorkbookAsync).WithSummary("结果应用情况表 .xlsx");
+        group.MapGet("/{year:int}/report.docx", ReportAsync).WithSummary("结果应用情况 .docx：范围、按决定分类的项目表、引用的规则");
         group.MapPut("/projects/{id:int}/request", RequestAsync)
             .WithSummary("填写下年申请（requestFen，null 则按下年目标表）与是否一次性项目（主管部门/财政审核人、管理员；须带 reason 和 version）");
         group.MapPut("/projects/{id:int}/decision", DecisionAsync)
@@ -31,6 +32,13 @@ public static class ResultUseApi
         CancellationToken ct)
     {
         var file = await ResultUseWorkbook.RunAsync(db, await access.GetAsync(ct), rules, year, ct);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<FileContentHttpResult> ReportAsync(int year, JixiaoDbContext db, AccessService access, ResultUseRules rules,
+        CancellationToken ct)
+    {
+        var file = await ResultUseReportFile.RunAsync(db, await access.GetAsync(ct), rules, year, ct);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
