@@ -30,7 +30,7 @@ public static class ResultUseReport
         var year = model.Year.ToString(CultureInfo.InvariantCulture);
         var title = $"{year}年度绩效评价结果应用情况";
         var numbers = new HeadingNumbers();
-        var blocks = new List<Block> { new Block.Title(title, $"（适用规则：{model.District}）") };
+        var blocks = new List<Block> { new Block.Title(title, $"适用规则：{model.District}") };
         var rows = model.Rows;
 
         blocks.Add(new Block.Heading(1, numbers.Next(1), "基本情况"));
@@ -61,7 +61,7 @@ public static class ResultUseReport
             var kind = group.Key?.Chinese() ?? Undecided;
             blocks.Add(new Block.Heading(2, numbers.Next(2), $"{kind}（{Count(group.Count())}个项目）"));
             blocks.Add(new Block.Table(
-                [new("项目", 3.2), new("评价得分/等级", 1.3, CellAlign.Center), new("建议", 2.4), new("决定", 1.8), new("理由", 2.6)],
+                [new("项目", 3.0), new("评价得分/等级", 1.7, CellAlign.Center), new("建议", 2.4), new("决定", 2.0), new("理由", 2.3)],
                 [new TableRow(["项目", "评价得分/等级", "建议", "决定", "理由"], Bold: true)],
                 [.. group.Select(r => new TableRow(
                 [
@@ -79,7 +79,8 @@ public static class ResultUseReport
         blocks.Add(new Block.Paragraph(model.Source is { } source
             ? $"{year}年度适用{model.District}的结果应用规则，依据：{source}。"
             : $"{model.District}的结果应用规则没有覆盖{year}年度的期间，本年度的项目没有建议。"));
-        var cited = rows.Where(r => r.AdvisedRule is not null).GroupBy(r => r.AdvisedRule!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var cited = rows.Where(r => r.AdvisedRule is not null).GroupBy(r => r.AdvisedRule!)
+            .OrderBy(g => GradeOrder(g.First().Grade)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (cited.Count > 0)
         {
             blocks.Add(new Block.Paragraph("本报告中的建议引用了以下规则：", ParagraphStyle.Plain));

@@ -13,7 +13,7 @@ namespace Jixiao.Reporting.Tests.Reports;
 /// </summary>
 public class RenderedPagesTests
 {
-    public static TheoryData<string> Documents => ["target-table-encoded", "target-table-rows", "self-evaluation", "department-summary"];
+    public static TheoryData<string> Documents => ["target-table-encoded", "target-table-rows", "self-evaluation", "department-summary", "result-use"];
 
     private static (ReportDocument Document, string[] MustContain) Build(string name)
     {
@@ -24,6 +24,7 @@ public class RenderedPagesTests
             "target-table-rows" => (TargetTableReport.Compose(TargetTableReportTests.SeedUnits(), new TargetTableOptions(IndicatorLayout.RowPerIndicator)), ["施工质量合格率", "48小时内解决"]),
             "self-evaluation" => (EvaluationReport.Compose(model with { Kind = ReportKind.SelfEvaluation, Texts = model.Texts with { Title = null } }), ["项目支出绩效自评表", "93.07", "91.4%"]),
             "department-summary" => (DepartmentSummaryReport.Compose("白云区公安分局", SeedModels()), ["评价等级分布", "93.07"]),
+            "result-use" => (ResultUseReport.Compose(ResultUseReportTests.Sample()), ["2024年度绩效评价结果应用情况", "（三）尚未决定（1个项目）", "3.持续性项目评价为“中”：控制新增，压减10%（1个项目）"]),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
