@@ -19,12 +19,15 @@ public sealed class ResultUseApiTests(SeededApps apps) : IClassFixture<SeededApp
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
         JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
 
-    /// <summary>A police project of <paramref name="year"/> (100 万元) with a locked 中 evaluation, and next year's project of the same name asking 105 万元.</summary>
-    private static async Task<int> GradedProjectAsync(TestApp app, int year)
+    /// <summary>
+    /// The <paramref name="nth"/> police project, made a project of <paramref name="year"/> (100 万元) with a locked 中 evaluation, and next
+    /// year's project of the same name asking 105 万元. Tests that decide use a project of their own: the app is shared.
+    /// </summary>
+    private static async Task<int> GradedProjectAsync(TestApp app, int year, int nth = 0)
     {
         await using var db = app.NewDbContext();
         db.ActorOverride = "测试准备";
-        var project = await db.Projects.Where(p => p.Unit!.Name == DemoSetup.PoliceUnit).OrderBy(p => p.Id).FirstAsync();
+        var project = await db.Projects.Where(p => p.Unit!.Name == DemoSetup.PoliceUnit).OrderBy(p => p.Id).Skip(nth).FirstAsync();
         project.FiscalYear = year;
         project.TotalFen = 100 * Wan;
         db.Projects.Add(new ProjectEntity
@@ -125,5 +128,44 @@ public sealed class ResultUseApiTests(SeededApps apps) : IClassFixture<SeededApp
         strings.ShouldContain("2043 年度绩效评价结果应用情况表");
         strings.ShouldContain("控制新增，压减 10%");
         strings.ShouldContain("财预〔2020〕10号");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_report_docx_holds_the_decisions_in_the_readers_scope_only(string provider)
+    {
+        var app = apps.Get(provider);
+        var id = await GradedProjectAsync(app, 2045, nth: 2);
+        string name;
+        await using (var db = app.NewDbContext())
+        {
+            name = await db.Projects.Where(p => p.Id == id).Select(p => p.Name).SingleAsync();
+        }
+
+        var czj = await app.LoginAsync("czj");
+        (await czj.PutAsJsonAsync($"/api/v1/result-use/projects/{id}/decision",
+            new { action = "cut", amountFen = 90 * Wan, reason = "评价为中，按规则压减", version = 0L })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        static async Task<string> ReportTextAsync(HttpClient client)
+        {
+            var response = await client.GetAsync("/api/v1/result-use/2045/report.docx");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            return document.MainDocumentPart!.Document!.Body!.InnerText;
+        }
+
+        var finance = await ReportTextAsync(czj);
+        finance.ShouldContain("2045年度绩效评价结果应用情况");
+        finance.ShouldContain("共1个，涉及1个单位");
+        finance.ShouldContain("（一）压减（1个项目）");
+        finance.ShouldContain(name);
+        finance.ShouldContain("压减，下年安排 90.00 万元");
+        finance.ShouldContain("评价为中，按规则压减");
+        finance.ShouldContain("持续性项目评价为“中”：控制新增，压减 10%");
+
+        var other = await ReportTextAsync(await app.LoginAsync("zfw"));
+        other.ShouldContain("2045年度在本范围内没有已锁定并评定等级的绩效评价项目");
+        other.ShouldNotContain(name);
     }
 }
