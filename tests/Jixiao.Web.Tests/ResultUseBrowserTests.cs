@@ -114,6 +114,7 @@ public sealed class ResultUseBrowserTests
         (await row.Locator("input[name=amountWanYuan]").InputValueAsync()).ShouldBe("90.00");
         await row.Locator("input[name=amountWanYuan]").FillAsync("88");
         await row.Locator("textarea[name=reason]").FillAsync("评价为中，压减 12 万元，保留运维经费");
+        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "result-use-form.png"), FullPage = true });
         await row.Locator("button[type=submit]").ClickAsync();
         await czj.WaitForURLAsync(new Regex($"/result-use\\?year={Year}"));
         (await czj.TextContentAsync(".alert-success"))!.ShouldContain("已保存结果应用决定");
