@@ -113,9 +113,10 @@ public sealed class ResultUseBrowserTests
         (await row.Locator("select[name=action]").InputValueAsync()).ShouldBe("cut", "the form starts from the advice");
         (await row.Locator("input[name=amountWanYuan]").InputValueAsync()).ShouldBe("90.00");
         await row.Locator("input[name=amountWanYuan]").FillAsync("88");
-        await row.Locator("textarea[name=reason]").FillAsync("评价为中，压减 12 万元，保留运维经费");
+        await row.Locator("details.decision-form textarea[name=reason]").FillAsync("评价为中，压减 12 万元，保留运维经费");
+        await row.Locator("details.request-form summary").ClickAsync();
         await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "result-use-form.png"), FullPage = true });
-        await row.Locator("button[type=submit]").ClickAsync();
+        await row.Locator("details.decision-form button[type=submit]").ClickAsync();
         await czj.WaitForURLAsync(new Regex($"/result-use\\?year={Year}"));
         (await czj.TextContentAsync(".alert-success"))!.ShouldContain("已保存结果应用决定");
         var decided = await czj.Locator($"#project-{id} td.decision").InnerTextAsync();
@@ -144,7 +145,7 @@ public sealed class ResultUseBrowserTests
         var gaj = await LoginAsync("gaj");
         await gaj.GotoAsync($"{baseUrl}/result-use?year={Year}");
         (await gaj.Locator($"#project-{id} td.decision").InnerTextAsync()).ShouldContain("压减：88.00 万元", Case.Sensitive, "the unit's clerk reads the decision");
-        (await gaj.Locator("details.decision-form").CountAsync()).ShouldBe(0);
+        (await gaj.Locator("details.decision-form, details.request-form").CountAsync()).ShouldBe(0);
         (await ForgedDecisionAsync(gaj)).Status.ShouldBe(403);
 
         var zfw = await LoginAsync("zfw");

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Tests;
 
 /// <summary>
-/// The 结果应用 page's form on both databases, posted as a browser does (anti-forgery token, cookies): finance's
-/// decision is saved and listed in the 修改记录; without a reason nothing is saved; the unit's clerk gets 403 and another
+/// The 结果应用 page's forms on both databases, posted as a browser does (anti-forgery token, cookies): finance's
+/// decision is saved and listed in the 修改记录, then next year's request and 一次性项目 change the advice (a stale form
+/// refused); without a reason nothing is saved; the unit's clerk gets 403 and another
 /// unit's clerk 404 even with a valid token of their own; the year list holds the evaluated years; the project's own
 /// history names the line as 结果应用.
 /// </summary>
@@ -79,9 +80,29 @@ public sealed class ResultUsePageTests(SeededApps apps) : IClassFixture<SeededAp
         history.ShouldContain("结果应用·决定：（未决定） → <strong>优先保障：60.50 万元</strong>");
         history.ShouldContain("意见：评价为优，保障下年经费");
 
+        (await PageForms.PostAsync(czj, $"/result-use?year={Year}&handler=Request",
+            [new("projectId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("version", "0"), new("requestWanYuan", "70"),
+                new("oneOff", "true"), new("oneOff", "false"), new("reason", "单位来函：项目本年结束")], tokenPage: url)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageForms.AlertsAsync(czj, url)).ShouldBe(["该项目的结果应用已被他人修改，您的修改未保存。请刷新后重新填写。"], "version 0 is stale after the decision");
+        var request = await PageForms.PostAsync(czj, $"/result-use?year={Year}&handler=Request",
+            [new("projectId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("version", "1"), new("requestWanYuan", "70"),
+                new("oneOff", "true"), new("oneOff", "false"), new("reason", "单位来函：项目本年结束")], tokenPage: url);
+        request.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var entered = await PageAsync(czj, url);
+        entered.ShouldContain("已保存下年申请。");
+        entered.ShouldContain("一次性项目，按正常程序安排");
+        entered.ShouldContain("建议安排 70.00 万元");
+        entered.ShouldContain("财政填写");
+
         await using var db = app.NewDbContext();
-        var audit = await db.AuditLog.Where(a => a.Entity == "resultUse" && a.EntityId == id).ToListAsync();
-        audit.Select(a => (a.Field, a.NewValue, a.Reason)).ShouldBe([("decision", "优先保障：60.50 万元", "评价为优，保障下年经费")]);
-        (await db.ResultUses.SingleAsync(r => r.ProjectId == id)).DecidedFen.ShouldBe(60_500_000);
+        var audit = await db.AuditLog.Where(a => a.Entity == "resultUse" && a.EntityId == id).OrderBy(a => a.Id).ToListAsync();
+        audit.Select(a => (a.Field, a.OldValue, a.NewValue, a.Reason)).ShouldBe(
+        [
+            ("decision", "（未决定）", "优先保障：60.50 万元", "评价为优，保障下年经费"),
+            ("request", "（未填）", "70.00 万元", "单位来函：项目本年结束"),
+            ("oneOff", "持续性项目", "一次性项目", "单位来函：项目本年结束"),
+        ]);
+        var use = await db.ResultUses.SingleAsync(r => r.ProjectId == id);
+        (use.DecidedFen, use.RequestFen, use.OneOff).ShouldBe((60_500_000L, 70_000_000L, true));
     }
 }

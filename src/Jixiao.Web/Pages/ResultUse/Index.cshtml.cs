@@ -10,7 +10,8 @@ namespace Jixiao.Web.Pages.ResultUse;
 
 /// <summary>
 /// 结果应用 of a 预算年度 (docs/result-use.md): each evaluated project's total and grade, the advice with the rule it
-/// cites, next year's request and the decision; a reviewer of the unit or an admin records a decision with a reason.
+/// cites, next year's request and the decision; a reviewer of the unit or an admin enters the request and 一次性项目, and
+/// records a decision, each with a reason.
 /// The same use cases and scope as /api/v1/result-use: a project outside the scope is 404, a role that may not decide 403.
 /// </summary>
 public sealed class IndexModel(JixiaoDbContext db, AccessService access, ResultUseRules rules, TimeProvider clock) : PageModel
@@ -39,6 +40,15 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, ResultU
         var outcome = await ChangeResultUse.DecideAsync(db, await access.GetAsync(cancellationToken), projectId,
             new ResultUseDecision(action, amountWanYuan is { } a ? Format.ToFen(a) : null, reason, version), clock, cancellationToken);
         return this.RedirectWithMessage(outcome, "已保存结果应用决定。", $"/result-use?year={year}#project-{projectId}");
+    }
+
+    /// <param name="requestWanYuan">Next year's request in 万元; empty: none entered, next year's imported table counts.</param>
+    public async Task<IActionResult> OnPostRequestAsync(int year, int projectId, decimal? requestWanYuan, bool oneOff, string? reason, long version,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await ChangeResultUse.SetRequestAsync(db, await access.GetAsync(cancellationToken), projectId,
+            new ResultUseRequestChange(requestWanYuan is { } a ? Format.ToFen(a) : null, oneOff, reason, version), clock, cancellationToken);
+        return this.RedirectWithMessage(outcome, "已保存下年申请。", $"/result-use?year={year}#project-{projectId}");
     }
 
     public static string GradeBadge(string grade) => grade switch
