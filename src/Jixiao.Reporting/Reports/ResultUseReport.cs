@@ -71,8 +71,7 @@ public static class ResultUseReport
                     r.DecidedAction is { } a ? $"{a.Chinese()}，下年安排 {WanYuan(r.DecidedFen)} 万元" : Undecided,
                     r.DecisionReason ?? "—",
                 ]))],
-                Caption: $"表{Count(++table)} {kind}的项目",
-                FontSizePoints: 10.5));
+                Caption: $"表{Count(++table)} {kind}的项目"));
         }
 
         blocks.Add(new Block.Heading(1, numbers.Next(1), "依据的规则"));
