@@ -157,7 +157,7 @@ public sealed class ResultUseApiTests(SeededApps apps) : IClassFixture<SeededApp
 
         var finance = await ReportTextAsync(czj);
         finance.ShouldContain("2045年度绩效评价结果应用情况");
-        finance.ShouldContain("共1个，涉及1个单位");
+        finance.ShouldContain("共1个，涉及1个单位；评价等级“中”1个。均已作出结果应用决定；1个项目的下年申请不低于本年预算");
         finance.ShouldContain("（一）压减（1个项目）");
         finance.ShouldContain(name);
         finance.ShouldContain("压减，下年安排 90.00 万元");

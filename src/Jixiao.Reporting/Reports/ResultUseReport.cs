@@ -45,7 +45,8 @@ public static class ResultUseReport
             var findings = rows.Count(r => r.Finding is not null);
             blocks.Add(new Block.Paragraph(
                 $"本报告范围为{year}年度已锁定并评定等级的绩效评价项目，共{Count(rows.Count)}个，涉及{Count(rows.Select(r => r.UnitName).Distinct().Count())}个单位；"
-                + $"评价等级{string.Join("、", grades)}。已作出结果应用决定{Count(decided)}个，尚未决定{Count(rows.Count - decided)}个"
+                + $"评价等级{string.Join("、", grades)}。"
+                + (decided == rows.Count ? "均已作出结果应用决定" : $"已作出结果应用决定{Count(decided)}个，尚未决定{Count(rows.Count - decided)}个")
                 + (findings > 0 ? $"；{Count(findings)}个项目的下年申请不低于本年预算（{ResultAdvice.RequestNotReducedCode} 结果应用不到位），见第四部分。" : "。")));
         }
 
