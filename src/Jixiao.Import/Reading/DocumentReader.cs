@@ -44,12 +44,31 @@ public static class DocumentReader
         var legacy = TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName, options);
         var grids = Grids(bytes, fileName);
         var document = DocumentRecognizer.Recognize(grids);
+        if (grids.Format == "text" && document.Projects.All(p => p.Indicators.Count == 0) && Unglued(grids) is { } unglued)
+        {
+            // A form whose cells were glued together by a copy (one line of OCR text) is read again from its cells.
+            var again = DocumentRecognizer.Recognize(unglued);
+            if (again.Projects.Sum(p => p.Indicators.Count) > 0)
+            {
+                document = again;
+            }
+        }
         // One row per project with the indicators inside a cell (layouts 1 and 2) is the importer's own; a table of
         // one row per indicator is its when it finds more named projects than the recogniser.
         var legacyRead = legacy.Succeeded && legacy.Projects.Any() && document.Kind == DocumentKind.Targets && !legacy.Projects.Any(p => p.Name == "（未注明项目）")
             && (legacy.Layout is ImportLayouts.ProjectTable or ImportLayouts.ExtractedText
                 || legacy.Layout == ImportLayouts.IndicatorRows && legacy.Projects.Count() > Math.Max(1, document.Projects.Count));
         return new(document, legacyRead ? legacy : null);
+    }
+
+    private static GridDocument? Unglued(GridDocument document)
+    {
+        // The split of glued rows recurses once per cell of a run: it runs on a thread whose stack holds the longest run.
+        List<Grid?> grids = [];
+        var worker = new Thread(() => grids = document.Grids.Select(g => GluedForm.Unglue(g, ReadingVocabulary.Default, document.FileName)).ToList(), 256 * 1024 * 1024);
+        worker.Start();
+        worker.Join();
+        return grids.Any(g => g is not null) ? document with { Grids = [.. grids.Select((g, i) => g ?? document.Grids[i])] } : null;
     }
 
     internal static GridDocument Grids(byte[] bytes, string fileName)

@@ -93,7 +93,7 @@ public static class DocumentRecognizer
 
                     toks.Add(new Tok(text, ReadingText.Key(text), rows.Count, cell.Location)
                     {
-                        Column = document.Format == "text" ? -1 : cell.Column,
+                        Column = document.Format == "text" && !grid.Positional ? -1 : cell.Column,
                         ColumnSpan = cell.ColumnSpan,
                         Grid = gridIndex,
                     });

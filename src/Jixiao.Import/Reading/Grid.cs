@@ -17,6 +17,9 @@ public sealed record Cell(string Text, int Row, int Column, string Location, int
 /// </summary>
 public sealed record Grid(string Name, IReadOnlyList<IReadOnlyList<Cell>> Rows)
 {
+    /// <summary>The cells' columns are meant, even in a text document (a glued form split into its columns).</summary>
+    public bool Positional { get; init; }
+
     public IEnumerable<Cell> Cells => Rows.SelectMany(r => r);
 }
 

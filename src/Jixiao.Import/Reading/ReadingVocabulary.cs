@@ -49,6 +49,17 @@ public enum ColumnRole
     Explanation,
 }
 
+/// <summary>What a label found inside glued text is (<see cref="ReadingVocabulary.Labels"/>).</summary>
+internal enum GluedLabel
+{
+    Field,
+    Column,
+    BudgetColumn,
+    BudgetRow,
+    Category,
+    Stop,
+}
+
 public enum CategoryLevel
 {
     Level1 = 1,
@@ -137,6 +148,40 @@ public sealed partial class ReadingVocabulary
                     into.Add((ReadingText.Key(l.GetString()!), role));
                 }
             }
+        }
+    }
+
+    /// <summary>Every label of the vocabulary with what it is, for finding labels inside a text whose cells are glued together.</summary>
+    internal IEnumerable<(string Key, GluedLabel Kind, ColumnRole? Role, CategoryLevel? Level)> Labels()
+    {
+        foreach (var (key, _) in fields)
+        {
+            yield return (key, GluedLabel.Field, null, null);
+        }
+
+        foreach (var (key, role) in columns)
+        {
+            yield return (key, GluedLabel.Column, role, null);
+        }
+
+        foreach (var (key, role) in budgetColumns)
+        {
+            yield return (key, GluedLabel.BudgetColumn, role, null);
+        }
+
+        foreach (var key in budgetTotalRows.Concat(budgetPartRows))
+        {
+            yield return (key, GluedLabel.BudgetRow, null, null);
+        }
+
+        foreach (var (key, level) in categories)
+        {
+            yield return (key, GluedLabel.Category, null, level);
+        }
+
+        foreach (var key in stops)
+        {
+            yield return (key, GluedLabel.Stop, null, null);
         }
     }
 
