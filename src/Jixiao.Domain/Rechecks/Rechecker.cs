@@ -37,27 +37,11 @@ public static class Rechecker
         var cap = budget?.RatePercent is { } rate ? rules.CapFor(rate) : null;
         var total = cap is not null && uncapped > cap.MaxTotal ? cap.MaxTotal : uncapped;
 
-        var printedParts = (input.Budget?.StatedScore ?? 0) + input.Lines.Sum(l => l.StatedScore ?? 0);
-        var allPrinted = input.Lines.Count > 0 && input.Lines.All(l => l.StatedScore is not null)
-            && (input.Budget is null || input.Budget.StatedScore is not null);
-        var statedTotal = input.StatedTotal ?? (input.Lines.Any(l => l.StatedScore is not null) ? printedParts : null);
-        if (input.StatedTotal is { } printedTotal && allPrinted && Math.Abs(printedTotal - printedParts) > 0.005m)
-        {
-            findings.Add(new("sum", "总分", Numbers.Format(printedTotal), Numbers.Format(printedParts),
-                $"总分 {Numbers.Format(printedTotal)} 与各项得分之和 {Numbers.Format(printedParts)} 不符。"));
-        }
-
-        if (input.Lines.Count > 0 && input.Lines.All(l => l.Weight is not null) && (input.Budget is null || input.Budget.Weight is not null))
-        {
-            var weights = (input.Budget?.Weight ?? 0) + input.Lines.Sum(l => l.Weight!.Value);
-            if (input.Budget is not null && weights != 100)
-            {
-                findings.Add(new("weights", "分值", Numbers.Format(weights), "100",
-                    $"预算执行率与各指标的分值合计 {Numbers.Format(weights)} 分，不是 100 分。"));
-            }
-        }
-
-        if (cap is not null && statedTotal is { } st && st > cap.MaxTotal)
+        // the sum and the 分值 of the printed scores are the reading's checks (sum, weights), which know whether every line was read
+        var statedTotal = input.StatedTotal
+            ?? (input.Lines.Any(l => l.StatedScore is not null) ? (input.Budget?.StatedScore ?? 0) + input.Lines.Sum(l => l.StatedScore ?? 0) : null);
+        // only a printed 总分 breaks the cap; a sum of the printed scores is the product's, not the unit's, statement
+        if (cap is not null && input.StatedTotal is { } st && st > cap.MaxTotal)
         {
             findings.Add(new(RuleSetCheck, "总分", Numbers.Format(st), Numbers.Format(cap.MaxTotal),
                 $"预算执行率 {Numbers.Format(Round(budget!.RatePercent!.Value))}% 低于 {Numbers.Format(cap.ExecutionBelowPercent)}%，按复核规则总分最高 {Numbers.Format(cap.MaxTotal)} 分，自评 {Numbers.Format(st)} 分超过上限。"));
