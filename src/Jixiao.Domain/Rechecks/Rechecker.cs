@@ -258,9 +258,8 @@ public static class Rechecker
         switch (rule.Policy)
         {
             case OverAchievementPolicy.Deduct when !hasReason:
+                // a unit's full marks then differ from the rule's: the line's comparison reports it with this reason
                 var deducted = t / a * w;
-                findings.Add(new(RuleSetCheck, line.Name, line.StatedScore is { } s ? Numbers.Format(s) : null, Numbers.Format(Round(deducted)),
-                    $"“{line.Name}”实际完成 {percent}%，超过指标值较多且未说明原因（可能是指标值定得偏低），按偏离度调减为 {Numbers.Format(Round(deducted))} 分。"));
                 return (deducted, $"{how}；超额完成 {percent}% 未说明原因，按 指标值÷实际×分值 调减");
             case OverAchievementPolicy.FixedPoints:
                 return (Math.Max(0, w - rule.Points), $"{how}；超额完成 {percent}%，按规则扣 {Numbers.Format(rule.Points)} 分");
