@@ -396,5 +396,5 @@ public static class Rechecker
         return p;
     }
 
-    private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+    private static decimal Round(decimal value) => Numbers.Trim(decimal.Round(value, 2, MidpointRounding.AwayFromZero));
 }

@@ -58,13 +58,13 @@ public sealed record RecheckedLine(
     IReadOnlyList<MarkDown> MarkDowns)
 {
     /// <summary>复核 minus 自评, null when either is missing.</summary>
-    public decimal? Difference => Score is { } s && Line.StatedScore is { } stated ? s - stated : null;
+    public decimal? Difference => Score is { } s && Line.StatedScore is { } stated ? Evaluations.Numbers.Trim(s - stated) : null;
 }
 
 /// <summary>The 预算执行率 line rechecked: 执行率 in percent (from the amounts, else as printed) and the 复核 score.</summary>
 public sealed record RecheckedBudgetLine(RecheckBudgetLine Line, decimal? RatePercent, decimal? Score, string Reason)
 {
-    public decimal? Difference => Score is { } s && Line.StatedScore is { } stated ? s - stated : null;
+    public decimal? Difference => Score is { } s && Line.StatedScore is { } stated ? Evaluations.Numbers.Trim(s - stated) : null;
 }
 
 /// <summary>
@@ -91,7 +91,7 @@ public sealed record RecheckResult(
     string Grade,
     IReadOnlyList<RecheckFinding> Findings)
 {
-    public decimal? Difference => StatedTotal is { } s ? Total - s : null;
+    public decimal? Difference => StatedTotal is { } s ? Evaluations.Numbers.Trim(Total - s) : null;
 
     public bool GradeChanged => StatedGrade is not null && StatedGrade != Grade;
 
