@@ -28,18 +28,27 @@ public static class Rechecker
             }
         }
 
-        foreach (var line in input.Lines)
+        var parents = Parents(input.Lines);
+        for (var i = 0; i < input.Lines.Count; i++)
         {
-            lines.Add(Line(line, rules, outputKeys, findings));
+            var line = Line(input.Lines[i], rules, outputKeys, findings);
+            if (parents[i] is { } parent)
+            {
+                line = line with { PartOf = input.Lines[parent].Name, Reason = $"{line.Reason}（“{input.Lines[parent].Name}”的细项，不另计入总分）" };
+            }
+
+            lines.Add(line);
         }
 
-        var uncapped = Round((budget?.Score ?? 0) + lines.Sum(l => l.Score ?? 0));
+        var uncapped = Round((budget?.Score ?? 0) + lines.Where(l => l.CountsInTotal).Sum(l => l.Score ?? 0));
         var cap = budget?.RatePercent is { } rate ? rules.CapFor(rate) : null;
         var total = cap is not null && uncapped > cap.MaxTotal ? cap.MaxTotal : uncapped;
 
         // the sum and the 分值 of the printed scores are the reading's checks (sum, weights), which know whether every line was read
         var statedTotal = input.StatedTotal
-            ?? (input.Lines.Any(l => l.StatedScore is not null) ? (input.Budget?.StatedScore ?? 0) + input.Lines.Sum(l => l.StatedScore ?? 0) : null);
+            ?? (input.Lines.Any(l => l.StatedScore is not null)
+                ? (input.Budget?.StatedScore ?? 0) + input.Lines.Where((_, i) => parents[i] is null).Sum(l => l.StatedScore ?? 0)
+                : null);
         // only a printed 总分 breaks the cap; a sum of the printed scores is the product's, not the unit's, statement
         if (cap is not null && input.StatedTotal is { } st && st > cap.MaxTotal)
         {
@@ -174,6 +183,55 @@ public static class Rechecker
         }
 
         return new RecheckedLine(line, score, scored.Rechecked, reason, markDowns);
+    }
+
+    /// <summary>
+    /// For each line, the index of the heading it is a part of, or null: a heading numbered with a Chinese numeral
+    /// ("一、示范区建立", 15 分) followed by lines numbered 1、2、3… in the same 二级 whose printed scores add up to the heading's
+    /// (5 + 5 + 5) — the 细项 of corpus 12, which a total must not count twice.
+    /// </summary>
+    private static int?[] Parents(IReadOnlyList<RecheckLine> lines)
+    {
+        var parents = new int?[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!StartsWithNumbering(lines[i].Name, chinese: true) || lines[i].StatedScore is not { } heading)
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            decimal sum = 0;
+            var scored = true;
+            while (j < lines.Count && lines[j].Level2 == lines[i].Level2 && StartsWithNumbering(lines[j].Name, chinese: false))
+            {
+                scored &= lines[j].StatedScore is not null;
+                sum += lines[j].StatedScore ?? 0;
+                j++;
+            }
+
+            if (j - i > 2 && scored && Math.Abs(sum - heading) <= 0.005m)
+            {
+                for (var k = i + 1; k < j; k++)
+                {
+                    parents[k] = i;
+                }
+            }
+        }
+
+        return parents;
+    }
+
+    private static bool StartsWithNumbering(string name, bool chinese)
+    {
+        var text = ChineseText.Normalize(name).TrimStart();
+        var i = 0;
+        while (i < text.Length && (chinese ? "一二三四五六七八九十".Contains(text[i], StringComparison.Ordinal) : char.IsAsciiDigit(text[i])))
+        {
+            i++;
+        }
+
+        return i > 0 && i < text.Length && text[i] is '、' or '.' && !(i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
     }
 
     /// <summary>What scoring a line gave: <see cref="Exact"/> before rounding (to compare the unit's score at its precision); <see cref="BandAccepted"/> when a 定性 score within its band is kept as the unit's.</summary>

@@ -49,14 +49,19 @@ public sealed record MarkDown(MarkDownKind Kind, string Message);
 /// A line of the 复核: the unit's value and score beside the 复核 score. <see cref="Score"/> is null only when the line
 /// has neither 分值 nor 得分; <see cref="Rechecked"/> is false when the rules could not score it (no 分值, no number)
 /// and the unit's score was kept. <see cref="Reason"/> says, in Chinese, how the 复核 score was reached.
+/// <see cref="PartOf"/> names the heading line ("一、示范区建立") whose score this line's is a part of: it is scored but
+/// not added to the total again.
 /// </summary>
 public sealed record RecheckedLine(
     RecheckLine Line,
     decimal? Score,
     bool Rechecked,
     string Reason,
-    IReadOnlyList<MarkDown> MarkDowns)
+    IReadOnlyList<MarkDown> MarkDowns,
+    string? PartOf = null)
 {
+    public bool CountsInTotal => PartOf is null;
+
     /// <summary>复核 minus 自评, null when either is missing.</summary>
     public decimal? Difference => Score is { } s && Line.StatedScore is { } stated ? Evaluations.Numbers.Trim(s - stated) : null;
 }

@@ -107,7 +107,7 @@ public sealed class CheckCommandTests : IDisposable
         sheets.Keys.ShouldBe(["汇总", "1-隆阳区2021年中央化肥减量增效示范县项目补助资金", "2-村级补助及运转经费"]);
         var summary = sheets["汇总"];
         summary[0].Take(12).ShouldBe(["序号", "文件", "项目", "单位", "复核规则", "自评总分", "复核总分", "差异", "自评等级", "复核等级", "等级变化", "发现数"]);
-        summary[1][10].ShouldBe("优 → 差");
+        summary[1][10].ShouldBe("中 → 差");
         summary[2].Skip(5).Take(3).ShouldBe(["70", "76", "6"]);
         summary[3][1].ShouldBe("坏.txt");
         summary[3][12].ShouldStartWith("未复核：");

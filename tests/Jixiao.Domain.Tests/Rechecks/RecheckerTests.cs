@@ -225,4 +225,32 @@ public class RecheckerTests
         result.Difference.ShouldBe(-40);
         result.GradeChange.ShouldBe("优 → 中");
     }
+
+    [Fact]
+    public void The_numbered_parts_of_a_heading_are_scored_but_not_counted_twice()
+    {
+        // corpus 12: 一、示范区建立 15 = 1、5 + 2、5 + 3、5
+        var result = RecheckLines(
+            Line("一、示范区建立", 15, "≥20000亩", "20000亩", 15),
+            Line("1、水稻侧深施肥", 5, "≥500亩", "500亩", 5),
+            Line("2、玉米种肥同播", 5, "≥1000亩", "1000亩", 5),
+            Line("3、施用配方肥", 5, "≥18500亩", "18500亩", 5),
+            Line("二、土样化验", 5, "≥60个", "60个", 5));
+
+        result.Lines.Select(l => l.PartOf).ShouldBe([null, "一、示范区建立", "一、示范区建立", "一、示范区建立", null]);
+        result.StatedTotal.ShouldBe(20);
+        result.Total.ShouldBe(20);
+    }
+
+    [Fact]
+    public void Numbered_lines_whose_scores_do_not_add_to_the_heading_are_lines_of_their_own()
+    {
+        var result = RecheckLines(
+            Line("一、示范区建立", 15, "≥20000亩", "20000亩", 15),
+            Line("1、水稻侧深施肥", 5, "≥500亩", "500亩", 5),
+            Line("2、玉米种肥同播", 5, "≥1000亩", "1000亩", 5));
+
+        result.Lines.ShouldAllBe(l => l.CountsInTotal);
+        result.Total.ShouldBe(25);
+    }
 }
