@@ -15,6 +15,16 @@ public static class Rechecker
 
     public static RecheckResult Recheck(SelfEvaluationInput input, RecheckRuleSet rules)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (TooLarge(input) is { } where)
+        {
+            // a number no 自评表 can hold (a scan's run-together digits): decimal arithmetic on it could overflow
+            var kept = input.Lines.Select(l => new RecheckedLine(l, null, false, "表内数字超出可复核的范围，未复核", [])).ToList();
+            return new RecheckResult(input, rules, null, kept, null, input.StatedGrade, 0, null, 0, rules.Grades.GradeOf(0),
+                [new("impossible-value", where, null, null, $"“{where}”的数字超出可复核的范围（绝对值大于 {MaxNumber:N0}），无法复核本表。")]);
+        }
+
         var findings = new List<RecheckFinding>();
         var budget = input.Budget is { } b ? Budget(b, rules, findings) : null;
 
@@ -81,7 +91,7 @@ public static class Rechecker
         (decimal Percent, int Decimals)? printedRate = MeasuredValue.Parse(line.StatedRate) is { Value: { } v } m
             ? (m.Unit == "%" || v > 1 ? v : v * 100, m.Unit == "%" || v > 1 ? m.Decimals : Math.Max(m.Decimals - 2, 0))
             : null;
-        decimal? exactRate = line.BudgetWanYuan is > 0 && line.ExecutedWanYuan is { } executed ? executed / line.BudgetWanYuan.Value * 100 : null;
+        decimal? exactRate = line.BudgetWanYuan is > 0 && line.ExecutedWanYuan is { } executed ? Percent(executed, line.BudgetWanYuan.Value) : null;
         if (exactRate is { } exact && printedRate is { } pr && !Agrees(pr.Percent, exact, pr.Decimals))
         {
             findings.Add(new("execution-rate", where, line.StatedRate, Numbers.Format(exact, Math.Max(pr.Decimals, 2)) + "%",
@@ -183,6 +193,26 @@ public static class Rechecker
         }
 
         return new RecheckedLine(line, score, scored.Rechecked, reason, markDowns);
+    }
+
+    /// <summary>The largest 分值, 得分, amount (万元) or value a recheck computes with; far beyond any real 自评表.</summary>
+    public const decimal MaxNumber = 1_000_000_000_000m;
+
+    private static string? TooLarge(SelfEvaluationInput input)
+    {
+        static bool Big(decimal? v) => v is { } x && Math.Abs(x) > MaxNumber;
+        static bool BigText(string? text) => text is not null && Big(MeasuredValue.Parse(text).Value);
+        if (input.Budget is { } b && (Big(b.Weight) || Big(b.BudgetWanYuan) || Big(b.ExecutedWanYuan) || Big(b.StatedScore) || BigText(b.StatedRate)))
+        {
+            return b.Label;
+        }
+
+        if (Big(input.StatedTotal))
+        {
+            return "总分";
+        }
+
+        return input.Lines.FirstOrDefault(l => Big(l.Weight) || Big(l.StatedScore) || BigText(l.Target) || BigText(l.Actual))?.Name;
     }
 
     /// <summary>
@@ -294,7 +324,7 @@ public static class Rechecker
                 met = a >= tv;
                 exact = met || tv == 0 ? w : a / tv * w;
                 how = met ? $"实际 {at} 达到指标值 {Numbers.Format(tv)}，得满分" : $"实际 {at} 未达指标值 {Numbers.Format(tv)}，按 {at}÷{Numbers.Format(tv)}×{Numbers.Format(w)} 计";
-                if (direction == ScoringDirection.Up && tv > 0 && a * 100 / tv >= rules.OverAchievement.ThresholdPercent)
+                if (direction == ScoringDirection.Up && tv > 0 && a * 100 >= rules.OverAchievement.ThresholdPercent * tv)
                 {
                     (exact, how) = OverAchieved(line, tv, a, w, exact, how, rules, findings);
                 }
@@ -311,7 +341,7 @@ public static class Rechecker
         RecheckLine line, decimal t, decimal a, decimal w, decimal exact, string how, RecheckRuleSet rules, List<RecheckFinding> findings)
     {
         var rule = rules.OverAchievement;
-        var percent = Numbers.Format(Round(a * 100 / t));
+        var percent = Percent(a, t) is { } p ? Numbers.Format(Round(p)) : "远超 100";
         var hasReason = !string.IsNullOrWhiteSpace(line.Reason);
         switch (rule.Policy)
         {
@@ -452,6 +482,19 @@ public static class Rechecker
         }
 
         return p;
+    }
+
+    /// <summary>part ÷ whole in percent; null when it is beyond decimal's range (a whole of 0.0000…1).</summary>
+    private static decimal? Percent(decimal part, decimal whole)
+    {
+        try
+        {
+            return part / whole * 100;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private static decimal Round(decimal value) => Numbers.Trim(decimal.Round(value, 2, MidpointRounding.AwayFromZero));

@@ -253,4 +253,17 @@ public class RecheckerTests
         result.Lines.ShouldAllBe(l => l.CountsInTotal);
         result.Total.ShouldBe(25);
     }
+
+    [Theory]
+    [InlineData("≥0.0000000000000000000000000001人", "999999999999人", "10", false)]
+    [InlineData("≥100人", "9999999999999999999999999999人", "10", true)]
+    [InlineData("≥100人", "80人", "99999999999999999999999", true)]
+    public void Numbers_beyond_any_real_sheet_are_a_finding_not_an_exception(string target, string actual, string stated, bool tooLarge)
+    {
+        var result = Recheck(new RecheckBudgetLine("年度资金总额", 10, 0.0000000000000000000000000001m, 999999999999m, null, 10),
+            Line("培训人数", 10, target, actual, decimal.Parse(stated, System.Globalization.CultureInfo.InvariantCulture)));
+
+        result.Lines.Single().Score.GetValueOrDefault().ShouldBeInRange(0, 10);
+        result.Findings.Any(f => f.Check == "impossible-value").ShouldBe(tooLarge);
+    }
 }
