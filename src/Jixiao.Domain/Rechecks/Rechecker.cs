@@ -91,6 +91,11 @@ public static class Rechecker
         (decimal Percent, int Decimals)? printedRate = MeasuredValue.Parse(line.StatedRate) is { Value: { } v } m
             ? (m.Unit == "%" || v > 1 ? v : v * 100, m.Unit == "%" || v > 1 ? m.Decimals : Math.Max(m.Decimals - 2, 0))
             : null;
+        if (printedRate is { } huge && Big(huge.Percent))
+        {
+            printedRate = null;
+        }
+
         decimal? exactRate = line.BudgetWanYuan is > 0 && line.ExecutedWanYuan is { } executed ? Percent(executed, line.BudgetWanYuan.Value) : null;
         if (exactRate is { } exact && printedRate is { } pr && !Agrees(pr.Percent, exact, pr.Decimals))
         {
@@ -200,9 +205,8 @@ public static class Rechecker
 
     private static string? TooLarge(SelfEvaluationInput input)
     {
-        static bool Big(decimal? v) => v is { } x && Math.Abs(x) > MaxNumber;
-        static bool BigText(string? text) => text is not null && Big(MeasuredValue.Parse(text).Value);
-        if (input.Budget is { } b && (Big(b.Weight) || Big(b.BudgetWanYuan) || Big(b.ExecutedWanYuan) || Big(b.StatedScore) || BigText(b.StatedRate)))
+        // numbers inside texts (targets, actual values, the printed rate) are checked where they are parsed, once
+        if (input.Budget is { } b && (Big(b.Weight) || Big(b.BudgetWanYuan) || Big(b.ExecutedWanYuan) || Big(b.StatedScore)))
         {
             return b.Label;
         }
@@ -212,8 +216,10 @@ public static class Rechecker
             return "总分";
         }
 
-        return input.Lines.FirstOrDefault(l => Big(l.Weight) || Big(l.StatedScore) || BigText(l.Target) || BigText(l.Actual))?.Name;
+        return input.Lines.FirstOrDefault(l => Big(l.Weight) || Big(l.StatedScore))?.Name;
     }
+
+    private static bool Big(decimal? v) => v is { } x && Math.Abs(x) > MaxNumber;
 
     /// <summary>
     /// For each line, the index of the heading it is a part of, or null: a heading numbered with a Chinese numeral
@@ -281,6 +287,13 @@ public static class Rechecker
         if (t is not { } tv || measured.Value is not { } raw)
         {
             return null;
+        }
+
+        if (Big(tv) || Big(raw))
+        {
+            findings.Add(new("impossible-value", line.Name, Big(raw) ? line.Actual : line.Target, null,
+                $"“{line.Name}”的{(Big(raw) ? "实际完成值" : "指标值")}数字超出可复核的范围（绝对值大于 {MaxNumber:N0}），未复核。"));
+            return new Scored(line.StatedScore, line.StatedScore ?? 0, false, false, false, "数字超出可复核的范围，按单位得分计");
         }
 
         var a = raw;
