@@ -97,7 +97,11 @@ public static class RecheckWorkbookWriter
             rows.Add(["无"]);
         }
 
-        return new XlsxSheet(name, rows) { ColumnWidths = [12, 14, 30, 8, 18, 18, 10, 10, 8, 50, 30] };
+        // the header values (项目名称 …) span the line columns, so a long name reads on one line; so do the findings' messages
+        var findingsFrom = rows.Count - Math.Max(findings.Count, 1);
+        List<string> merges = ["B1:K1", "B2:K2", "B3:K3", "B4:K4"];
+        merges.AddRange(Enumerable.Range(findingsFrom + 1, findings.Count).Select(r => $"F{r}:K{r}"));
+        return new XlsxSheet(name, rows) { ColumnWidths = [12, 14, 30, 8, 18, 18, 10, 10, 8, 50, 30], Merges = merges };
     }
 
     /// <summary>Excel's rules: at most 31 characters, none of []:*?/\, unique in the workbook.</summary>
