@@ -25,14 +25,17 @@ public sealed record FileRecheck(string File, string? Kind, string? Error, IRead
 /// </summary>
 public static partial class SelfEvaluationRechecks
 {
-    public static FileRecheck RecheckFile(string path, RecheckRuleSet? rules = null)
+    public static FileRecheck RecheckFile(string path, IReadOnlyList<RecheckRuleSet>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         return Recheck(DocumentReader.Read(path).Document, rules);
     }
 
-    /// <summary>Rechecks every project of a read document; <paramref name="rules"/> null picks the built-in rule set of the document's year.</summary>
-    public static FileRecheck Recheck(ReadDocument document, RecheckRuleSet? rules = null)
+    /// <summary>
+    /// Rechecks every project of a read document by the rule set of its year among <paramref name="rules"/> (the
+    /// built-in ones when null or empty; the first when none declares the year).
+    /// </summary>
+    public static FileRecheck Recheck(ReadDocument document, IReadOnlyList<RecheckRuleSet>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var kind = ReadDocument.KindTitle(document.Kind);
@@ -59,7 +62,7 @@ public static partial class SelfEvaluationRechecks
         foreach (var project in scored)
         {
             var input = Input(document, project, single: document.Projects.Count == 1);
-            var result = Rechecker.Recheck(input, rules ?? RecheckRuleSet.ForYear(input.Year));
+            var result = Rechecker.Recheck(input, RecheckRuleSet.ForYear(input.Year, rules is { Count: > 0 } ? rules : null));
             var mine = scored.Count == 1
                 ? readingFindings
                 : readingFindings.Where(f => project.Indicators.Any(i => i.Name == f.Where) || project.BudgetExecution?.Label == f.Where).ToList();

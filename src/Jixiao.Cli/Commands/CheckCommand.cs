@@ -20,7 +20,7 @@ internal sealed class CheckCommand : ICommand
         重复的指标只计一次、无法衡量的定性指标、只衡量花钱的数量指标、扣分无理由），再按预算执行率
         限定总分，给出复核总分和等级，并列出与规则不符的数字。读不了的文件列出原因，其余照常复核。
           --rules 规则   内置规则名（10号），或本地区的复核规则 JSON 文件（格式见 docs/recheck.md）；
-                         不给时按文件的年度选用内置规则
+                         可给多次（各年度的规则），每份自评按其年度选用；不给时按年度选用内置规则
           --json         以 JSON 输出
           --xlsx 文件    写出自评复核表（汇总表 + 每份自评一张表）
 
@@ -41,10 +41,10 @@ internal sealed class CheckCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        RecheckRuleSet? rules;
+        IReadOnlyList<RecheckRuleSet> rules;
         try
         {
-            rules = parsed.Value("--rules") is { } r ? Rules(r) : null;
+            rules = [.. parsed.Values("--rules").Select(Rules)];
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -132,6 +132,24 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Each_evaluation_takes_the_rule_set_of_its_year()
+    {
+        string RuleSet(string name, int from, int? to)
+        {
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "src", "Jixiao.Domain", "Data", "recheck-rules-10hao.json")))!;
+            json["name"] = name;
+            json["years"] = new JsonObject { ["from"] = from, ["to"] = to };
+            var path = Path.Combine(temp, name + ".json");
+            File.WriteAllText(path, json.ToJsonString());
+            return path;
+        }
+
+        var (_, output, _) = CliRunner.Run("check", Corpus("12-self-evaluation.txt"), "--rules", RuleSet("旧规则", 2015, 2020), "--rules", RuleSet("新规则", 2021, null));
+
+        output.ShouldContain("复核规则：新规则（2021 年度）");
+    }
+
+    [Fact]
     public void A_bad_rule_set_is_refused_with_the_json_path()
     {
         var rules = Path.Combine(temp, "bad.json");
