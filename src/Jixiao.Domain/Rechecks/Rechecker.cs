@@ -136,9 +136,10 @@ public static class Rechecker
         var where = line.Name;
         var target = TargetParser.Parse(line.Target);
         var hasReason = !string.IsNullOrWhiteSpace(line.Reason);
-        if (line.Weight is not { } w)
+        if (line.Weight is not { } w || w < 0)
         {
-            var keep = line.StatedScore is null ? "未印分值和得分，不计分" : "未印分值，得分无法复核，按单位得分计";
+            var keep = line.Weight is < 0 ? "分值为负数，无法复核，按单位得分计"
+                : line.StatedScore is null ? "未印分值和得分，不计分" : "未印分值，得分无法复核，按单位得分计";
             return new RecheckedLine(line, line.StatedScore, false, keep, []);
         }
 

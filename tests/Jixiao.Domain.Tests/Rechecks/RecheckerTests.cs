@@ -99,6 +99,14 @@ public class RecheckerTests
     }
 
     [Fact]
+    public void A_negative_weight_keeps_the_units_score()
+    {
+        var line = RecheckLines(Line("培训人数", -5, "≥100人", "80人", 3)).Lines.Single();
+        line.Score.ShouldBe(3);
+        line.Rechecked.ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_line_without_a_weight_keeps_the_units_score()
     {
         var line = RecheckLines(Line("示范区建立", null, "≥20000亩", "20000亩", 15)).Lines.Single();
