@@ -7,6 +7,14 @@ if (args is ["scoring-cpu", ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- recheck-cpu [evaluations] [rounds]   (自评复核, docs/benchmarks.md)
+if (args is ["recheck-cpu", ..])
+{
+    int RecheckArg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    Jixiao.Bench.Rechecks.RecheckThroughput.Run(Console.Out, RecheckArg(1, 20_000), RecheckArg(2, 5));
+    return;
+}
+
 if (args is ["review-cpu", ..])
 {
     // review-cpu [projects] [rounds] [rounds wording every finding]

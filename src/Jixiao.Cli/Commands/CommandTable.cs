@@ -11,6 +11,7 @@ internal static class CommandTable
         new ScoreCommand(),
         new TemplateCommand(),
         new ReviewCommand(),
+        new CheckCommand(),
         new SuggestCommand(),
         new ReportCommand(),
         new MonitorCommand(),
