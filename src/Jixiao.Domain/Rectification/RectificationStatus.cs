@@ -32,7 +32,18 @@ public abstract record RectificationStep
 }
 
 /// <summary>A step's result: the new status, or why the step is refused (Chinese, says what to do).</summary>
-public sealed record RectificationStepResult(RectificationStatus? To, string? Refused);
+public abstract record RectificationStepResult
+{
+    private RectificationStepResult() { }
+
+    public sealed record Moved(RectificationStatus To) : RectificationStepResult;
+
+    /// <summary>The step lacks what it needs (the measures, the reason): bad input.</summary>
+    public sealed record Incomplete(string Reason) : RectificationStepResult;
+
+    /// <summary>The task's status does not allow the step now.</summary>
+    public sealed record NotNow(string Reason) : RectificationStepResult;
+}
 
 /// <summary>The allowed transitions of a 整改 task and the statuses shown (待整改 / 整改中 / 已整改 / 逾期).</summary>
 public static class RectificationWorkflow
@@ -64,22 +75,23 @@ public static class RectificationWorkflow
     public static string Shown(RectificationStatus status, DateOnly deadline, DateOnly today) =>
         IsOverdue(status, deadline, today) ? "逾期" : status.Chinese();
 
+    /// <summary>The step's new status, or why not: an accepted task is final, whatever the step carries.</summary>
     public static RectificationStepResult Apply(RectificationStatus from, RectificationStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
         return (from, step) switch
         {
-            (_, RectificationStep.Submit s) when string.IsNullOrWhiteSpace(s.Measures) => Refuse("请填写整改措施。"),
-            (_, RectificationStep.SendBack b) when string.IsNullOrWhiteSpace(b.Reason) => Refuse("退回时请写明原因，单位据此重新整改。"),
-            (RectificationStatus.Pending, RectificationStep.Submit) => new(RectificationStatus.Submitted, null),
-            (RectificationStatus.Submitted, RectificationStep.Accept) => new(RectificationStatus.Accepted, null),
-            (RectificationStatus.Submitted, RectificationStep.SendBack) => new(RectificationStatus.Pending, null),
-            (RectificationStatus.Accepted, _) => Refuse("该整改任务已验收通过（已整改），不能再修改。"),
-            (RectificationStatus.Submitted, RectificationStep.Submit) => Refuse("整改措施已提交，正在等待审核人验收；如需修改，请审核人先退回。"),
-            (RectificationStatus.Pending, RectificationStep.Accept or RectificationStep.SendBack) => Refuse("单位尚未提交整改措施，不能验收或退回。"),
+            (RectificationStatus.Accepted, _) => NotNow("该整改任务已验收通过（已整改），不能再修改。"),
+            (_, RectificationStep.Submit s) when string.IsNullOrWhiteSpace(s.Measures) => new RectificationStepResult.Incomplete("请填写整改措施。"),
+            (_, RectificationStep.SendBack b) when string.IsNullOrWhiteSpace(b.Reason) => new RectificationStepResult.Incomplete("退回时请写明原因，单位据此重新整改。"),
+            (RectificationStatus.Pending, RectificationStep.Submit) => new RectificationStepResult.Moved(RectificationStatus.Submitted),
+            (RectificationStatus.Submitted, RectificationStep.Accept) => new RectificationStepResult.Moved(RectificationStatus.Accepted),
+            (RectificationStatus.Submitted, RectificationStep.SendBack) => new RectificationStepResult.Moved(RectificationStatus.Pending),
+            (RectificationStatus.Submitted, RectificationStep.Submit) => NotNow("整改措施已提交，正在等待审核人验收；如需修改，请审核人先退回。"),
+            (RectificationStatus.Pending, RectificationStep.Accept or RectificationStep.SendBack) => NotNow("单位尚未提交整改措施，不能验收或退回。"),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
     }
 
-    private static RectificationStepResult Refuse(string reason) => new(null, reason);
+    private static RectificationStepResult.NotNow NotNow(string reason) => new(reason);
 }

@@ -13,6 +13,7 @@ public class RectificationWorkflowTests
         { RectificationStatus.Submitted, new RectificationStep.SendBack("措施未量化"), RectificationStatus.Pending, null },
         { RectificationStatus.Pending, new RectificationStep.Submit("  "), null, "请填写整改措施。" },
         { RectificationStatus.Submitted, new RectificationStep.SendBack(""), null, "退回时请写明原因，单位据此重新整改。" },
+        { RectificationStatus.Pending, new RectificationStep.Submit(""), null, "请填写整改措施。" },
         { RectificationStatus.Pending, new RectificationStep.Accept(), null, "单位尚未提交整改措施，不能验收或退回。" },
         { RectificationStatus.Pending, new RectificationStep.SendBack("无"), null, "单位尚未提交整改措施，不能验收或退回。" },
         { RectificationStatus.Submitted, new RectificationStep.Submit("再交一次"), null, "整改措施已提交，正在等待审核人验收；如需修改，请审核人先退回。" },
@@ -27,8 +28,24 @@ public class RectificationWorkflowTests
     {
         var result = RectificationWorkflow.Apply(from, step);
 
-        result.To.ShouldBe(to);
-        result.Refused.ShouldBe(refused);
+        switch (result)
+        {
+            case RectificationStepResult.Moved moved:
+                moved.To.ShouldBe(to.ShouldNotBeNull());
+                refused.ShouldBeNull();
+                break;
+            case RectificationStepResult.Incomplete incomplete:
+                to.ShouldBeNull();
+                incomplete.Reason.ShouldBe(refused);
+                incomplete.Reason.ShouldStartWith("请", Case.Sensitive, "incomplete input says what to fill in");
+                break;
+            case RectificationStepResult.NotNow notNow:
+                to.ShouldBeNull();
+                notNow.Reason.ShouldBe(refused);
+                break;
+            default:
+                throw new InvalidOperationException(result.ToString());
+        }
     }
 
     [Theory]
