@@ -24,7 +24,7 @@ public sealed class RectificationPageTests(SeededApps apps) : IClassFixture<Seed
     public async Task Overdue_tasks_are_highlighted_and_the_unit_and_finance_act_on_the_rows(string provider)
     {
         var app = apps.Get(provider);
-        int overdueId, currentId;
+        int overdueId, currentId, projectId;
         await using (var db = app.NewDbContext())
         {
             db.ActorOverride = "测试准备";
@@ -39,7 +39,7 @@ public sealed class RectificationPageTests(SeededApps apps) : IClassFixture<Seed
             var current = Task("成本指标未细化（未到期）", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
             db.RectificationTasks.AddRange(late, current);
             await db.SaveChangesAsync();
-            (overdueId, currentId) = (late.Id, current.Id);
+            (overdueId, currentId, projectId) = (late.Id, current.Id, project.Id);
         }
 
         var czj = await app.LoginAsync("czj");
@@ -81,6 +81,8 @@ public sealed class RectificationPageTests(SeededApps apps) : IClassFixture<Seed
         (await PageForms.PostAsync(czj, verify, Fields(overdueId, 4, ("accept", "true"), ("reason", "已落实")), tokenPage: "/rectification"))
             .StatusCode.ShouldBe(HttpStatusCode.Found);
         (await PageForms.AlertsAsync(czj, "/rectification")).ShouldBe(["已验收：已整改。"]);
+
+        (await PageAsync(czj, $"/projects/{projectId}")).ShouldContain($"整改（任务 {overdueId}）·状态：整改中 → <strong>已整改</strong>");
 
         await using var check = app.NewDbContext();
         (await check.RectificationTasks.SingleAsync(t => t.Id == overdueId)).Status.ShouldBe(RectificationStatus.Accepted);

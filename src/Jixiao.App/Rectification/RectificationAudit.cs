@@ -8,13 +8,13 @@ namespace Jixiao.App.Rectification;
 /// The audit lines of 整改 (entity rectification, the task's id, the project's id): fields created, status, measures,
 /// deadline, each old → new with who, when and why — the same audit log the 结果应用 changes write to.
 /// </summary>
-internal static class RectificationAudit
+public static class RectificationAudit
 {
     public const string Entity = "rectification";
 
-    public const string Stale = "该整改任务已被他人修改，您的修改未保存。请刷新后重新操作。";
+    internal const string Stale = "该整改任务已被他人修改，您的修改未保存。请刷新后重新操作。";
 
-    public static void Add(JixiaoDbContext db, AccessScope scope, DateTimeOffset at, RectificationTaskEntity task, string field, string? old,
+    internal static void Add(JixiaoDbContext db, AccessScope scope, DateTimeOffset at, RectificationTaskEntity task, string field, string? old,
         string? @new, string reason)
     {
         if (old == @new)
