@@ -48,6 +48,10 @@ public sealed class RectificationPageTests(SeededApps apps) : IClassFixture<Seed
         const string post = "/rectification?handler=Submit";
         const string verify = "/rectification?handler=Verify";
 
+        (await PageAsync(gaj, "/")).ShouldContain("有 1 项整改任务已逾期");
+        (await PageAsync(czj, "/")).ShouldContain("href=\"/rectification?status=overdue\"");
+        (await PageAsync(zfw, "/")).ShouldNotContain("overdue-rectifications");
+
         var page = await PageAsync(czj, "/rectification");
         page.ShouldContain("href=\"/rectification\"><i class=\"bi bi-tools\"></i> 整改</a>");
         page.ShouldContain($"<tr id=\"task-{overdueId}\" class=\"table-danger overdue\">");
@@ -71,6 +75,7 @@ public sealed class RectificationPageTests(SeededApps apps) : IClassFixture<Seed
         var afterSubmit = await PageAsync(czj, "/rectification");
         afterSubmit.ShouldContain($"<tr id=\"task-{overdueId}\" class=\"\">", Case.Sensitive, "submitted: no longer overdue");
         afterSubmit.ShouldContain("措施：已补充满意度指标 2 项");
+        (await PageAsync(gaj, "/")).ShouldNotContain("overdue-rectifications", Case.Sensitive, "submitted: the 首页 no longer warns");
         (await PageForms.PostAsync(czj, verify, Fields(overdueId, 2, ("accept", "false"), ("reason", "指标值未量化")), tokenPage: "/rectification"))
             .StatusCode.ShouldBe(HttpStatusCode.Found);
         var sentBack = await PageAsync(gaj, "/rectification");
