@@ -1,6 +1,7 @@
 using System.Net;
 using Jixiao.App.Demo;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Rectification;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,5 +93,54 @@ public sealed class RectificationPageTests(SeededApps apps) : IClassFixture<Seed
         await using var check = app.NewDbContext();
         (await check.RectificationTasks.SingleAsync(t => t.Id == overdueId)).Status.ShouldBe(RectificationStatus.Accepted);
         (await check.AuditLog.CountAsync(a => a.Entity == "rectification" && a.EntityId == overdueId && a.Field == "status")).ShouldBe(4);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Finance_makes_a_RES101_finding_on_the_result_use_page_a_task_and_the_clerk_may_not(string provider)
+    {
+        const int year = 2051;
+        var app = apps.Get(provider);
+        int projectId;
+        await using (var db = app.NewDbContext())
+        {
+            db.ActorOverride = "测试准备";
+            var project = await db.Projects.Where(p => p.Unit!.Name == DemoSetup.PoliceUnit).OrderBy(p => p.Id).Skip(6).FirstAsync();
+            project.FiscalYear = year;
+            project.TotalFen = 100_000_000;
+            db.Projects.Add(new ProjectEntity { UnitId = project.UnitId, Name = project.Name, FiscalYear = year + 1, TotalFen = 105_000_000, SourceMoneyUnit = "万元", Goal = "下年目标" });
+            db.Evaluations.Add(new EvaluationEntity
+            {
+                ProjectId = project.Id, Kind = EvaluationKind.DepartmentEvaluation, SheetJson = "{}", Total = 70m, Grade = "中", Status = EvaluationStatus.Locked, CreatedBy = "测试",
+            });
+            await db.SaveChangesAsync();
+            projectId = project.Id;
+        }
+
+        var czj = await app.LoginAsync("czj");
+        var gaj = await app.LoginAsync("gaj");
+        var url = $"/result-use?year={year}";
+        var page = await PageAsync(czj, url);
+        page.ShouldContain("下达整改任务");
+        page.ShouldContain("action=\"/rectification?handler=Create\"");
+        (await PageAsync(gaj, url)).ShouldNotContain("下达整改任务");
+
+        KeyValuePair<string, string>[] fields =
+        [
+            new("projectId", projectId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("source", "resultUse"), new("findingCode", "RES101"),
+            new("findingMessage", "评价为“中”，下年申请不低于本年预算"), new("findingWhere", $"{year} 年度结果应用"), new("reason", "结果应用不到位，须整改"),
+        ];
+        (await PageForms.PostAsync(gaj, "/rectification?handler=Create", fields, tokenPage: url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await PageForms.PostAsync(czj, "/rectification?handler=Create", fields.Where(f => f.Key != "reason"), tokenPage: url)).StatusCode.ShouldBe(HttpStatusCode.Found);
+        (await PageForms.AlertsAsync(czj, "/rectification")).ShouldBe(["请填写下达整改的原因，它将记入审计日志。"]);
+        (await PageForms.PostAsync(czj, "/rectification?handler=Create", fields, tokenPage: url)).StatusCode.ShouldBe(HttpStatusCode.Found);
+        (await PageForms.AlertsAsync(czj, "/rectification")).ShouldBe(["已下达整改任务。"]);
+
+        await using var check = app.NewDbContext();
+        var task = await check.RectificationTasks.SingleAsync(t => t.ProjectId == projectId);
+        task.Source.ShouldBe(RectificationSource.ResultUse);
+        task.FindingCode.ShouldBe("RES101");
+        task.Deadline.ShouldBe(task.IssuedOn.AddDays(30));
+        (await PageAsync(gaj, "/rectification")).ShouldContain($"<tr id=\"task-{task.Id}\" class=\"\">");
     }
 }

@@ -30,6 +30,15 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, Rectifi
             cancellationToken);
     }
 
+    /// <summary>Issues a task from a finding shown on another page (结果应用's RES101 today), with the district's default deadline.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(int projectId, string? source, string? findingCode, string? findingMessage, string? findingWhere,
+        string? reason, CancellationToken cancellationToken)
+    {
+        var (outcome, id) = await CreateRectificationTask.RunAsync(db, await access.GetAsync(cancellationToken), rules,
+            new NewRectificationTask(projectId, source, findingCode, findingMessage, findingWhere, null, null, null, reason), clock, cancellationToken);
+        return this.RedirectWithMessage(outcome, "已下达整改任务。", outcome is Outcome.Done ? $"/rectification#task-{id}" : "/rectification");
+    }
+
     public async Task<IActionResult> OnPostSubmitAsync(int taskId, string? measures, long version, CancellationToken cancellationToken)
     {
         var outcome = await SubmitRectificationMeasures.RunAsync(db, await access.GetAsync(cancellationToken), taskId,
