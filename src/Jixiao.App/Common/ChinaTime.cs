@@ -8,4 +8,11 @@ public static class ChinaTime
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
     public static string Text(DateTimeOffset at) => at.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Today's date in 北京时间: the day deadlines are counted against.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+    }
 }

@@ -232,3 +232,26 @@ internal sealed class ResultUseConfiguration : IEntityTypeConfiguration<ResultUs
         builder.HasIndex(r => r.ProjectId).IsUnique();
     }
 }
+
+internal sealed class RectificationTaskConfiguration : IEntityTypeConfiguration<RectificationTaskEntity>
+{
+    public void Configure(EntityTypeBuilder<RectificationTaskEntity> builder)
+    {
+        builder.ToTable("rectification_tasks");
+        builder.Property(t => t.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.FindingCode).HasMaxLength(50);
+        builder.Property(t => t.FindingMessage).HasMaxLength(2000);
+        builder.Property(t => t.FindingWhere).HasMaxLength(500);
+        builder.Property(t => t.Measures).HasMaxLength(4000);
+        builder.Property(t => t.SubmittedBy).HasMaxLength(100);
+        builder.Property(t => t.ReturnReason).HasMaxLength(2000);
+        builder.Property(t => t.VerifiedBy).HasMaxLength(100);
+        builder.Property(t => t.CreatedBy).HasMaxLength(100);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasOne(t => t.Project).WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Unit).WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => t.ProjectId);
+        builder.HasIndex(t => new { t.UnitId, t.Status });
+    }
+}

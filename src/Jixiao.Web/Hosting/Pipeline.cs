@@ -64,6 +64,7 @@ public static class Pipeline
         app.MapJixiaoUnitsAdminApi();
         app.MapJixiaoMonitoringApi();
         app.MapJixiaoResultUseApi();
+        app.MapJixiaoRectificationApi();
         app.MapRazorPages();
         return app;
     }

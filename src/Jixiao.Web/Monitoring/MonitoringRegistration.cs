@@ -1,10 +1,11 @@
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Rectification;
 using Jixiao.Domain.ResultUse;
 
 namespace Jixiao.Web.Monitoring;
 
 /// <summary>
-/// The district's monitoring light rules and 结果应用 rules. Monitoring: the file named by Jixiao:MonitoringRules, else the central default. A file
+/// The district's monitoring light rules, 结果应用 rules and 整改 deadlines. Monitoring: the file named by Jixiao:MonitoringRules, else the central default. A file
 /// that does not validate stops the start with its line and the reason (MON001), instead of lighting by wrong rules.
 /// </summary>
 public static class MonitoringRegistration
@@ -31,6 +32,7 @@ public static class MonitoringRegistration
 
         services.AddSingleton(rules);
         services.AddSingleton(LoadResultUseRules(configuration));
+        services.AddSingleton(LoadRectificationRules(configuration));
         return services;
     }
 
@@ -53,6 +55,28 @@ public static class MonitoringRegistration
         }
 
         var load = ResultUseRules.Load(json, Path.GetFileName(file));
+        return load.Rules ?? throw new InvalidDataException(load.Error!.Message);
+    }
+
+    /// <summary>The district's 整改 deadlines: the file named by Jixiao:RectificationRules, else the default; a bad file stops the start (REC001).</summary>
+    private static RectificationRules LoadRectificationRules(IConfiguration configuration)
+    {
+        if (configuration["Jixiao:RectificationRules"] is not { Length: > 0 } file)
+        {
+            return RectificationRules.Default;
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"无法读取整改规则文件 {file}：{ex.Message}", ex);
+        }
+
+        var load = RectificationRules.Load(json, Path.GetFileName(file));
         return load.Rules ?? throw new InvalidDataException(load.Error!.Message);
     }
 }

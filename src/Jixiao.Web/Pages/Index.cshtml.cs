@@ -1,16 +1,21 @@
 using System.Text.Json;
+using Jixiao.App.Dashboard;
+using Jixiao.App.Rectification;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Rectification;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
-using Jixiao.App.Dashboard;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages;
 
-public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, AccessService access, RectificationRules rectificationRules, TimeProvider clock) : PageModel
 {
+    /// <summary>The overdue 整改 tasks in scope (all years): both sides see them first thing, the unit to act, the reviewer to chase.</summary>
+    public int OverdueRectifications { get; private set; }
+
     public DashboardData Data { get; private set; } = null!;
 
     /// <summary>Chart data for site.js (no inline script: the CSP forbids it). "&lt;" is escaped so text cannot close the tag.</summary>
@@ -27,6 +32,8 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access) : PageM
         Years = await DashboardSummary.YearsAsync(db, scope, cancellationToken);
         Year = year;
         Data = await DashboardSummary.RunAsync(db, scope, cancellationToken, year);
+        OverdueRectifications = (await RectificationTaskList.RunAsync(db, scope, rectificationRules, new RectificationFilter(Status: "overdue"), clock,
+            cancellationToken)).Count;
         var chart = new
         {
             units = Data.ByUnit.Select(u => new { name = u.Name, value = Format.ToWanYuan(u.TotalFen), projects = u.Projects }),
