@@ -73,8 +73,11 @@ internal static partial class Checks
     /// </summary>
     private static void TotalOfScores(ReadProject p, decimal stated, List<ReadFinding> findings)
     {
-        var lines = p.Indicators.Select(i => (i.Weight, i.Score)).ToList();
-        if (p.BudgetExecution is { } b)
+        // A row with nothing but its name (the last row of a copy cut short) gives no line; nor does a budget line
+        // that prints only amounts.
+        var lines = p.Indicators.Where(i => i.Weight is not null || i.Score is not null || i.Target is not null || i.Actual is not null)
+            .Select(i => (i.Weight, i.Score)).ToList();
+        if (p.BudgetExecution is { } b && (b.Weight is not null || b.Score is not null))
         {
             lines.Add((b.Weight, b.Score));
         }
@@ -179,6 +182,11 @@ internal static partial class Checks
 
     private static void BudgetChecks(ReadProject p, List<ReadFinding> findings)
     {
+        if (p.BudgetExecution is not { Score: not null })
+        {
+            ExecutionIndicator(p, findings);
+        }
+
         if (p.BudgetExecution is not { } line)
         {
             return;
@@ -221,6 +229,37 @@ internal static partial class Checks
                     findings.Add(new ReadFinding("execution-score", line.Label, F(s), F(rounded),
                         $"预算执行率得分填为 {F(s)}，按“分值 × 执行率”应为 {F(w)} × {F(Math.Round(rate, 3))}% = {F(rounded)}。", where));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A 预算执行率 written as an indicator line (决策/过程/产出/效益 templates: 项目管理 / 投入管理 / 预算执行率, 分值 10):
+    /// its 得分 is 分值 × 执行率 (财预〔2020〕10号), the rate from the budget line where it was read, else the line's
+    /// own actual value.
+    /// </summary>
+    private static void ExecutionIndicator(ReadProject p, List<ReadFinding> findings)
+    {
+        foreach (var i in p.Indicators)
+        {
+            if (ReadingText.Key(i.Name) is not ("预算执行率" or "资金执行率") || i.Weight is not { } w || i.Score is not { } s || w <= 0)
+            {
+                continue;
+            }
+
+            var rate = p.AmountWanYuan is > 0 && p.ExecutedWanYuan is { } e ? e / p.AmountWanYuan.Value * 100m
+                : i.Actual is { } a ? ReadingText.Percent(a) : null;
+            if (rate is not { } r || r < 0)
+            {
+                continue;
+            }
+
+            var decimals = Math.Max(Decimals(F(s)), 2);
+            var expected = Math.Round(w * Math.Min(r, 100m) / 100m, decimals, MidpointRounding.AwayFromZero);
+            if (Math.Abs(s - expected) > Step(decimals) / 2 && Math.Abs(s - w * Math.Min(r, 100m) / 100m) >= 0.01m)
+            {
+                findings.Add(new ReadFinding("execution-score", i.Name, F(s), F(expected),
+                    $"“{i.Name}”得分填为 {F(s)}，按“分值 × 执行率”应为 {F(w)} × {F(Math.Round(r, 2))}% = {F(expected)}。", i.Location));
             }
         }
     }

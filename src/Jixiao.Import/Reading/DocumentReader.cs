@@ -44,7 +44,7 @@ public static class DocumentReader
         var legacy = TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName, options);
         var grids = Grids(bytes, fileName);
         var document = DocumentRecognizer.Recognize(grids);
-        if (grids.Format == "text" && document.Projects.All(p => p.Indicators.Count == 0) && Unglued(grids) is { } unglued)
+        if (document.Projects.All(p => p.Indicators.Count == 0) && Unglued(grids) is { } unglued)
         {
             // A form whose cells were glued together by a copy (one line of OCR text) is read again from its cells.
             var again = DocumentRecognizer.Recognize(unglued);
@@ -63,12 +63,23 @@ public static class DocumentReader
 
     private static GridDocument? Unglued(GridDocument document)
     {
+        // A Word or PDF copy of such a text has its lines as paragraphs, wrapped to the page in a PDF: its lines are
+        // joined again as prose is, and read as the text.
+        IReadOnlyList<Grid> source = document.Format == "text" ? document.Grids
+            : document.Format == "pdf" ? [TextGrid.FromText(GluedForm.Unwrap(document.Grids.SelectMany(g => g.Rows).Select(r => string.Concat(r.Select(c => c.Text)))), document.FileName)]
+            : !document.Grids.All(g => g.Rows.All(r => r.Count(c => c.Text.Length > 0) <= 1)) ? []
+            : [TextGrid.FromText(string.Join('\n', document.Grids.SelectMany(g => g.Rows).Select(r => string.Concat(r.Select(c => c.Text)))), document.FileName)];
+        if (source.Count == 0)
+        {
+            return null;
+        }
+
         // The split of glued rows recurses once per cell of a run: it runs on a thread whose stack holds the longest run.
         List<Grid?> grids = [];
-        var worker = new Thread(() => grids = document.Grids.Select(g => GluedForm.Unglue(g, ReadingVocabulary.Default, document.FileName)).ToList(), 256 * 1024 * 1024);
+        var worker = new Thread(() => grids = source.Select(g => GluedForm.Unglue(g, ReadingVocabulary.Default, document.FileName)).ToList(), 256 * 1024 * 1024);
         worker.Start();
         worker.Join();
-        return grids.Any(g => g is not null) ? document with { Grids = [.. grids.Select((g, i) => g ?? document.Grids[i])] } : null;
+        return grids.Any(g => g is not null) ? document with { Grids = [.. grids.Select((g, i) => g ?? source[i])] } : null;
     }
 
     internal static GridDocument Grids(byte[] bytes, string fileName)

@@ -29,7 +29,7 @@ internal static partial class GluedForm
     private enum Kind { Number, Value, Unit, Nature, Percent, YesNo, Text }
 
     /// <summary>Units and time words that follow their number ("12月", "2370人"): a cell never starts with one after a digit.</summary>
-    private const string Measures = "月日时分秒个次元万亿亩户所家台套件份篇粒吨米天辆座条张册场名批";
+    private const string Measures = "月日时分秒个次元万亿亩户所家台套件份篇粒吨米天辆座条张册场名批盏根棵株";
 
     private sealed record Column(ColumnRole Role, string Label, Kind Kind, int Index);
 
@@ -86,6 +86,33 @@ internal static partial class GluedForm
         Row([.. header.Columns.Select(c => (c.Index, c.Label, header.Start))]);
         Body(s, header.End, header.Columns, labels, vocabulary, Row);
         return new Grid(grid.Name, rows) { Positional = true };
+    }
+
+    /// <summary>
+    /// The lines of a printed text joined where the page wrapped them (a line as wide as the page's full lines goes on
+    /// in the next), a site's page number at the start of a line dropped: a glued form printed to PDF is one stream
+    /// again, its cells cut only where the copy had a break.
+    /// </summary>
+    public static string Unwrap(IEnumerable<string> printed)
+    {
+        var lines = printed.Select(ReadingText.Key).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0)
+        {
+            return "";
+        }
+
+        // Width as printed, roughly (a Chinese character is about two digits wide); a line well short of the full ones
+        // ends a paragraph of the copy ("300万元", "259.45万元" on lines of their own).
+        static int Width(string l) => l.Sum(c => ReadingText.IsCjk(c) || c > '\u3000' ? 2 : 1);
+        var full = lines.Select(Width).Order().ElementAt((int)(lines.Count * 0.8));
+        var sb = new StringBuilder(lines[0]);
+        for (var k = 1; k < lines.Count; k++)
+        {
+            var line = PageMark().Match(lines[k]) is { Success: true } mark ? lines[k][mark.Length..] : lines[k];
+            sb.Append(Width(lines[k - 1]) >= full * 0.6 ? "" : "\n").Append(line);
+        }
+
+        return sb.ToString();
     }
 
     // ---- the header of the indicator table ----
@@ -365,8 +392,15 @@ internal static partial class GluedForm
         {
             var from = textStart;
             textStart = end;
-            foreach (var (pieceStart, pieceEnd) in Between(s, from, end))
+            foreach (var (between, pieceEnd) in Between(s, from, end))
             {
+                // A run starts at its first character, not at the line break before it.
+                var pieceStart = between;
+                while (pieceStart < pieceEnd && s[pieceStart] == '\n')
+                {
+                    pieceStart++;
+                }
+
                 if (s[pieceStart..pieceEnd].Trim('\n').Length == 0)
                 {
                     continue;
@@ -595,6 +629,11 @@ internal static partial class GluedForm
                 }
 
                 var cell = scored;
+                if (end < s.Length && char.IsAsciiDigit(s[end - 1]) && char.IsAsciiDigit(s[end]) && column.Kind != Kind.Number)
+                {
+                    // A value cut from the digits of the next ("0100%" = 0 | 100%) is allowed, at a cost.
+                    cell -= 1.0;
+                }
 
                 // Digits glued across cells are split only beside a 分值 or 得分 ("8550万粒" = 8 | 550万粒, "1010" = 10 | 10);
                 // two values are never cut out of one number, and a number never from its decimals or its unit.
@@ -720,7 +759,8 @@ internal static partial class GluedForm
                     return t is "定量" or "定性" or "定量指标" or "定性指标" ? 2 : SameCharacters(t, "定性指标") || SameCharacters(t, "定量指标") ? 1.5 : 0;
                 case Kind.Value:
                     var v = ValueScore(t);
-                    return v is null ? null : c.Role is ColumnRole.Target or ColumnRole.Actual ? v + (c.Role == ColumnRole.Actual ? 0.05 : 0) : v - 1;
+                    // A column read as a value but not kept (调整指标值) is seldom filled.
+                    return v is null ? null : c.Role is ColumnRole.Target or ColumnRole.Actual ? v + (c.Role == ColumnRole.Actual ? 0.05 : 0) : v - 1.5;
                 default:
                     // A reason is rare in a glued row; text goes there only where it cannot start the next row.
                     return t.Length < 2 || char.IsAsciiDigit(t[0]) || char.IsAsciiDigit(t[^1]) || !Balanced(t) ? null : -0.2;
@@ -795,7 +835,7 @@ internal static partial class GluedForm
     private static partial Regex PageMark();
 
     /// <summary>The row markers of some templates ("指标1", "指标2:", OCR "指标L").</summary>
-    [GeneratedRegex(@"指标(?:[0-9](?=[0-9]{4}年)|[0-9]{1,2}(?![0-9.%])|[LlIi一二三四五六七八九十](?![A-Za-z]))[:：]?")]
+    [GeneratedRegex(@"(?<!定量|定性)指标(?:[0-9](?=[0-9]{4}年)|[0-9]{1,2}(?![0-9.%万亿千个人次元亩户件份篇粒吨米天场盏根])|[LlIi一二三四五六七八九十](?![A-Za-z]))[:：]?")]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"\G(?:[0-9](?=[0-9]{4}年)|[0-9]{1,2}(?![0-9.%])|[LlIi])[:：]?(?=\p{IsCJKUnifiedIdeographs})")]
@@ -813,13 +853,13 @@ internal static partial class GluedForm
     [GeneratedRegex(@"^[0-9]+(?:\.[0-9]+)?%$")]
     private static partial Regex PercentValue();
 
-    [GeneratedRegex(@"^(?:%|‰|(?:万|千|亿)?[个人次元亩户所家台套件项份篇粒吨米天辆座条张本册场名位批年月日]|人次|户次|公里|公斤|千克|平方米|立方米|小时|个月|工作日)$")]
+    [GeneratedRegex(@"^(?:%|‰|(?:万|千|亿)?[个人次元亩户所家台套件项份篇粒吨米天辆座条张本册场名位批年月日盏根棵株间处只头]|人次|户次|公里|公斤|千克|平方米|立方米|小时|个月|工作日)$")]
     private static partial Regex UnitValue();
 
-    [GeneratedRegex(@"^[≥≤><=≧≦]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:%|‰|(?:万|亿|千)?(?:[年月日时分秒个人次元亩户所家台套件项份篇粒吨米天辆座条张本册场名位批]|公里|公斤|千克|平方米|立方米|人次|户次|小时|个月|工作日))?$")]
+    [GeneratedRegex(@"^[≥≤><=≧≦]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:%|‰|(?:万|亿|千)?(?:[年月日时分秒个人次元亩户所家台套件项份篇粒吨米天辆座条张本册场名位批盏根棵株间处只头]|公里|公斤|千克|平方米|立方米|人次|户次|小时|个月|工作日))?$")]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"[0-9]+(?:\.[0-9]+)?(?:万|亿)?[亩粒人个次份篇吨米元户家所台套件辆座条张册场名批]$")]
+    [GeneratedRegex(@"[0-9]+(?:\.[0-9]+)?(?:万|亿)?[亩粒人个次份篇吨米元户家所台套件辆座条张册场名批盏根棵株]$")]
     private static partial Regex EndsWithQuantity();
 
     [GeneratedRegex(@"^[0-9]{4}年")]

@@ -1,0 +1,128 @@
+using System.Text;
+using Jixiao.Import.Reading;
+using Jixiao.Import.Tests.Corpus.RoundTrip;
+
+namespace Jixiao.Import.Tests.Reading;
+
+/// <summary>
+/// Forms whose cells a copy glued together (the OCR text of a scan on a document-sharing site: a whole 自评表 on one
+/// line). The fixtures are written for these tests in the two layouts the corpus shows (the national 自评表 with
+/// 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因, and a 部门整体 table with 计量单位 | 指标性质 | … | 是否核心指标);
+/// each asserts every cell of every row, so a split one character off fails.
+/// </summary>
+public class GluedFormTests
+{
+    /// <summary>A 自评表 glued into one stream, with the line breaks a copy leaves between the budget figures.</summary>
+    private const string National =
+        "城区路灯维护项目绩效目标自评表(2023年度)项目总得分95分项目名称城区路灯维护项目项目实施单位/项目负责人市政管理所/张三主管部门城市管理局"
+        + "资金情况(万元)年度资金总额全年预算数(A)全年执行数(B)执行率(B/A)120\n108\n90%年度总体目标完成全年路灯维护任务"
+        + "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施"
+        + "产出指标(50分)数量指标指标1维护路灯数量203000盏3000盏20指标2更换灯杆1050根48根9部分灯杆未到货"
+        + "质量指标指标1亮灯率10≥98%99%10时效指标指标1完成时间10年底前完成年底前完成10"
+        + "效益指标(30分)社会效益指标指标1夜间出行安全改善30明显改善明显改善30"
+        + "满意度指标(20分)服务对象满意度指标1群众满意度20≥90%92%16";
+
+    private const string Department =
+        "部门整体绩效自评表主管部门区文化旅游委自评总分(分)96部门联系人李四联系电话12345678当年绩效目标保障公共文化服务正常开展。"
+        + "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        + "文化活动场次场定量指标120场135场100%1010是图书借阅人次人次定量指标5万人次4.2万人次84%108.4否"
+        + "服务满意度%定量指标95%97%100%55否";
+
+    private static ReadDocument Read(string text, string name = "自评表.txt") => DocumentReader.Read(Encoding.UTF8.GetBytes(text), name).Document;
+
+    private static (string? L1, string? L2, string Name, decimal? W, string? T, string? A, decimal? S) Row(ReadIndicator i) =>
+        (i.Level1, i.Level2, i.Name, i.Weight, i.Target, i.Actual, i.Score);
+
+    private static void ShouldBeTheNationalForm(ReadDocument doc)
+    {
+        doc.Kind.ShouldBe(DocumentKind.SelfEvaluation);
+        doc.StatedTotal.ShouldBe(95m);
+        var p = doc.Projects.ShouldHaveSingleItem();
+        (p.Name, p.Unit, p.AmountWanYuan, p.ExecutedWanYuan).ShouldBe(("城区路灯维护项目", "市政管理所", 120m, 108m));
+        p.Indicators.Select(Row).ShouldBe(
+        [
+            ("产出指标", "数量指标", "维护路灯数量", 20m, "3000盏", "3000盏", 20m),
+            ("产出指标", "数量指标", "更换灯杆", 10m, "50根", "48根", 9m),
+            ("产出指标", "质量指标", "亮灯率", 10m, "≥98%", "99%", 10m),
+            ("产出指标", "时效指标", "完成时间", 10m, "年底前完成", "年底前完成", 10m),
+            ("效益指标", "社会效益指标", "夜间出行安全改善", 30m, "明显改善", "明显改善", 30m),
+            ("满意度指标", "服务对象满意度指标", "群众满意度", 20m, "≥90%", "92%", 16m),
+        ]);
+        p.Indicators[1].Reason.ShouldBe("部分灯杆未到货");
+    }
+
+    [Fact]
+    public void A_national_self_evaluation_glued_into_one_line_is_read_cell_by_cell()
+    {
+        var doc = Read(National);
+
+        ShouldBeTheNationalForm(doc);
+        // The one fault of the fixture: 92% meets ≥90%, yet 16 of 20 and no reason.
+        var f = doc.Findings.ShouldHaveSingleItem();
+        (f.Check, f.Where).ShouldBe(("met-target-below-full", "群众满意度"));
+    }
+
+    [Fact]
+    public void The_same_form_as_a_Word_copy_of_the_text_reads_the_same()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"glued-{Guid.NewGuid():N}.docx");
+        try
+        {
+            FormWriters.ParagraphsDocx(National.Split('\n'), path);
+            ShouldBeTheNationalForm(DocumentReader.Read(File.ReadAllBytes(path), "自评表.docx").Document);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_department_table_with_unit_nature_coefficient_and_core_columns_is_read_cell_by_cell()
+    {
+        var doc = Read(Department);
+
+        doc.StatedTotal.ShouldBe(96m);
+        var p = doc.Projects.ShouldHaveSingleItem();
+        p.Indicators.Select(i => (i.Name, i.Weight, i.Target, i.Actual, i.Score)).ShouldBe(
+        [
+            ("文化活动场次", 10m, "120场", "135场", 10m),
+            ("图书借阅人次", 10m, "5万人次", "4.2万人次", 8.4m),
+            ("服务满意度", 5m, "95%", "97%", 5m),
+        ]);
+    }
+
+    [Fact]
+    public void A_change_that_breaks_a_cell_is_seen_not_read_into_a_neighbour()
+    {
+        // Without the 得分 of the first row, 20 could be its 得分 or the next row's start: the row keeps its 分值 and
+        // values, and no other row takes the digits.
+        var doc = Read(National.Replace("3000盏3000盏20指标2", "3000盏3000盏指标2", StringComparison.Ordinal));
+
+        var rows = doc.Projects.ShouldHaveSingleItem().Indicators;
+        Row(rows[0]).ShouldBe(("产出指标", "数量指标", "维护路灯数量", 20m, "3000盏", "3000盏", null));
+        Row(rows[1]).ShouldBe(("产出指标", "数量指标", "更换灯杆", 10m, "50根", "48根", 9m));
+    }
+
+    [Fact]
+    public void A_long_line_of_prose_is_not_taken_for_a_glued_form()
+    {
+        var prose = string.Concat(Enumerable.Repeat("本单位高度重视预算绩效管理工作，按照要求认真开展自评，各项工作进展顺利，取得了较好成效。", 8));
+
+        var doc = Read("关于2023年度项目支出绩效自评工作的报告\n" + prose, "报告.txt");
+
+        doc.Projects.SelectMany(p => p.Indicators).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_hostile_glued_line_of_digits_and_labels_is_read_without_failing()
+    {
+        var header = "一级指标二级指标三级指标分值年度指标值全年实际值得分";
+        var junk = string.Concat(Enumerable.Range(0, 4000).Select(i => (i % 7 == 0 ? "产出指标" : "") + (i % 3 == 0 ? "是" : i.ToString("D3"))));
+
+        var doc = Read("自评表" + header + junk);
+
+        doc.ShouldNotBeNull();
+        doc.Diagnostics.ShouldNotContain(d => d.Message.Contains("Exception", StringComparison.Ordinal));
+    }
+}
