@@ -404,8 +404,9 @@ public static class Rechecker
         return new Scored(clamped, clamped, true, met, false, $"{bandText}，按档次{(stated < lo ? "下限" : "上限")}计");
     }
 
+    /// <summary>A target in money: 元, 万元, 亿元 — not "550万粒", whose 万 counts seeds.</summary>
     private static bool IsMoney(Target target) =>
-        target is Target.Quantitative { Unit: { } unit } && MoneyFactor(unit) is not null;
+        target is Target.Quantitative { Unit: { } unit } && unit.EndsWith('元') && MoneyFactor(unit) is not null;
 
     private static decimal? MoneyFactor(string unit) => unit switch
     {

@@ -189,6 +189,15 @@ public class RecheckerTests
     }
 
     [Fact]
+    public void A_quantity_counted_in_ten_thousands_of_things_is_not_money()
+    {
+        // "550万粒": 万 counts seeds here, not yuan (corpus 13).
+        var line = RecheckLines(Line("免费发放原原种", 8, "550万粒", "550万粒", 8)).Lines.Single();
+        line.Score.ShouldBe(8);
+        line.MarkDowns.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_mark_down_can_be_switched_off()
     {
         var rules = RecheckRuleSetTests.Load(j => j["markDowns"]!["moneyOnlyQuantity"]!["enabled"] = false);
