@@ -26,6 +26,16 @@ public static class IndicatorDirection
     ];
 
     /// <summary>
+    /// The ratios of the 部门整体 framework that are held under a limit (在职人员控制率 = 在职人数 ÷ 编制数 ≤ 100 %,
+    /// 公用经费控制率, "三公经费"控制率 and 变动率, 预算调整率, 结转结余率): lower is better, even though 控制率 is a
+    /// handling word elsewhere (疫情控制率).
+    /// </summary>
+    public static IReadOnlyList<string> LimitWords { get; } =
+    [
+        "人员控制率", "经费控制率", "支出控制率", "面积控制率", "预算控制率", "调整率", "结余率", "结转率", "变动率",
+    ];
+
+    /// <summary>
     /// The direction of an indicator: the target's own when it states one (≥, ≤, 提高, 下降), otherwise inferred from
     /// the indicator name. Returns <see cref="Direction.Attain"/> for 达标-type words and null only for unknown words.
     /// </summary>
@@ -46,7 +56,7 @@ public static class IndicatorDirection
 
     /// <summary>True when the indicator's name says lower is better (报停率, 事故发生数, 平均响应时间).</summary>
     public static bool IsLowerBetterName(string indicatorName) =>
-        ContainsAny(indicatorName, LowerIsBetterWords) && !ContainsAny(indicatorName, HandlingWords);
+        ContainsAny(indicatorName, LimitWords) || ContainsAny(indicatorName, LowerIsBetterWords) && !ContainsAny(indicatorName, HandlingWords);
 
     private static bool ContainsAny(string text, IReadOnlyList<string> words)
     {

@@ -22,6 +22,13 @@ public class IndicatorDirectionTests
     [InlineData("隐患排查率", "100%", Direction.Up)]
     [InlineData("平均响应时间", "30", Direction.Down)]
     [InlineData("涉恶类案件立案数", "100", Direction.Down)]
+    [InlineData("财政供养人员控制率", "100%", Direction.Down)]
+    [InlineData("公用经费控制率", "100%", Direction.Down)]
+    [InlineData("预算调整率", "3%", Direction.Down)]
+    [InlineData("结转结余率", "2%", Direction.Down)]
+    [InlineData("“三公经费”变动率", "0", Direction.Down)]
+    [InlineData("疫情传播控制率", "95%", Direction.Up)]
+    [InlineData("政府采购执行率", "100%", Direction.Up)]
     public void Infers_the_direction_from_the_target_or_else_the_indicator_name(string name, string target, Direction expected)
     {
         IndicatorDirection.Of(name, TargetParser.Parse(target)).ShouldBe(expected);
