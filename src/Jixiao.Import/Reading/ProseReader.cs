@@ -24,9 +24,11 @@ internal static partial class ProseReader
         var projects = new List<ReadProject>();
         FundLists(file, text, projects, findings);
         NameLists(file, text, projects, findings);
-        var budget = FirstAmount(BudgetPhrase(), text);
+        // Where no 预算 is stated, the funds handed down ("上级财政下达我区…补贴资金9765万元") are the budget and the funds
+        // paid out ("发放资金9765万元") the execution.
+        var budget = FirstAmount(BudgetPhrase(), text) ?? FirstAmount(AllocatedPhrase(), text);
         var grade = GradePhrase().Match(text) is { Success: true } g ? g.Groups["g"].Value[..1] : null;
-        var executed = FirstAmount(ExecutedPhrase(), text);
+        var executed = FirstAmount(ExecutedPhrase(), text) ?? (budget is null ? null : FirstAmount(PaidOutPhrase(), text));
         QuotedFunds(file, text, projects);
         return new Result(projects, budget, executed, grade, findings);
     }
@@ -49,7 +51,10 @@ internal static partial class ProseReader
             if (previous is not null)
             {
                 var last = sb[^1];
-                var breaksNumber = (char.IsDigit(last) || last == '.') && line.Length > 0 && (char.IsDigit(line[0]) || line[0] == '.');
+                // A number and its unit are one, even where the page wrapped between them ("资金 9765" / "万元").
+                var breaksNumber = (char.IsDigit(last) || last == '.') && line.Length > 0
+                    && (char.IsDigit(line[0]) || line[0] == '.' || line.StartsWith("万元", StringComparison.Ordinal) || line.StartsWith("亿元", StringComparison.Ordinal)
+                        || line.StartsWith("萬元", StringComparison.Ordinal) || line.StartsWith("億元", StringComparison.Ordinal) || line[0] is '元' or '%');
                 var wrapped = Width(previous) >= full * 0.85 && line.Length > 0 && !EndsSentence(sb) && !OpensItem().IsMatch(line)
                     && (ReadingText.IsCjk(last) || "，,、（(“《".Contains(last, StringComparison.Ordinal))
                     && (ReadingText.IsCjk(line[0]) || "，,、。；;）)”》%".Contains(line[0], StringComparison.Ordinal) || char.IsDigit(line[0]));
@@ -275,4 +280,10 @@ internal static partial class ProseReader
 
     [GeneratedRegex(@"执行(?:总量|数|金额|资金)?(?:为|是|共计|合计)?(?<n>\d+(?:\.\d+)?)(?<u>亿元|万元|元)?")]
     private static partial Regex ExecutedPhrase();
+
+    [GeneratedRegex(@"下达[^。，,;；:：]{0,30}?资金(?:共计|合计|总额)?(?:为)?(?<n>\d[\d,]*(?:\.\d+)?)(?<u>亿元|万元|元)")]
+    private static partial Regex AllocatedPhrase();
+
+    [GeneratedRegex(@"(?:发放|拨付|支付)(?:补贴|补助)?资金(?:共计|合计)?(?:为)?(?<n>\d[\d,]*(?:\.\d+)?)(?<u>亿元|万元|元)")]
+    private static partial Regex PaidOutPhrase();
 }

@@ -200,6 +200,21 @@ public class RecognizerTests
     }
 
     [Fact]
+    public void A_report_that_states_no_预算_takes_the_funds_handed_down_and_paid_out()
+    {
+        var doc = Read("""
+            某县2023年农机购置补贴项目支出绩效自评报告
+            一、项目基本情况
+            2023年上级财政下达我县农机购置补贴资金450万元,用于补贴农户购置农机具。
+            县财政局已将资金按进度拨付到位,共发放资金432.5万元。
+            """);
+
+        doc.Kind.ShouldBe(DocumentKind.Report);
+        var p = doc.Projects.ShouldHaveSingleItem();
+        (p.AmountWanYuan, p.ExecutedWanYuan).ShouldBe((450m, 432.5m));
+    }
+
+    [Fact]
     public void A_count_that_the_names_listed_after_it_do_not_match_is_a_finding()
     {
         var doc = Read("""
