@@ -56,7 +56,13 @@ public static class DocumentRecognizer
                 projects = NarrativeReader.Read(document.FileName, rows, kind, title, projects);
                 if (projects.Count == 1)
                 {
-                    projects = [projects[0] with { AmountWanYuan = projects[0].AmountWanYuan ?? prose.Budget, ExecutedWanYuan = projects[0].ExecutedWanYuan ?? prose.Executed },
+                    // Indicators written in sentences with the table's labels ("…年初任务数101974人,全年完成值103119人").
+                    var inline = projects[0].Indicators.Count == 0 ? InlineIndicators.Read(ProseReader.Join(rows), document.FileName, vocabulary) : [];
+                    projects = [projects[0] with
+                        {
+                            AmountWanYuan = projects[0].AmountWanYuan ?? prose.Budget, ExecutedWanYuan = projects[0].ExecutedWanYuan ?? prose.Executed,
+                            Indicators = inline.Count > 0 ? inline : projects[0].Indicators,
+                        },
                         .. prose.Projects.Where(p => p.AmountWanYuan is null && p.Name != projects[0].Name)];
                 }
             }

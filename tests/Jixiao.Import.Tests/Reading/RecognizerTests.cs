@@ -215,6 +215,25 @@ public class RecognizerTests
     }
 
     [Fact]
+    public void A_report_that_writes_its_indicators_in_sentences_with_the_table_labels_gives_them()
+    {
+        var doc = Read("""
+            某县2023年农机购置补贴项目支出绩效自评报告
+            (四)绩效指标完成情况分析。
+            1.产出指标。
+            数量指标。补贴农机具数量年初任务数800台,全年完成值812台;受益农户数年度指标值600户,实际完成值590户。
+            质量指标。补贴机具合格率达到100%,群众反映良好。
+            """);
+
+        doc.Kind.ShouldBe(DocumentKind.Report);
+        doc.Projects.ShouldHaveSingleItem().Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Actual)).ShouldBe(
+        [
+            ("产出指标", "数量指标", "补贴农机具数量", "800台", "812台"),
+            ("产出指标", "数量指标", "受益农户数", "600户", "590户"),
+        ]);
+    }
+
+    [Fact]
     public void A_count_that_the_names_listed_after_it_do_not_match_is_a_finding()
     {
         var doc = Read("""
