@@ -172,6 +172,10 @@ internal static partial class GluedForm
             {
                 return new HeaderRun(start, at, found);
             }
+
+            // A run of labels that is no header has none inside it either (its tail holds fewer of the same labels): the
+            // search goes on after it, so a line of nothing but labels is read once, not once per character.
+            start = Math.Max(start, at - 1);
         }
 
         return null;
@@ -323,6 +327,9 @@ internal static partial class GluedForm
         }
     }
 
+    /// <summary>The longest number of a glued budget line ("123456789.12").</summary>
+    private const int MaxNumber = 12;
+
     private static string Plain(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A run of glued numbers ("64.864.864.8100%") as numbers of at most two decimals, the split with the fewest pieces that are all well formed.</summary>
@@ -342,7 +349,9 @@ internal static partial class GluedForm
                 return [];
             }
 
-            if (depth > 6)
+            // At most seven pieces of at most MaxNumber characters: a longer run (a line of 3,000 digits) is no budget
+            // line, and trying every head of it at every depth would never end.
+            if (depth > 6 || d.Length > 7 * MaxNumber)
             {
                 return null;
             }
@@ -353,7 +362,7 @@ internal static partial class GluedForm
             }
 
             List<string>? best = null;
-            for (var len = 1; len < d.Length; len++)
+            for (var len = 1; len < Math.Min(d.Length, MaxNumber + 1); len++)
             {
                 var head = d[..len];
                 if (!WellFormed().IsMatch(head) || d[len] == '.')
