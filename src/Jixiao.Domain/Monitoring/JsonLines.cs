@@ -23,6 +23,28 @@ internal sealed class JsonLines
     public static JsonDocumentOptions Options { get; } =
         new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
+    /// <summary>
+    /// Parses a rule or round file (a byte-order mark dropped) with <see cref="Options"/>: its UTF-8 bytes and root,
+    /// or the line and the Chinese reason it is not JSON ("不是有效的 JSON（…）。").
+    /// </summary>
+    public static bool TryParse(string json, out byte[] utf8, out System.Text.Json.Nodes.JsonNode? root, out (int Line, string Message) error)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        utf8 = Utf8(json.TrimStart('\uFEFF'));
+        try
+        {
+            root = System.Text.Json.Nodes.JsonNode.Parse(utf8, documentOptions: Options);
+            error = default;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            root = null;
+            error = (LineOf(ex, utf8), "不是有效的 JSON（" + Reason(ex) + "）。");
+            return false;
+        }
+    }
+
     /// <summary>The 1-based line of a parse error: the parser's own, or for a repeated property (which it does not place) the repeat's.</summary>
     public static int LineOf(JsonException exception, byte[] utf8)
     {

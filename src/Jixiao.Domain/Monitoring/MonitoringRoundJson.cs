@@ -36,17 +36,10 @@ public static class MonitoringRoundJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(rules);
-        var bytes = JsonLines.Utf8(json.TrimStart('\uFEFF'));
         var errors = new List<Diagnostic>();
-        JsonNode? root;
-        try
+        if (!JsonLines.TryParse(json, out var bytes, out var root, out var error))
         {
-            root = JsonNode.Parse(bytes, documentOptions: JsonLines.Options);
-        }
-        catch (JsonException ex)
-        {
-            var line = JsonLines.LineOf(ex, bytes);
-            return (null, [Error(fileName, line, "不是有效的 JSON（" + JsonLines.Reason(ex) + "）。")]);
+            return (null, [Error(fileName, error.Line, error.Message)]);
         }
 
         var lines = JsonLines.Of(bytes);

@@ -106,17 +106,9 @@ public sealed record MonitoringRules(
     /// </summary>
     public static MonitoringRulesLoad Load(string json, string fileName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        var bytes = JsonLines.Utf8(json.TrimStart('\uFEFF'));
-        JsonNode? root;
-        try
+        if (!JsonLines.TryParse(json, out var bytes, out var root, out var error))
         {
-            root = JsonNode.Parse(bytes, documentOptions: JsonLines.Options);
-        }
-        catch (JsonException ex)
-        {
-            var line = JsonLines.LineOf(ex, bytes);
-            return Fail(fileName, line, "不是有效的 JSON（" + (JsonLines.Reason(ex)) + "）。");
+            return Fail(fileName, error.Line, error.Message);
         }
 
         var lines = JsonLines.Of(bytes);

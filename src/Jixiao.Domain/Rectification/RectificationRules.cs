@@ -35,16 +35,9 @@ public sealed record RectificationRules(string Version, string District, Rectifi
     /// <summary>Reads and validates a rule file; never throws on its content (REC001 with the line and a Chinese reason).</summary>
     public static RectificationRulesLoad Load(string json, string fileName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        var bytes = JsonLines.Utf8(json.TrimStart('\uFEFF'));
-        JsonNode? root;
-        try
+        if (!JsonLines.TryParse(json, out var bytes, out var root, out var error))
         {
-            root = JsonNode.Parse(bytes, documentOptions: JsonLines.Options);
-        }
-        catch (JsonException ex)
-        {
-            return Fail(fileName, JsonLines.LineOf(ex, bytes), "不是有效的 JSON（" + JsonLines.Reason(ex) + "）。");
+            return Fail(fileName, error.Line, error.Message);
         }
 
         try

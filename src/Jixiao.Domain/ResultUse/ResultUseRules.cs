@@ -66,16 +66,9 @@ public sealed record ResultUseRules(string Version, string District, IReadOnlyLi
     /// <summary>Reads and validates a rule file; never throws on its content (RES001 with the line and a Chinese reason).</summary>
     public static ResultUseRulesLoad Load(string json, string fileName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        var bytes = JsonLines.Utf8(json.TrimStart('\uFEFF'));
-        JsonNode? root;
-        try
+        if (!JsonLines.TryParse(json, out var bytes, out var root, out var error))
         {
-            root = JsonNode.Parse(bytes, documentOptions: JsonLines.Options);
-        }
-        catch (JsonException ex)
-        {
-            return Fail(fileName, JsonLines.LineOf(ex, bytes), "不是有效的 JSON（" + JsonLines.Reason(ex) + "）。");
+            return Fail(fileName, error.Line, error.Message);
         }
 
         try
