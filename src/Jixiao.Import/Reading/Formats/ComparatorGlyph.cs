@@ -24,12 +24,17 @@ internal static class ComparatorGlyph
             return null;
         }
 
-        var textHeight = box.Bottom - box.Top;
-        var first = parts.MinBy(p => p.MinX);
+        // The glyph is the leftmost of the first line: where the value wraps ("≤202.6万" over "元") the second line's
+        // parts are not beside it, and it is measured against the first line's height (an angle is over half of it).
+        var highest = parts.MinBy(p => p.MinY);
+        var line = parts.Where(p => p.MinY <= highest.MaxY && p.MaxY >= highest.MinY).ToList();
+        var first = line.MinBy(p => p.MinX);
+        parts = [.. parts.Where(p => p.MinY <= first.MaxY + first.Height)];
+        var lineHeight = line.Max(p => p.MaxY) - line.Min(p => p.MinY) + 1;
         // The glyph: the parts that start within the first part's width (an angle and the bars under it).
         var glyph = parts.Where(p => p.MinX <= first.MaxX && p.MaxX <= first.MaxX + first.Width).ToList();
         var angle = glyph.MaxBy(p => p.Height);
-        if (angle.Height < textHeight * 0.35 || angle.Width < 3 || angle.Height < 5)
+        if (angle.Height < lineHeight * 0.4 || angle.Width < 3 || angle.Height < 5)
         {
             return null;
         }

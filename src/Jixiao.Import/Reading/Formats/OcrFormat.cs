@@ -92,6 +92,12 @@ internal static partial class OcrFormat
     /// </summary>
     private static string? ComparatorFix(string text, ImageRules.Gray image, (int Left, int Top, int Right, int Bottom) crop)
     {
+        // "士3%以内" for "±3%以内": chi_sim knows no "±" and reads the nearest 汉字; 士 never stands before a number.
+        if (text.Length > 1 && text[0] == '士' && (char.IsAsciiDigit(text[1]) || (text[1] == ' ' && text.Length > 2 && char.IsAsciiDigit(text[2]))))
+        {
+            return "±" + text[1..].TrimStart();
+        }
+
         if (Comparator().Match(text) is { Success: true } lookalike && !ValuePrefixes.Contains(lookalike.Groups["g"].Value[0]))
         {
             return ComparatorGlyph.Read(image, crop) is { } symbol ? symbol + text[lookalike.Groups["rest"].Index..] : null;
@@ -148,28 +154,69 @@ internal static partial class OcrFormat
     /// The reading of a percentage cell to keep from chi_sim's and chi_sim+eng's: the mixed one where it is a plain
     /// percentage and chi_sim's is not ("959%", "909%6" for "95%", "90%"), with chi_sim's leading glyph kept for the
     /// comparator check ("三909%6" → "三90%"); null to keep chi_sim's. chi_sim's plain percentage stays unless it is
-    /// over 100 where the mixed one is not, since the English model reads a ≧ as a "2" ("280%").
+    /// over 100 where the mixed one is not, since the English model reads a ≧ as a "2" ("280%"). Where both Chinese
+    /// readings are garbled or over 100, the English model's own reading decides (<see cref="EnglishPercent"/>).
     /// </summary>
-    internal static string? PercentReading(string chi, string mixed)
+    internal static string? PercentReading(string chi, string mixed, string? english = null)
     {
         var c = LeadPercent().Match(chi.Replace(" ", "", StringComparison.Ordinal));
         var m = LeadPercent().Match(mixed.Replace(" ", "", StringComparison.Ordinal));
+        // A chi_sim percentage over 100 is more often a "%" read as a digit ("907%" for "90%") than a real one.
+        var chiOver100 = c.Success && decimal.Parse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) > 100;
+        string? English() => english is null ? null : EnglishPercent(chi.Replace(" ", "", StringComparison.Ordinal), english.Replace(" ", "", StringComparison.Ordinal));
         if (!m.Success)
         {
-            return null;
+            return c.Success && !chiOver100 ? null : English();
         }
 
         var lead = m.Groups["lead"].Value.Length > 0 ? m.Groups["lead"].Value : c.Success ? c.Groups["lead"].Value : LeadGlyph().Match(chi).Value;
-        if (c.Success && !(decimal.Parse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) > 100 && decimal.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) <= 100))
+        if (c.Success && !(chiOver100 && decimal.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) <= 100))
         {
-            return null;
+            return chiOver100 ? English() : null;
         }
 
         return lead + m.Groups["n"].Value + "%";
     }
 
+    /// <summary>
+    /// The English model's reading of a percentage that both Chinese readings garbled ("三909%6" / "290%"): its number
+    /// is kept where chi_sim's digits begin with it — with the first character dropped when chi_sim saw a glyph before
+    /// the digits (the English model reads "≥" as a "2"), chi_sim's glyph kept for the comparator check. Null when the
+    /// two disagree.
+    /// </summary>
+    private static string? EnglishPercent(string chi, string english)
+    {
+        var e = EnglishNumberPercent().Match(english);
+        var digits = ChiDigits().Match(chi);
+        if (!e.Success || !digits.Success)
+        {
+            return null;
+        }
+
+        var lead = digits.Groups["lead"].Value;
+        var number = e.Groups["n"].Value;
+        string[] candidates = lead.Length > 0 && e.Groups["lead"].Length == 0 ? [number[1..], number] : [number];
+        foreach (var n in candidates)
+        {
+            if (n.Length > 0 && char.IsAsciiDigit(n[0]) && digits.Groups["d"].Value.Replace(".", "", StringComparison.Ordinal).StartsWith(n.Replace(".", "", StringComparison.Ordinal), StringComparison.Ordinal))
+            {
+                var glyph = e.Groups["lead"].Length > 0 ? e.Groups["lead"].Value : lead;
+                return glyph + n + "%";
+            }
+        }
+
+        return null;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<lead>[≥≤<>=]|[\u4e00-\u9fff])?(?<n>\d{1,6}(?:\.\d{1,4})?)%$")]
     private static partial System.Text.RegularExpressions.Regex LeadPercent();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<lead>[≥≤<>=])?(?<n>\d{1,7}(?:\.\d{1,4})?)%$")]
+    private static partial System.Text.RegularExpressions.Regex EnglishNumberPercent();
+
+    // chi_sim's digits of a garbled percentage, after at most one leading glyph ("三909%6": 三, 909).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<lead>[≥≤<>=]|[\u4e00-\u9fff])?(?<d>\d[\d.]*)")]
+    private static partial System.Text.RegularExpressions.Regex ChiDigits();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\u4e00-\u9fff≥≤<>=](?=\s?\d)")]
     private static partial System.Text.RegularExpressions.Regex LeadGlyph();
@@ -234,12 +281,16 @@ internal static partial class OcrFormat
         // chi_sim reads a lone "95%" as "959%"; with the English model beside it the "%" comes out right. Cells
         // read with a "%" are read again so, and a plain percentage taken from that reading.
         var percents = words.Where(w => w.Value.Any(g => g.Text.Contains('%', StringComparison.Ordinal))).Select(w => w.Key).ToList();
+        // Where both read a comparator and its "%" into one blur ("三909%6" for "≥90%"), the English model alone reads
+        // the number ("290%": the "≥" as a "2"), and is asked too.
         if (percents.Count > 0 && ReadCrops(image, percents.Select(k => crops[k - 1]).ToList(), 1, temp, page, context, "chi_sim+eng") is { } mixed)
         {
+            var english = ReadCrops(image, percents.Select(k => crops[k - 1]).ToList(), 1, temp, page, context, "eng");
             for (var k = 0; k < percents.Count; k++)
             {
+                var englishText = english is not null && english.TryGetValue(k + 1, out var e) && e.Count > 0 ? string.Concat(e.Select(g => g.Text)) : null;
                 if (mixed.TryGetValue(k + 1, out var glyphs) && glyphs.Count > 0
-                    && PercentReading(string.Concat(words[percents[k]].Select(g => g.Text)), string.Concat(glyphs.Select(g => g.Text))) is { } text)
+                    && PercentReading(string.Concat(words[percents[k]].Select(g => g.Text)), string.Concat(glyphs.Select(g => g.Text)), englishText) is { } text)
                 {
                     words[percents[k]] = [glyphs[0] with { Text = text, Right = glyphs[^1].Right, Confidence = glyphs.Min(g => g.Confidence) }];
                 }

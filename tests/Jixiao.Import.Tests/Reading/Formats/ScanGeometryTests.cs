@@ -89,6 +89,20 @@ public class ScanGeometryTests
     }
 
     [Fact]
+    public void A_comparator_of_a_value_that_wraps_is_the_first_lines_first_glyph_measured_against_that_line()
+    {
+        var g = Blank(160, 110);
+        Line(g, 44, 8, 20, 20); // "≤" …
+        Line(g, 20, 20, 44, 32);
+        Line(g, 20, 40, 44, 40);
+        Line(g, 60, 4, 60, 44); // … "1" …
+        Line(g, 8, 70, 50, 70); // … and "元" on the next line, starting further left
+        Line(g, 8, 90, 50, 90);
+        Line(g, 29, 70, 29, 90);
+        ComparatorGlyph.Read(g, (0, 0, 160, 110)).ShouldBe("≤");
+    }
+
+    [Fact]
     public void A_character_is_no_comparator()
     {
         var g = Blank(120, 60);
@@ -107,5 +121,21 @@ public class ScanGeometryTests
     public void A_percentage_keeps_the_reading_that_is_one(string chi, string mixed, string? kept)
     {
         OcrFormat.PercentReading(chi, mixed).ShouldBe(kept);
+    }
+
+    [Theory]
+    [InlineData("三909%6", "三909%6", "290%", "三90%")] // the English model reads the ≥ as a "2"
+    [InlineData("三907%", "三907%", "90%", "三90%")] // … or drops it
+    [InlineData("909%6", "909%6", "90%", "90%")]
+    [InlineData("85.69%6", "85.69%6", "85.6%", "85.6%")]
+    [InlineData("三909%6", "三909%6", "≥90%", "≥90%")]
+    [InlineData("三909%6", "三909%6", "75%", null)] // the two disagree: chi_sim's reading stays, to be flagged
+    [InlineData("三909%6", "三909%6", "abc", null)]
+    [InlineData("959%", "959%6", "95%", "95%")] // over 100: the "%" read as a digit
+    [InlineData("150%", "150%", "150%", "150%")]
+    [InlineData("85%", "85%", "35%", null)] // chi_sim's plain percentage up to 100 stays
+    public void A_percentage_both_Chinese_readings_garbled_takes_the_English_number_where_the_digits_agree(string chi, string mixed, string english, string? kept)
+    {
+        OcrFormat.PercentReading(chi, mixed, english).ShouldBe(kept);
     }
 }
