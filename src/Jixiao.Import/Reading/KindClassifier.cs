@@ -91,19 +91,38 @@ internal static partial class KindClassifier
     {
         foreach (var row in rows.Take(40))
         {
-            foreach (var t in row)
+            for (var i = 0; i < row.Count; i++)
             {
+                var t = row[i];
                 var key = t.Key.StartsWith("标题:", StringComparison.Ordinal) ? t.Key[3..] : t.Key;
                 key = FileExtension().Replace(key, "");
                 if (key.Length is >= 6 and <= 80 && (key.EndsWith("表", StringComparison.Ordinal) || key.EndsWith("报告", StringComparison.Ordinal) || key.Contains("表(", StringComparison.Ordinal)))
                 {
-                    return t.Key.StartsWith("标题:", StringComparison.Ordinal) ? key : FileExtension().Replace(t.Text.Trim(), "");
+                    if (t.Key.StartsWith("标题:", StringComparison.Ordinal))
+                    {
+                        return key;
+                    }
+
+                    // OCR splits a title where Tesseract's boxes leave a gap ("广西" | "城乡居民…自评报告"): the words of
+                    // 汉字 alone before it on its line are the title's.
+                    var start = i;
+                    while (start > 0 && row[start - 1].Text.Length <= 20 && row[start - 1].Text.All(ReadingText.IsCjk) && !IsLabel(row[start - 1].Text))
+                    {
+                        start--;
+                    }
+
+                    return FileExtension().Replace(string.Concat(row.Skip(start).Take(i - start + 1).Select(c => c.Text.Trim())), "");
                 }
             }
         }
 
         return null;
     }
+
+    // A form's label before a title-like value ("填报单位", "项目名称") is no part of a title.
+    private static bool IsLabel(string text) =>
+        text.EndsWith("单位", StringComparison.Ordinal) || text.EndsWith("名称", StringComparison.Ordinal) || text.EndsWith("部门", StringComparison.Ordinal)
+        || text.EndsWith("日期", StringComparison.Ordinal) || text.EndsWith("时间", StringComparison.Ordinal) || text.EndsWith("附件", StringComparison.Ordinal);
 
     /// <summary>A file name's extension after a title ("…自评报告.pdf", a heading copied from a download link).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\.(?:pdf|docx?|xlsx?|wps|et|ofd)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

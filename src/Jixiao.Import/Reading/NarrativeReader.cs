@@ -15,7 +15,8 @@ internal static partial class NarrativeReader
             return found;
         }
 
-        var subject = Subject(title) ?? rows.Take(30).SelectMany(r => r).Where(t => t.Text.Length <= 60).Select(t => Subject(t.Text)).FirstOrDefault(s => s is not null);
+        var subject = Subject(title) ?? rows.Take(30).SelectMany(r => r).Where(t => t.Text.Length <= 60).Select(t => Subject(t.Text)).FirstOrDefault(s => s is not null)
+            ?? FundApplied(rows);
         if (subject is null)
         {
             return found;
@@ -45,6 +46,38 @@ internal static partial class NarrativeReader
         return m.Success && m.Groups["s"].Length >= 4 && m.Groups["s"].Value is not ("项目支出" or "部门单位" or "项目")
             && !m.Groups["s"].Value.StartsWith('(') && !m.Groups["s"].Value.EndsWith('的') ? m.Groups["s"].Value : null;
     }
+
+    /// <summary>
+    /// A report whose title names no subject (a 范文 site's "项目支出绩效运行监控报告") names its one fund where it states
+    /// the amount asked for or given: "本年度申请道路运输工作经费8万元", "安排××专项资金120万元". A word for funds in
+    /// general ("财政资金", "专项资金", "工作经费") names nothing.
+    /// </summary>
+    private static string? FundApplied(List<List<Tok>> rows)
+    {
+        var text = ReadingText.Simplify(ProseReader.Join(rows.Take(200).ToList()));
+        foreach (Match m in FundPhrase().Matches(text))
+        {
+            var name = m.Groups["s"].Value;
+            if (!GenericFunds.Contains(name) && !GenericFunds.Contains(LeadingLevel().Replace(name, "")))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> GenericFunds =
+    [
+        "财政资金", "专项资金", "项目资金", "预算资金", "财政专项资金", "补助资金", "配套资金", "工作经费", "项目经费", "专项经费",
+        "资金", "经费", "项目", "财政拨款资金", "转移支付资金", "一般公共预算资金",
+    ];
+
+    [GeneratedRegex(@"(?:申请|安排|下达|拨付|批复)(?:了|的)?(?<s>[\u4e00-\u9fff“”()]{2,30}?(?:经费|资金|项目))(?:资金)?(?:共计|合计|总额|预算)?[为:]?\d")]
+    private static partial Regex FundPhrase();
+
+    [GeneratedRegex(@"^(?:中央|省级|省|市级|市|县级|县|区级|区|本级|上级|财政|年度|本年度|年初)+")]
+    private static partial Regex LeadingLevel();
 
     [GeneratedRegex(@"^(?:关于)?(?<s>.+?)(?:\(\S*?\))?(?:20\d\d|\d\d)年度?.*?(?:报告|自评|评价)")]
     private static partial Regex SubjectOfReport();

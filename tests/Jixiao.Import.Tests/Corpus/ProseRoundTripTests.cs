@@ -39,8 +39,14 @@ public class ProseRoundTripTests(ITestOutputHelper output)
         var fromText = CorpusComparer.Score(doc, truth.RootElement, DocumentReader.Read(bytes, name));
 
         var docx = Written.GetOrAdd(doc, d => new Lazy<string>(() => WriteDocx(d, Encoding.UTF8.GetString(bytes)))).Value;
-        var path = format == "docx" ? docx : Written.GetOrAdd(doc + ".pdf", _ => new Lazy<string>(() => FormatFiles.Convert(docx, "pdf"))).Value;
-        var reading = DocumentReader.Read(File.ReadAllBytes(path), doc + "." + format);
+        string Pdf() => Written.GetOrAdd(doc + ".pdf", _ => new Lazy<string>(() => FormatFiles.Convert(docx, "pdf"))).Value;
+        var path = format switch
+        {
+            "docx" => docx,
+            "pdf" => Pdf(),
+            _ => Written.GetOrAdd(doc + ".scan", _ => new Lazy<string>(() => FormatFiles.ScannedPdf(Pdf(), 200, allPages: true))).Value,
+        };
+        var reading = DocumentReader.Read(File.ReadAllBytes(path), doc + (format == "docx" ? ".docx" : ".pdf"));
         reading.Document.Diagnostics.ShouldNotContain(d => d.Code == FormatCodes.ToolMissing, "a tool the reader needs is missing (scripts/install-deps.sh test)");
         var fromFile = CorpusComparer.Score(doc, truth.RootElement, reading);
 
@@ -72,6 +78,7 @@ public class ProseRoundTripTests(ITestOutputHelper output)
             if (!PdfGaps.Contains(doc))
             {
                 data.Add(doc, "pdf");
+                data.Add(doc, "scan");
             }
         }
 

@@ -215,6 +215,42 @@ public class RecognizerTests
     }
 
     [Fact]
+    public void A_title_split_into_cells_by_the_gaps_of_a_scan_is_read_whole()
+    {
+        var doc = Read("""
+            某省	农村公路养护补助资金2022年度绩效自评报告
+            一、基本情况
+            2022年下达农村公路养护补助资金500万元。
+            """);
+
+        doc.Projects.ShouldHaveSingleItem().Name.ShouldBe("某省农村公路养护补助资金");
+    }
+
+    [Theory]
+    [InlineData("本年度申请档案数字化加工经费12万元,用于馆藏档案数字化。", "档案数字化加工经费")]
+    [InlineData("年初县财政安排农村公路养护资金共计35.5万元。", "农村公路养护资金")]
+    [InlineData("本年度申请财政资金12万元,用于馆藏档案数字化。", null)]
+    public void A_report_whose_title_names_nothing_is_named_by_the_one_fund_it_asks_for(string sentence, string? name)
+    {
+        var doc = Read($"""
+            项目支出绩效运行监控报告
+            一、项目概况
+            (一)项目资金
+            {sentence}
+            """);
+
+        doc.Kind.ShouldBe(DocumentKind.Monitoring);
+        if (name is null)
+        {
+            doc.Projects.ShouldAllBe(p => p.Name == null);
+        }
+        else
+        {
+            doc.Projects.ShouldHaveSingleItem().Name.ShouldBe(name);
+        }
+    }
+
+    [Fact]
     public void A_report_that_writes_its_indicators_in_sentences_with_the_table_labels_gives_them()
     {
         var doc = Read("""

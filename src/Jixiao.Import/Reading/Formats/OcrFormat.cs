@@ -147,8 +147,14 @@ internal static partial class OcrFormat
             t = sb.ToString();
         }
 
-        return t.TrimStart('。', '，', '、', '；', '：', '.', ',', ' ').Trim();
+        t = t.TrimStart('。', '，', '、', '；', '：', '.', ',', ' ').Trim();
+        return t.Contains('一', StringComparison.Ordinal) ? DashAsOnes().Replace(t, "——") : t;
     }
+
+    // chi_sim reads a dash "——" as "一一" (or "一 "): after the name of a fund and before its part ("专项资金——重点领域
+    // 研发计划") it is the dash; elsewhere "一一" is a word ("一一对应") and stays.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=资金|经费|项目|专项|计划)(?:一\s?一|一\s)(?=[\u4e00-\u9fff])(?!对应|列举|核实|落实|说明|检查|分析|比对)")]
+    private static partial System.Text.RegularExpressions.Regex DashAsOnes();
 
     /// <summary>
     /// The reading of a percentage cell to keep from chi_sim's and chi_sim+eng's: the mixed one where it is a plain

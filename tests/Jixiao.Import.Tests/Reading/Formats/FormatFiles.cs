@@ -185,43 +185,53 @@ internal static class FormatFiles
     }
 
     /// <summary>
-    /// Page 1 of a PDF as a scanner's PDF: the page rendered to JPEG by pdftoppm and wrapped in a one-page PDF with no
-    /// text layer (written here by hand: a page, an image XObject and the xref table).
+    /// Page 1 of a PDF (or every page) as a scanner's PDF: each page rendered to JPEG by pdftoppm and wrapped in a PDF
+    /// with no text layer (written here by hand: the pages, one image XObject and content stream each, the xref table).
     /// </summary>
-    public static string ScannedPdf(string pdf, int dpi)
+    public static string ScannedPdf(string pdf, int dpi, bool allPages = false)
     {
         var prefix = Path.Combine(Folder, "scanjpg-" + Guid.NewGuid().ToString("N")[..8]);
-        Run("pdftoppm", ["-jpeg", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", pdf, prefix], null);
-        var jpeg = File.ReadAllBytes(prefix + ".jpg");
-        var sof = Enumerable.Range(0, jpeg.Length - 9).First(i => jpeg[i] == 0xFF && jpeg[i + 1] is 0xC0 or 0xC2);
-        var height = jpeg[sof + 5] << 8 | jpeg[sof + 6];
-        var width = jpeg[sof + 7] << 8 | jpeg[sof + 8];
-        var colorSpace = jpeg[sof + 9] == 1 ? "/DeviceGray" : "/DeviceRGB";
-        var points = (W: width * 72 / dpi, H: height * 72 / dpi);
-        var content = $"q {points.W} 0 0 {points.H} 0 0 cm /Im0 Do Q";
+        var resolution = dpi.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Run("pdftoppm", allPages ? ["-jpeg", "-r", resolution, pdf, prefix] : ["-jpeg", "-r", resolution, "-f", "1", "-l", "1", "-singlefile", pdf, prefix], null);
+        var jpegs = allPages
+            ? Directory.GetFiles(Folder, Path.GetFileName(prefix) + "-*.jpg").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList()
+            : [File.ReadAllBytes(prefix + ".jpg")];
         var output = new MemoryStream();
         var offsets = new List<long>();
         void Write(string text) => output.Write(System.Text.Encoding.ASCII.GetBytes(text));
-        Write("%PDF-1.4\n");
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {points.W} {points.H}] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
-        ];
-        for (var i = 0; i < objects.Length; i++)
+        void Begin(int number)
         {
             offsets.Add(output.Position);
-            Write($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+            Write($"{number} 0 obj\n");
         }
 
-        offsets.Add(output.Position);
-        Write($"5 0 obj\n<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace {colorSpace} /BitsPerComponent 8 /Filter /DCTDecode /Length {jpeg.Length} >>\nstream\n");
-        output.Write(jpeg);
-        Write("\nendstream\nendobj\n");
+        Write("%PDF-1.4\n");
+        // Objects: 1 catalog, 2 pages, then per page i (from 0): 3 + 3i page, 4 + 3i content, 5 + 3i image.
+        Begin(1);
+        Write("<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+        Begin(2);
+        Write($"<< /Type /Pages /Kids [{string.Join(" ", jpegs.Select((_, i) => $"{3 + 3 * i} 0 R"))}] /Count {jpegs.Count} >>\nendobj\n");
+        for (var i = 0; i < jpegs.Count; i++)
+        {
+            var jpeg = jpegs[i];
+            var sof = Enumerable.Range(0, jpeg.Length - 9).First(k => jpeg[k] == 0xFF && jpeg[k + 1] is 0xC0 or 0xC2);
+            var height = jpeg[sof + 5] << 8 | jpeg[sof + 6];
+            var width = jpeg[sof + 7] << 8 | jpeg[sof + 8];
+            var colorSpace = jpeg[sof + 9] == 1 ? "/DeviceGray" : "/DeviceRGB";
+            var points = (W: width * 72 / dpi, H: height * 72 / dpi);
+            var content = $"q {points.W} 0 0 {points.H} 0 0 cm /Im0 Do Q";
+            Begin(3 + 3 * i);
+            Write($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {points.W} {points.H}] /Resources << /XObject << /Im0 {5 + 3 * i} 0 R >> >> /Contents {4 + 3 * i} 0 R >>\nendobj\n");
+            Begin(4 + 3 * i);
+            Write($"<< /Length {content.Length} >>\nstream\n{content}\nendstream\nendobj\n");
+            Begin(5 + 3 * i);
+            Write($"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace {colorSpace} /BitsPerComponent 8 /Filter /DCTDecode /Length {jpeg.Length} >>\nstream\n");
+            output.Write(jpeg);
+            Write("\nendstream\nendobj\n");
+        }
+
         var xref = output.Position;
-        Write($"xref\n0 6\n0000000000 65535 f \n{string.Concat(offsets.Select(o => $"{o:D10} 00000 n \n"))}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n{string.Concat(offsets.Select(o => $"{o:D10} 00000 n \n"))}trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         var path = prefix + ".pdf";
         File.WriteAllBytes(path, output.ToArray());
         return path;

@@ -124,6 +124,17 @@ public class ScanGeometryTests
     }
 
     [Theory]
+    [InlineData("“科技创新战略专项资金一一重点领域研发计划”", "“科技创新战略专项资金——重点领域研发计划”")]
+    [InlineData("乡村振兴战略专项资金一 农业产业发展", "乡村振兴战略专项资金——农业产业发展")]
+    [InlineData("项目一期工程", "项目一期工程")]
+    [InlineData("专项资金一次性拨付", "专项资金一次性拨付")]
+    [InlineData("项目一一对应", "项目一一对应")]
+    public void A_dash_read_as_一一_after_a_funds_name_is_a_dash(string read, string mended)
+    {
+        OcrFormat.Mend(read).ShouldBe(mended);
+    }
+
+    [Theory]
     [InlineData("三909%6", "三909%6", "290%", "三90%")] // the English model reads the ≥ as a "2"
     [InlineData("三907%", "三907%", "90%", "三90%")] // … or drops it
     [InlineData("909%6", "909%6", "90%", "90%")]
