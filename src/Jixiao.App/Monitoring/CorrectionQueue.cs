@@ -56,7 +56,7 @@ public static class CorrectionQueue
                 return [];
         }
 
-        var rows = await Project(corrections).OrderBy(c => c.Correction.Deadline).ThenBy(c => c.Correction.Id).ToListAsync(cancellationToken);
+        var rows = await Project(corrections.OrderBy(c => c.Deadline).ThenBy(c => c.Id)).ToListAsync(cancellationToken);
         return rows.Select(r => Row(r, scope, today)).OrderByDescending(r => r.Overdue).ToList();
     }
 
