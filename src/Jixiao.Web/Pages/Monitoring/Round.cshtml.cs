@@ -19,18 +19,75 @@ public sealed class RoundModel(JixiaoDbContext db, AccessService access, Monitor
     /// <summary>Whether this user may 下达纠偏 for the round's red projects (a reviewer of their units or an admin).</summary>
     public bool CanRequestCorrections { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Whether this user may load a filled 监控表 into the round (a clerk of one of its units, while it is open).</summary>
+    public bool CanLoad { get; private set; }
+
+    /// <summary>The preview of an uploaded 监控表, with the file to send back on confirm (base64).</summary>
+    public MonitoringTableLoad? Preview { get; private set; }
+    public string? PreviewContent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>载入监控表, step one: read the upload and show what it matches; nothing is written.</summary>
+    public async Task<IActionResult> OnPostLoadAsync(int id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0 || file.Length > LoadMonitoringTable.MaxBytes)
+        {
+            return this.RedirectWithMessage(new Outcome.Invalid(file is null || file.Length == 0 ? "请选择要载入的监控表文件。"
+                : $"文件超过 {LoadMonitoringTable.MaxBytes / (1024 * 1024)} MB，监控表不应这么大。"), "", $"/monitoring/{id}#load");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var (outcome, load) = await LoadMonitoringTable.RunAsync(db, await access.GetAsync(cancellationToken), rules, id, buffer.ToArray(), file.FileName,
+            confirm: false, clock, cancellationToken);
+        if (outcome is not Outcome.Done)
+        {
+            return this.RedirectWithMessage(outcome, "", $"/monitoring/{id}#load");
+        }
+
+        if (!await ShowAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Preview = load;
+        PreviewContent = Convert.ToBase64String(buffer.ToArray());
+        return Page();
+    }
+
+    /// <summary>载入监控表, step two: the same file again, written whole or not at all.</summary>
+    public async Task<IActionResult> OnPostLoadConfirmAsync(int id, string? content, string? fileName, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(content ?? "");
+        }
+        catch (FormatException)
+        {
+            return this.RedirectWithMessage(new Outcome.Invalid("文件内容已损坏，请重新选择文件。"), "", $"/monitoring/{id}#load");
+        }
+
+        var (outcome, load) = await LoadMonitoringTable.RunAsync(db, await access.GetAsync(cancellationToken), rules, id, bytes, fileName ?? "",
+            confirm: true, clock, cancellationToken);
+        return this.RedirectWithMessage(outcome, $"已载入 {load?.FileName}：{load?.Projects.Count} 个项目的监控表（填报中，请核对后提交）。", $"/monitoring/{id}");
+    }
+
+    private async Task<bool> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
         var lights = await RoundLights.RunAsync(db, scope, rules, id, cancellationToken);
         if (lights is null)
         {
-            return NotFound();
+            return false;
         }
 
         Lights = lights;
         CanRequestCorrections = lights.Projects.Any(p => p.Lights.Light == Light.Red && scope.MayReview(p.UnitId));
-        return Page();
+        CanLoad = lights.Round.Status == "open" && lights.Projects.Any(p => scope.MayFillMonitoring(p.UnitId));
+        return true;
     }
 
     /// <summary>下达纠偏: the red projects not asked yet get a request each (RequestCorrections); then the round's queue.</summary>
