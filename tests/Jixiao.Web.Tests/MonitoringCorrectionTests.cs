@@ -209,4 +209,39 @@ public sealed class MonitoringCorrectionTests(SeededApps apps) : IClassFixture<S
         (await czj.GetStringAsync($"/monitoring/{roundId}")).ShouldContain("id=\"request-corrections\"");
         (await zfw.GetStringAsync($"/monitoring/{roundId}")).ShouldNotContain("id=\"request-corrections\"");
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_department_reviewer_asks_and_pauses_for_the_units_it_oversees_only(string provider)
+    {
+        var app = apps.Get(provider);
+        var (roundId, policeRed, _, politicsRed) = await RoundWithRedAsync(app, 2043);
+        var admin = await app.LoginAsync("admin");
+        var units = (await JsonOf(await admin.GetAsync("/api/v1/units"))).EnumerateArray()
+            .ToDictionary(u => u.GetProperty("name").GetString()!, u => u.GetProperty("id").GetInt32());
+        var userName = "jp" + provider[..2];
+        (await admin.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName, displayName = "政法委主管部门", password = "jixiao2026x", role = App.Auth.Roles.Reviewer, unitIds = new[] { units[DemoSetup.PoliticsUnit] },
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var department = await app.LoginAsync(userName, "jixiao2026x");
+
+        var made = await JsonOf(await department.PostAsync($"/api/v1/monitoring/rounds/{roundId}/corrections", null));
+        made.GetProperty("created").GetInt32().ShouldBe(1);
+        made.GetProperty("corrections").EnumerateArray().Select(c => c.GetProperty("projectId").GetInt32()).ShouldBe([politicsRed]);
+
+        // Finance then asks the rest; the department does not see the police request, so it cannot pause it.
+        var czj = await app.LoginAsync("czj");
+        var all = await JsonOf(await czj.PostAsync($"/api/v1/monitoring/rounds/{roundId}/corrections", null));
+        all.GetProperty("created").GetInt32().ShouldBe(1);
+        var police = all.GetProperty("corrections").EnumerateArray().Single(c => c.GetProperty("projectId").GetInt32() == policeRed).GetProperty("id").GetInt32();
+        var politics = all.GetProperty("corrections").EnumerateArray().Single(c => c.GetProperty("projectId").GetInt32() == politicsRed);
+        politics.GetProperty("requestedBy").GetString().ShouldBe("政法委主管部门");
+        (await department.PostAsJsonAsync($"/api/v1/monitoring/corrections/{police}/funds", new { pause = true, reason = "越权", version = 1L }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await department.PostAsJsonAsync($"/api/v1/monitoring/corrections/{politics.GetProperty("id").GetInt32()}/funds", new { pause = true, reason = "待答复前暂停", version = 1L }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await department.PostAsJsonAsync($"/api/v1/monitoring/corrections/{politics.GetProperty("id").GetInt32()}/answer", new { decision = "continue", reason = "代答", version = 2L }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "a reviewer does not answer for the unit");
+    }
 }
