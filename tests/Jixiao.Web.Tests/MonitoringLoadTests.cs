@@ -186,4 +186,18 @@ public sealed partial class MonitoringLoadTests(SeededApps apps) : IClassFixture
         (await PageForms.AlertsAsync(gaj, url)).ShouldBe(["已载入 页面上传.txt：1 个项目的监控表（填报中，请核对后提交）。"]);
         (await EntryAsync(app, roundId, police[1].Id)).ExecutedFen.ShouldBe(80_000_000L);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_loading_and_the_correction_endpoints()
+    {
+        var paths = (await JsonOf(await apps.Get("sqlite").CreateClient().GetAsync("/openapi/v1.json"))).GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/monitoring/rounds/{id}/load", "/api/v1/monitoring/rounds/{id}/corrections", "/api/v1/monitoring/corrections",
+                     "/api/v1/monitoring/corrections/{id}", "/api/v1/monitoring/corrections/{id}/answer", "/api/v1/monitoring/corrections/{id}/funds" })
+        {
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+        }
+
+        paths.GetProperty("/api/v1/monitoring/rounds/{id}/load").GetProperty("post").GetProperty("requestBody").GetProperty("content")
+            .TryGetProperty("multipart/form-data", out _).ShouldBeTrue("the load takes the file as a form upload");
+    }
 }
