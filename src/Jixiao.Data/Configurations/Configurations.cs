@@ -255,3 +255,26 @@ internal sealed class RectificationTaskConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(t => new { t.UnitId, t.Status });
     }
 }
+
+internal sealed class MonitoringCorrectionConfiguration : IEntityTypeConfiguration<MonitoringCorrectionEntity>
+{
+    public void Configure(EntityTypeBuilder<MonitoringCorrectionEntity> builder)
+    {
+        builder.ToTable("monitoring_corrections");
+        builder.Property(c => c.RedReason).HasMaxLength(4000);
+        builder.Property(c => c.RequestedBy).HasMaxLength(100);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.AnswerReason).HasMaxLength(2000);
+        builder.Property(c => c.AnsweredBy).HasMaxLength(100);
+        builder.Property(c => c.PauseReason).HasMaxLength(2000);
+        builder.Property(c => c.PausedBy).HasMaxLength(100);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne(c => c.Round).WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Entry).WithMany().HasForeignKey(c => c.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Project).WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.EntryId).IsUnique();
+        builder.HasIndex(c => new { c.RoundId, c.Status });
+        builder.HasIndex(c => c.ProjectId);
+    }
+}

@@ -73,6 +73,9 @@ public sealed record KeyMonitoringRule(decimal MinBudgetWanYuan, int ByMonth, de
 /// <summary>The 偏差原因 a unit chooses from.</summary>
 public sealed record DeviationCauseList(IReadOnlyList<string> Causes, string Source);
 
+/// <summary>纠偏: a red project's unit answers within <see cref="WorkingDays"/> working days of <see cref="Calendar"/>.</summary>
+public sealed record CorrectionRule(int WorkingDays, WorkingCalendar Calendar, string Source);
+
 /// <summary>
 /// The light rules of one district, loaded from <c>Data/monitoring-rules.json</c> (the central default) or a district's
 /// file of the same shape. Options are null when the file switches them off.
@@ -90,6 +93,9 @@ public sealed record MonitoringRules(
 {
     /// <summary>The diagnostic code of a rule file that does not validate.</summary>
     public const string InvalidFileCode = "MON001";
+
+    /// <summary>纠偏's answer time; a district's file without a correction section keeps the central default's.</summary>
+    public required CorrectionRule Correction { get; init; }
 
     private static readonly Lazy<MonitoringRules> DefaultRules = new(() =>
     {
@@ -135,7 +141,7 @@ public sealed record MonitoringRules(
     /// <summary>Walks the file; every problem is a <see cref="RuleError"/> naming the path it is at.</summary>
     private static class RuleReader
     {
-        private static readonly string[] TopLevel = ["version", "district", "budget", "indicator", "qualitative", "floors", "gap", "keyMonitoring", "deviationCauses"];
+        private static readonly string[] TopLevel = ["version", "district", "budget", "indicator", "qualitative", "floors", "gap", "keyMonitoring", "deviationCauses", "correction"];
 
         public static MonitoringRules Read(JsonNode? root)
         {
@@ -156,8 +162,72 @@ public sealed record MonitoringRules(
                 Floors(top["floors"]),
                 Gap(top["gap"]),
                 KeyMonitoring(top["keyMonitoring"]),
-                new DeviationCauseList(Texts(causes, "deviationCauses", "causes", allowEmpty: false), Text(causes, "deviationCauses", "source")));
+                new DeviationCauseList(Texts(causes, "deviationCauses", "causes", allowEmpty: false), Text(causes, "deviationCauses", "source")))
+            {
+                Correction = top["correction"] is { } correction ? Correction(correction) : Default.Correction,
+            };
         }
+
+        private static CorrectionRule Correction(JsonNode node)
+        {
+            var correction = Object(node, "correction", ["source", "workingDays", "holidays", "workdays"]);
+            var days = Number(correction, "correction", "workingDays");
+            if (days is < 1 or > 60 || days != decimal.Truncate(days))
+            {
+                throw new RuleError("correction.workingDays", $"correction.workingDays 应为 1 到 60 的整数工作日，现为 {LightBands.Number(days)}。");
+            }
+
+            var holidays = Days(correction, "holidays");
+            var workdays = Days(correction, "workdays");
+            if (holidays.Overlaps(workdays))
+            {
+                throw new RuleError("correction.workdays", $"correction 中 {Day(holidays.Where(workdays.Contains).Min())} 既是放假日又是调休上班日。");
+            }
+
+            return new CorrectionRule((int)days, new WorkingCalendar(holidays, workdays), Text(correction, "correction", "source"));
+        }
+
+        /// <summary>A list of days, each "2026-10-01" or an inclusive range "2026-10-01..2026-10-07"; absent: none.</summary>
+        private static HashSet<DateOnly> Days(JsonObject section, string name)
+        {
+            var at = "correction." + name;
+            var days = new HashSet<DateOnly>();
+            if (section[name] is null)
+            {
+                return days;
+            }
+
+            if (section[name] is not JsonArray array)
+            {
+                throw new RuleError(at, $"{at} 应为日期数组（如 \"2026-10-01..2026-10-07\"）。");
+            }
+
+            for (var i = 0; i < array.Count; i++)
+            {
+                var text = array[i] is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim() : "";
+                var parts = text.Split("..");
+                if (parts.Length is < 1 or > 2 || !parts.All(p => DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+                {
+                    throw new RuleError($"{at}[{i}]", $"{at} 第 {i + 1} 项“{text}”应为日期 yyyy-MM-dd 或日期范围 yyyy-MM-dd..yyyy-MM-dd。");
+                }
+
+                var from = DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var to = DateOnly.ParseExact(parts[^1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (to < from || to.DayNumber - from.DayNumber > 31)
+                {
+                    throw new RuleError($"{at}[{i}]", $"{at} 第 {i + 1} 项“{text}”的范围应从早到晚且不超过 31 天。");
+                }
+
+                for (var day = from; day <= to; day = day.AddDays(1))
+                {
+                    days.Add(day);
+                }
+            }
+
+            return days;
+        }
+
+        private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         private static FloorRule? Floors(JsonNode? node)
         {

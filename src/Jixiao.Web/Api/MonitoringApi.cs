@@ -3,6 +3,7 @@ using Jixiao.Data;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Jixiao.Web.Api;
 
@@ -25,6 +26,67 @@ public static class MonitoringApi
         monitoring.MapGet("/entries/{id:int}", GetEntryAsync).WithSummary("一个项目的监控表");
         monitoring.MapPut("/entries/{id:int}", FillEntryAsync)
             .WithSummary("填写监控表（本单位填报人；执行数以分为单位；须带 version；submit=true 提交）");
+        monitoring.MapPost("/rounds/{id:int}/load", LoadTableAsync)
+            .WithSummary("载入填好的监控表（multipart，字段 file；confirm=true 才写入，否则只预览匹配结果）；本单位填报人；全部匹配才载入，否则一项不载入");
+        monitoring.MapPost("/rounds/{id:int}/corrections", RequestCorrectionsAsync)
+            .WithSummary("下达纠偏：本轮尚未下达的红灯项目（审核范围内）各得一项纠偏，答复期限为地区规则的工作日数（默认 10 个）");
+        monitoring.MapGet("/corrections", CorrectionsAsync).WithSummary("纠偏队列（roundId、status：awaiting、answered、overdue、paused），逾期未答复的在前");
+        monitoring.MapGet("/corrections/{id:int}", CorrectionAsync).WithSummary("一项纠偏");
+        monitoring.MapPost("/corrections/{id:int}/answer", AnswerCorrectionAsync)
+            .WithSummary("答复纠偏（项目单位填报人）：decision 为 continue、adjust（须带 adjustFen，分）或 cancel，reason 必填，须带 version");
+        monitoring.MapPost("/corrections/{id:int}/funds", PauseFundsAsync)
+            .WithSummary("标记暂停拨付（pause=true）或恢复拨付（pause=false），reason 必填，须带 version；财政或主管部门审核人");
+    }
+
+    private static async Task<Results<Ok<MonitoringTableLoad>, ProblemHttpResult>> LoadTableAsync(int id, IFormFile file, [FromForm] bool? confirm,
+        JixiaoDbContext db, AccessService access, MonitoringRules rules, TimeProvider clock, CancellationToken ct)
+    {
+        if (file.Length > LoadMonitoringTable.MaxBytes)
+        {
+            return ApiProblems.From(new Outcome.Invalid($"文件超过 {LoadMonitoringTable.MaxBytes / (1024 * 1024)} MB，监控表不应这么大。"));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var (outcome, load) = await LoadMonitoringTable.RunAsync(db, await access.GetAsync(ct), rules, id, buffer.ToArray(), file.FileName, confirm == true, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(load!) : ApiProblems.From(outcome);
+    }
+
+    /// <summary>What a 下达纠偏 made, and the round's requests in scope.</summary>
+    public sealed record CorrectionsMade(int Created, IReadOnlyList<CorrectionRow> Corrections);
+
+    private static async Task<Results<Ok<CorrectionsMade>, ProblemHttpResult>> RequestCorrectionsAsync(int id, JixiaoDbContext db, AccessService access,
+        MonitoringRules rules, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var (outcome, created) = await RequestCorrections.RunAsync(db, scope, rules, id, clock, ct);
+        return outcome is Outcome.Done
+            ? TypedResults.Ok(new CorrectionsMade(created, await CorrectionQueue.RunAsync(db, scope, new CorrectionFilter(id), clock, ct)))
+            : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Ok<IReadOnlyList<CorrectionRow>>> CorrectionsAsync(int? roundId, string? status, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await CorrectionQueue.RunAsync(db, await access.GetAsync(ct), new CorrectionFilter(roundId, status), clock, ct));
+
+    private static async Task<Results<Ok<CorrectionRow>, ProblemHttpResult>> CorrectionAsync(int id, JixiaoDbContext db, AccessService access,
+        TimeProvider clock, CancellationToken ct) =>
+        await CorrectionQueue.OneAsync(db, await access.GetAsync(ct), id, clock, ct) is { } row ? TypedResults.Ok(row) : ApiProblems.NotFound($"纠偏事项 {id}");
+
+    private static async Task<Results<Ok<CorrectionRow>, ProblemHttpResult>> AnswerCorrectionAsync(int id, CorrectionAnswer body, JixiaoDbContext db,
+        AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var outcome = await AnswerCorrection.RunAsync(db, scope, id, body, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok((await CorrectionQueue.OneAsync(db, scope, id, clock, ct))!) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<Ok<CorrectionRow>, ProblemHttpResult>> PauseFundsAsync(int id, FundsPauseRequest body, JixiaoDbContext db,
+        AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var outcome = await PauseCorrectionFunds.RunAsync(db, scope, id, body, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok((await CorrectionQueue.OneAsync(db, scope, id, clock, ct))!) : ApiProblems.From(outcome);
     }
 
     private static async Task<Ok<List<RoundSummary>>> ListRoundsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct) =>

@@ -60,6 +60,39 @@ public class MonitoringRulesTests
         }
         """;
 
+    [Theory]
+    [InlineData("\"workingDays\": 15", 15, "2026-07-31")]
+    [InlineData("\"workingDays\": 10, \"holidays\": [\"2026-07-13..2026-07-14\"]", 10, "2026-07-28")]
+    [InlineData("\"workingDays\": 10, \"holidays\": [\"2026-07-13\"], \"workdays\": [\"2026-07-18\"]", 10, "2026-07-24")]
+    public void A_district_sets_its_own_answer_time_and_calendar(string fields, int days, string deadlineOfJuly10)
+    {
+        var load = MonitoringRules.Load(Valid.Replace("\"deviationCauses\"", $"\"correction\": {{ \"source\": \"本地区\", {fields} }},\n  \"deviationCauses\"",
+            StringComparison.Ordinal), "r.json");
+        load.Error.ShouldBeNull();
+        load.Rules!.Correction.WorkingDays.ShouldBe(days);
+        CorrectionWorkflow.Deadline(load.Rules.Correction, new DateOnly(2026, 7, 10)).ShouldBe(DateOnly.Parse(deadlineOfJuly10));
+    }
+
+    [Fact]
+    public void A_district_file_without_a_correction_section_keeps_the_central_answer_time() =>
+        MonitoringRules.Load(Valid, "r.json").Rules!.Correction.ShouldBe(MonitoringRules.Default.Correction);
+
+    [Theory]
+    [InlineData("\"workingDays\": 0", "correction.workingDays 应为 1 到 60 的整数工作日，现为 0。")]
+    [InlineData("\"workingDays\": 10.5", "correction.workingDays 应为 1 到 60 的整数工作日，现为 10.5。")]
+    [InlineData("\"workingDays\": 10, \"holidays\": [\"2026-13-01\"]", "correction.holidays 第 1 项“2026-13-01”应为日期 yyyy-MM-dd 或日期范围 yyyy-MM-dd..yyyy-MM-dd。")]
+    [InlineData("\"workingDays\": 10, \"holidays\": [\"2026-10-07..2026-10-01\"]", "correction.holidays 第 1 项“2026-10-07..2026-10-01”的范围应从早到晚且不超过 31 天。")]
+    [InlineData("\"workingDays\": 10, \"holidays\": [\"2026-10-01..2026-10-07\"], \"workdays\": [\"2026-10-03\"]", "correction 中 2026-10-03 既是放假日又是调休上班日。")]
+    [InlineData("\"workingDays\": 10, \"weekends\": []", "correction 中没有“weekends”这一项（可用：source、workingDays、holidays、workdays）。")]
+    public void Refuses_a_correction_section_that_does_not_validate(string fields, string reason)
+    {
+        var load = MonitoringRules.Load(Valid.Replace("\"deviationCauses\"", $"\"correction\": {{ \"source\": \"本地区\", {fields} }},\n  \"deviationCauses\"",
+            StringComparison.Ordinal), "r.json");
+        load.Rules.ShouldBeNull();
+        load.Error!.Code.ShouldBe("MON001");
+        load.Error.Message.ShouldBe($"监控规则文件 r.json 第 20 行：{reason}");
+    }
+
     [Fact]
     public void A_minimal_file_without_the_options_loads_with_them_off()
     {
@@ -93,7 +126,7 @@ public class MonitoringRulesTests
         "gap.maxPoints 应为数字。")]
     [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"keyMonitoring\": { \"source\": \"x\", \"minBudgetWanYuan\": 200, \"byMonth\": 8, \"maxExecution\": 60 },", 4,
         "keyMonitoring.maxExecution 应为 0 到 1 之间的比例（0.6 即 60 %），现为 60。")]
-    [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"colour\": 1,", 4, "文件中没有“colour”这一项（可用：version、district、budget、indicator、qualitative、floors、gap、keyMonitoring、deviationCauses）。")]
+    [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"colour\": 1,", 4, "文件中没有“colour”这一项（可用：version、district、budget、indicator、qualitative、floors、gap、keyMonitoring、deviationCauses、correction）。")]
     [InlineData("\"version\": \"1\",", "\"version\": \"1\"", 3, "不是有效的 JSON")]
     [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"version\": \"2\",", 4, "不是有效的 JSON（“version”出现了两次，只能写一次）。")]
     [InlineData("\"district\": \"测试\",", "\"district\": \"测试\",\n  \"budget\": 5,", 5, "不是有效的 JSON（“budget”出现了两次，只能写一次）。")]
