@@ -15,6 +15,8 @@ fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(font
 fc-list : family 2>/dev/null | grep -i "WenQuanYi Micro Hei" >/dev/null || need+=(fonts-wqy-microhei)
 command -v tesseract >/dev/null || need+=(tesseract-ocr)
 [ -n "$(find /usr/share/tesseract-ocr -name chi_sim.traineddata 2>/dev/null | head -1)" ] || need+=(tesseract-ocr-chi-sim)
+# Scans of traditional-script copies (績效指標) read far better with the traditional model; it is tried where chi_sim is unsure.
+[ -n "$(find /usr/share/tesseract-ocr -name chi_tra.traineddata 2>/dev/null | head -1)" ] || need+=(tesseract-ocr-chi-tra)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 if [ "$profile" = test ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)

@@ -19,7 +19,7 @@ internal static partial class ProseReader
     {
         // Prose is read in its first 200,000 characters: a report states its funds early, and the patterns stay linear.
         var joined = Join(rows);
-        var text = ReadingText.Simplify(joined.Length > 200_000 ? joined[..200_000] : joined);
+        var text = ReadingText.MendDashes(ReadingText.Simplify(joined.Length > 200_000 ? joined[..200_000] : joined));
         var findings = new List<ReadFinding>();
         var projects = new List<ReadProject>();
         FundLists(file, text, projects, findings);
@@ -42,7 +42,9 @@ internal static partial class ProseReader
     {
         // Typesetting puts a gap between Chinese and the digits beside it ("总额为 84 万元" in a printed PDF); in prose
         // that gap is no separator. A gap between cells is one, and stays.
-        var lines = rows.Select(row => string.Join(" ", row.Where(t => !t.IsEmpty).Select(t => SpaceBesideDigits().Replace(t.Text, "")))).ToList();
+        // OCR leaves gaps beside full-width punctuation ("提升 ”、 “乡村"), which are no separators either.
+        var lines = rows.Select(row => string.Join(" ", row.Where(t => !t.IsEmpty)
+            .Select(t => SpaceBesidePunctuation().Replace(SpaceBesideDigits().Replace(t.Text, ""), "")))).ToList();
         var full = FullWidth(lines);
         var sb = new StringBuilder();
         string? previous = null;
@@ -230,6 +232,9 @@ internal static partial class ProseReader
     // A list of quoted funds: "“A”、“B”等专项资金".
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[ \u00A0\u3000]+(?=[0-9])|(?<=[0-9%])[ \u00A0\u3000]+(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex SpaceBesideDigits();
+
+    [GeneratedRegex(@"[ \u00A0\u3000]+(?=[“”‘’、，。：；！？）》])|(?<=[“‘、，。：；！？（《])[ \u00A0\u3000]+")]
+    private static partial Regex SpaceBesidePunctuation();
 
     [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部分])")]
     private static partial Regex OpensItem();

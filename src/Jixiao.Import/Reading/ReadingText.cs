@@ -141,6 +141,15 @@ public static partial class ReadingText
         return t.EndsWith('%') ? Number(t[..^1]) : null;
     }
 
+    /// <summary>
+    /// A dash "——" that OCR read as "一一" (or "一 ") after the name of a fund and before its part ("专项资金——重点领域
+    /// 研发计划") made a dash again; elsewhere "一一" is a word ("一一对应") and stays.
+    /// </summary>
+    public static string MendDashes(string text) => text.Contains('一', StringComparison.Ordinal) ? DashAsOnes().Replace(text, "——") : text;
+
+    [GeneratedRegex(@"(?<=资金|经费|项目|专项|计划)(?:一\s?一|一\s)(?=[\u4e00-\u9fff])(?!对应|列举|核实|落实|说明|检查|分析|比对)")]
+    private static partial Regex DashAsOnes();
+
     // Pinyin that a web copy writes after a character: "(biāo)", "(jì)". Only syllables with a tone mark or all
     // lowercase letters of pinyin shape, so "(A)", "(B/A)" and "(50分)" stay.
     [GeneratedRegex(@"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")]

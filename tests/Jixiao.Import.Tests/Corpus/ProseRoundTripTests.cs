@@ -12,9 +12,10 @@ namespace Jixiao.Import.Tests.Corpus;
 /// <summary>
 /// The prose documents of the corpus (monitoring and evaluation reports), and the forms a copy glued into long lines,
 /// as their writers really send them: the text
-/// written as a Word document, one paragraph per line, and that document printed to PDF by LibreOffice (long
-/// paragraphs wrap into several lines there, page breaks fall inside sections). Each must read as well as the text
-/// copy itself: no problem the scorer finds in the .docx or the .pdf reading that it does not find in the .txt one.
+/// written as a Word document, one paragraph per line, that document printed to PDF by LibreOffice (long
+/// paragraphs wrap into several lines there, page breaks fall inside sections), and that PDF scanned (every page
+/// rendered to a 200 dpi JPEG in a PDF without text, read by OCR). Each must read as well as the text copy itself: no
+/// problem the scorer finds in the .docx, .pdf or scan reading that it does not find in the .txt one.
 /// </summary>
 public class ProseRoundTripTests(ITestOutputHelper output)
 {
@@ -25,6 +26,14 @@ public class ProseRoundTripTests(ITestOutputHelper output)
     /// (docs/reading.md, "Known gaps").
     /// </summary>
     private static readonly HashSet<string> PdfGaps = ["21-monitoring", "22-monitoring", "17-self-evaluation"];
+
+    /// <summary>
+    /// Scanned (every page printed, rendered at 200 dpi and read by OCR) these still read worse than their text: the
+    /// glued 13 and 15 are the OCR text of a scan already, and a second OCR of their one long paragraph garbles the
+    /// cells the first left ("严格执行相关管理制度6天目产出(30分)"); 27 is a traditional-script copy with pinyin
+    /// annotations, whose OCR loses the tone marks ("(hu)") and reads 臨 as 蜕 (docs/reading.md, "Known gaps").
+    /// </summary>
+    private static readonly HashSet<string> ScanGaps = ["13-self-evaluation", "15-self-evaluation", "27-report"];
 
     public static readonly TheoryData<string, string> Documents = Build();
 
@@ -78,7 +87,10 @@ public class ProseRoundTripTests(ITestOutputHelper output)
             if (!PdfGaps.Contains(doc))
             {
                 data.Add(doc, "pdf");
-                data.Add(doc, "scan");
+                if (!ScanGaps.Contains(doc))
+                {
+                    data.Add(doc, "scan");
+                }
             }
         }
 

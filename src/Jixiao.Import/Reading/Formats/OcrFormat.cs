@@ -24,7 +24,7 @@ internal static partial class OcrFormat
             return [table];
         }
 
-        var pages = Recognise(image, context, null);
+        var pages = RecogniseEitherScript(image, context, null);
         if (pages is null)
         {
             return null;
@@ -70,7 +70,7 @@ internal static partial class OcrFormat
             return table;
         }
 
-        var pages = Recognise(prefix + ".png", context, $"第{page}页");
+        var pages = RecogniseEitherScript(prefix + ".png", context, $"第{page}页");
         File.Delete(prefix + ".png");
         if (pages is null)
         {
@@ -129,6 +129,12 @@ internal static partial class OcrFormat
     internal static string Mend(string text)
     {
         var t = text.Trim();
+        // A line of prose keeps its quotes: a quotation wraps onto the next line ("…、“乡村" / "振兴…资金”").
+        if (t.Length >= 20)
+        {
+            return ReadingText.MendDashes(t);
+        }
+
         var open = t.Count(c => c is '“' or '‘');
         var close = t.Count(c => c is '”' or '’');
         var straight = t.Count(c => c == '"');
@@ -147,14 +153,8 @@ internal static partial class OcrFormat
             t = sb.ToString();
         }
 
-        t = t.TrimStart('。', '，', '、', '；', '：', '.', ',', ' ').Trim();
-        return t.Contains('一', StringComparison.Ordinal) ? DashAsOnes().Replace(t, "——") : t;
+        return ReadingText.MendDashes(t.TrimStart('。', '，', '、', '；', '：', '.', ',', ' ').Trim());
     }
-
-    // chi_sim reads a dash "——" as "一一" (or "一 "): after the name of a fund and before its part ("专项资金——重点领域
-    // 研发计划") it is the dash; elsewhere "一一" is a word ("一一对应") and stays.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=资金|经费|项目|专项|计划)(?:一\s?一|一\s)(?=[\u4e00-\u9fff])(?!对应|列举|核实|落实|说明|检查|分析|比对)")]
-    private static partial System.Text.RegularExpressions.Regex DashAsOnes();
 
     /// <summary>
     /// The reading of a percentage cell to keep from chi_sim's and chi_sim+eng's: the mixed one where it is a plain
@@ -273,7 +273,18 @@ internal static partial class OcrFormat
             return null;
         }
 
-        if (Math.Min(image.Width, image.Height) < 2000 && ReadCrops(image, crops, 2, temp, page, context) is { } enlarged)
+        // A table of traditional script (績效指標) reads with chi_tra, as a page of it does (RecogniseEitherScript).
+        var script = "chi_sim";
+        if (MeanConfidence(words.Values.SelectMany(g => g)) < SimplifiedUnsure && TraditionalModel.Value
+            && ReadCrops(image, crops, 1, temp, page, context, "chi_tra") is { } traditional
+            && MeanConfidence(traditional.Values.SelectMany(g => g)) >= MeanConfidence(words.Values.SelectMany(g => g)) + ScriptMargin)
+        {
+            words = traditional;
+            script = "chi_tra";
+            context.Info(FormatCodes.ReadByOcr, $"第{page}页", $"第{page}页按繁体字识别（简体识别的可信度低，繁体更高）。");
+        }
+
+        if (Math.Min(image.Width, image.Height) < 2000 && ReadCrops(image, crops, 2, temp, page, context, script) is { } enlarged)
         {
             foreach (var (index, glyphs) in enlarged)
             {
@@ -583,6 +594,60 @@ internal static partial class OcrFormat
     /// A ruled table is read as one block of lines (`--psm 6`): the automatic page layout drops short numbers standing
     /// alone in a far column (a 得分 column of "15", "5").
     /// </remarks>
+    // chi_sim reads a clean page of simplified text at a mean confidence of about 0.9 and one of traditional text
+    // ("臨河區…") at under 0.8, turning 臨 into 老; chi_tra reads the latter at about 0.87 and simplified text lower.
+    private const double SimplifiedUnsure = 0.86, ScriptMargin = 0.03;
+
+    /// <summary>
+    /// The page read with chi_sim, or with chi_tra where chi_sim was unsure of the page as a whole and chi_tra is
+    /// surer by a margin: a traditional-script copy. Keys are simplified later (<see cref="ReadingText"/>), so both
+    /// readings meet the same vocabulary.
+    /// </summary>
+    private static Dictionary<int, List<Glyph>>? RecogniseEitherScript(string image, FormatContext context, string? where)
+    {
+        var simplified = Recognise(image, context, where);
+        if (simplified is null || MeanConfidence(simplified.Values.SelectMany(g => g)) >= SimplifiedUnsure || !TraditionalModel.Value)
+        {
+            return simplified;
+        }
+
+        var traditional = Recognise(image, context, where, languages: "chi_tra");
+        if (traditional is not null && MeanConfidence(traditional.Values.SelectMany(g => g)) >= MeanConfidence(simplified.Values.SelectMany(g => g)) + ScriptMargin)
+        {
+            context.Info(FormatCodes.ReadByOcr, where ?? "图片", $"{where ?? "图片"}按繁体字识别（简体识别的可信度低，繁体更高）。");
+            return traditional;
+        }
+
+        return simplified;
+    }
+
+    private static double MeanConfidence(IEnumerable<Glyph> glyphs) => glyphs.Select(g => g.Confidence).DefaultIfEmpty(1).Average();
+
+    /// <summary>Whether Tesseract has its traditional Chinese model (Debian tesseract-ocr-chi-tra); without it chi_sim alone reads.</summary>
+    private static readonly Lazy<bool> TraditionalModel = new(() =>
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("tesseract", "--list-langs")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            });
+            if (process is null)
+            {
+                return false;
+            }
+
+            _ = process.StandardError.ReadToEndAsync();
+            var languages = process.StandardOutput.ReadToEnd();
+            process.WaitForExit(10_000);
+            return languages.Split('\n').Any(l => l.Trim() == "chi_tra");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
+
     private static Dictionary<int, List<Glyph>>? Recognise(string image, FormatContext context, string? where, bool table = false, string languages = "chi_sim")
     {
         string[] args = table ? [image, "-", "-l", languages, "--psm", "6", "tsv"] : [image, "-", "-l", languages, "tsv"];
