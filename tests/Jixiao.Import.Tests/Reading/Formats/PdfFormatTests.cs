@@ -67,4 +67,23 @@ public class PdfFormatTests
         document.Diagnostics.Count(d => d.Code == FormatCodes.LowConfidence).ShouldBe(page.Cells.Count());
         document.Diagnostics.First(d => d.Code == FormatCodes.LowConfidence).Message.ShouldContain("请与原件核对");
     }
+    [Fact]
+    public void A_scanned_page_of_traditional_script_is_read_with_the_traditional_model()
+    {
+        var docx = Path.Combine(FormatFiles.Folder, "traditional.docx");
+        Jixiao.Import.Tests.Corpus.RoundTrip.FormWriters.ParagraphsDocx(
+        [
+            "臨河區農牧和科技局耕地地力保護補貼項目績效自評報告",
+            "一、項目基本情況",
+            "上級財政下達我區耕地地力保護補貼資金，用於補貼實際種糧農民。補貼資金已全部發放到戶，資金發放及時準確。",
+            "二、績效目標完成情況",
+            "補貼發放準確率、補貼資金到位率、農戶滿意度等績效指標均已完成，項目管理規範，檔案資料齊全。",
+        ], docx);
+        var scanned = FormatFiles.ScannedPdf(FormatFiles.Convert(docx, "pdf"), 200);
+
+        var document = FormatReader.Read(scanned);
+
+        document.Diagnostics.ShouldContain(d => d.Code == FormatCodes.ReadByOcr && d.Message.Contains("繁体", StringComparison.Ordinal), string.Join("; ", document.Diagnostics));
+        string.Concat(document.Grids.SelectMany(g => g.Cells).Select(c => c.Text)).Replace(" ", "", StringComparison.Ordinal).ShouldContain("臨河區");
+    }
 }
