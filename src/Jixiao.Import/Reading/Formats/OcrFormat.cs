@@ -217,6 +217,12 @@ internal static partial class OcrFormat
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<lead>[≥≤<>=]|[\u4e00-\u9fff])?(?<n>\d{1,6}(?:\.\d{1,4})?)%$")]
     private static partial System.Text.RegularExpressions.Regex LeadPercent();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}(?:\.\d{1,2})?%?$")]
+    private static partial System.Text.RegularExpressions.Regex LoneNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[≥≤<>=]?\d{1,3}(?:\.\d{1,2})?96$")]
+    private static partial System.Text.RegularExpressions.Regex PercentAsSix();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<lead>[≥≤<>=])?(?<n>\d{1,7}(?:\.\d{1,4})?)%$")]
     private static partial System.Text.RegularExpressions.Regex EnglishNumberPercent();
 
@@ -297,7 +303,10 @@ internal static partial class OcrFormat
 
         // chi_sim reads a lone "95%" as "959%"; with the English model beside it the "%" comes out right. Cells
         // read with a "%" are read again so, and a plain percentage taken from that reading.
-        var percents = words.Where(w => w.Value.Any(g => g.Text.Contains('%', StringComparison.Ordinal))).Select(w => w.Key).ToList();
+        // chi_sim also reads a short "3%" as "396": a number ending in 96 is read again, and taken as a percentage only
+        // where the other models read exactly its digits before the 96 and a "%".
+        var percents = words.Where(w => w.Value.Any(g => g.Text.Contains('%', StringComparison.Ordinal)) || PercentAsSix().IsMatch(string.Concat(w.Value.Select(g => g.Text))))
+            .Select(w => w.Key).ToList();
         // Where both read a comparator and its "%" into one blur ("三909%6" for "≥90%"), the English model alone reads
         // the number ("290%": the "≥" as a "2"), and is asked too.
         if (percents.Count > 0 && ReadCrops(image, percents.Select(k => crops[k - 1]).ToList(), 1, temp, page, context, "chi_sim+eng") is { } mixed)
@@ -306,10 +315,28 @@ internal static partial class OcrFormat
             for (var k = 0; k < percents.Count; k++)
             {
                 var englishText = english is not null && english.TryGetValue(k + 1, out var e) && e.Count > 0 ? string.Concat(e.Select(g => g.Text)) : null;
+                var chi = string.Concat(words[percents[k]].Select(g => g.Text));
                 if (mixed.TryGetValue(k + 1, out var glyphs) && glyphs.Count > 0
-                    && PercentReading(string.Concat(words[percents[k]].Select(g => g.Text)), string.Concat(glyphs.Select(g => g.Text)), englishText) is { } text)
+                    && PercentReading(chi, string.Concat(glyphs.Select(g => g.Text)), englishText) is { } text
+                    && (chi.Contains('%', StringComparison.Ordinal) || text == chi[..^2] + "%"))
                 {
                     words[percents[k]] = [glyphs[0] with { Text = text, Right = glyphs[^1].Right, Confidence = glyphs.Min(g => g.Confidence) }];
+                }
+            }
+        }
+
+        // A cell with ink that no reading gave text, or one glyph a digit looks like, is most often a lone thin digit
+        // ("1" in a 分值 column, read as nothing or as "工"): the English model, told the crop is one word, reads it;
+        // only a number is taken from it.
+        var unread = cellOf.Keys.Where(i => !words.TryGetValue(i + 1, out var g) || g.Count == 0 || string.Concat(g.Select(x => x.Text)) is "工" or "丨" or "|" or "l" or "I" or "]" or "】" or "一" or "了")
+            .ToList();
+        if (unread.Count > 0 && ReadCrops(image, unread.Select(i => crops[i]).ToList(), 1, temp, page, context, "eng", psm: 8) is { } digits)
+        {
+            for (var k = 0; k < unread.Count; k++)
+            {
+                if (digits.TryGetValue(k + 1, out var glyphs) && glyphs.Count > 0 && LoneNumber().IsMatch(string.Concat(glyphs.Select(g => g.Text))))
+                {
+                    words[unread[k] + 1] = glyphs;
                 }
             }
         }
@@ -398,20 +425,20 @@ internal static partial class OcrFormat
     }
 
     /// <summary>Every crop recognised in one Tesseract run over the list of them, by crop number (1-based).</summary>
-    private static Dictionary<int, List<Glyph>>? ReadCrops(ImageRules.Gray image, List<(int Left, int Top, int Right, int Bottom)> crops, int scale, ExternalTool.TempFolder temp, int page, FormatContext context, string languages = "chi_sim")
+    private static Dictionary<int, List<Glyph>>? ReadCrops(ImageRules.Gray image, List<(int Left, int Top, int Right, int Bottom)> crops, int scale, ExternalTool.TempFolder temp, int page, FormatContext context, string languages = "chi_sim", int psm = 6)
     {
-        var list = temp.File($"cells-{page}-{scale}-{languages}.txt");
+        var list = temp.File($"cells-{page}-{scale}-{languages}-{psm}.txt");
         using (var writer = new StreamWriter(list))
         {
             for (var i = 0; i < crops.Count; i++)
             {
-                var path = temp.File($"cell-{page}-{scale}-{languages}-{i + 1}.pgm");
+                var path = temp.File($"cell-{page}-{scale}-{languages}-{psm}-{i + 1}.pgm");
                 ImageRules.WritePgm(Crop(image, crops[i], scale), path);
                 writer.WriteLine(path);
             }
         }
 
-        return Recognise(list, context, $"第{page}页", table: true, languages);
+        return Recognise(list, context, $"第{page}页", table: true, languages, psm);
     }
 
     /// <summary>
@@ -648,9 +675,9 @@ internal static partial class OcrFormat
         }
     });
 
-    private static Dictionary<int, List<Glyph>>? Recognise(string image, FormatContext context, string? where, bool table = false, string languages = "chi_sim")
+    private static Dictionary<int, List<Glyph>>? Recognise(string image, FormatContext context, string? where, bool table = false, string languages = "chi_sim", int psm = 6)
     {
-        string[] args = table ? [image, "-", "-l", languages, "--psm", "6", "tsv"] : [image, "-", "-l", languages, "tsv"];
+        string[] args = table ? [image, "-", "-l", languages, "--psm", psm.ToString(CultureInfo.InvariantCulture), "tsv"] : [image, "-", "-l", languages, "tsv"];
         var result = ExternalTool.Run(context, "tesseract", "tesseract-ocr 与 tesseract-ocr-chi-sim", args, where);
         if (result is null)
         {

@@ -27,6 +27,7 @@ internal sealed record FormTable(string Title, IReadOnlyList<int> ColumnWidths, 
         {
             "targets" => Targets(project),
             "self-evaluation" => SelfEvaluation(project, truth),
+            "department-targets" => DepartmentTargets(project),
             _ => throw new ArgumentException($"no round-trip layout for {kind}"),
         };
     }
@@ -51,6 +52,26 @@ internal sealed record FormTable(string Title, IReadOnlyList<int> ColumnWidths, 
         Header(cells, ref row, ["一级指标", "二级指标", "三级指标", "年度指标值"]);
         Indicators(cells, ref row, project, i => [(Text(i, "target"), false)]);
         return new FormTable("项目支出绩效目标申报表", [1500, 1700, 3800, 2600], cells);
+    }
+
+    /// <summary>
+    /// The 部门整体支出绩效目标申报表: 部门名称, 年度预算申请（万元） over 资金总额 and its amount, then under 年度绩效指标
+    /// 一级 | 二级 | 三级 | 指标值 (a 三级 is often a whole sentence with no value of its own).
+    /// </summary>
+    private static FormTable DepartmentTargets(JsonElement project)
+    {
+        const int columns = 4;
+        var cells = new List<FormCell>();
+        var row = 0;
+        Label(cells, ref row, columns, "部门名称", Text(project, "name"));
+        cells.Add(new FormCell(row, 0, "年度预算申请（万元）", RowSpan: 2));
+        cells.Add(new FormCell(row, 1, "资金总额", ColumnSpan: 3));
+        cells.Add(new FormCell(row + 1, 1, Text(project, "amount"), ColumnSpan: 3, Number: true));
+        row += 2;
+        cells.Add(new FormCell(row++, 0, "年度绩效指标", ColumnSpan: columns));
+        Header(cells, ref row, ["一级指标", "二级指标", "三级指标", "指标值"]);
+        Indicators(cells, ref row, project, i => [(Text(i, "target"), false)]);
+        return new FormTable("部门整体支出绩效目标申报表", [1500, 1700, 4400, 2000], cells);
     }
 
     /// <summary>

@@ -118,6 +118,7 @@ public class ScanGeometryTests
     [InlineData("85.6%", "85.6%", null)]
     [InlineData("全 80%", "280%", null)]
     [InlineData("1005", "100%", "100%")]
+    [InlineData("396", "3%", "3%")] // a short "3%" read as "396"
     public void A_percentage_keeps_the_reading_that_is_one(string chi, string mixed, string? kept)
     {
         OcrFormat.PercentReading(chi, mixed).ShouldBe(kept);
