@@ -10,13 +10,14 @@ internal sealed class ParseCommand : ICommand
 {
     public string Name => "parse";
 
-    public string Summary => "读取项目支出绩效目标表（文本、Excel、PDF），列出单位、项目、指标和发现的问题";
+    public string Summary => "读取绩效目标表、部门整体目标表、自评表、监控表或评价报告（文本、网页、Word、Excel、PDF、扫描件），列出单位、项目、指标和发现的问题";
 
     public string Usage => """
         用法：jixiao parse <文件>... [--json]
 
-        读取绩效目标表文件（.txt 文本表格、PDF 提取文本、.xlsx/.xls、.pdf），显示读到的单位、项目、
-        绩效指标，以及无法读取或金额不符的地方（带代码 IMPxxx 和位置）。不写入数据库。
+        读取绩效目标表、部门整体支出绩效目标表、绩效自评表、监控表或评价报告（.txt/.md 文本、.html 网页、
+        .docx/.doc/.wps、.xlsx/.xls/.et、PDF，扫描件和图片经 OCR 识别），显示文件的类型、读到的单位、项目、
+        绩效指标，复核发现的数字问题，以及无法读取的地方（带代码和位置）。不写入数据库。
           --json   以 JSON 输出（格式见 docs/import.md）；多个文件时输出数组
 
         退出码：0 成功；1 文件无法读取或用法错误；2 读取完成但有错误级别的问题。
