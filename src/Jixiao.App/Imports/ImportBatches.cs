@@ -56,22 +56,31 @@ public static class ImportBatches
         return length > MaxBytes ? new Outcome.Invalid($"文件太大（{length / 1024 / 1024} MB），单个文件不能超过 {MaxBytes / 1024 / 1024} MB。") : null;
     }
 
-    /// <summary>A pending batch of an uploaded file, read once for its layout and counts (not yet added to a context).</summary>
-    public static ImportBatchEntity Create(AccessScope scope, string fileName, byte[] content, int? fiscalYear, TimeProvider clock)
+    /// <summary>The name a batch keeps for an uploaded file (its last segment; "上传文件" when it has none).</summary>
+    public static string FileNameOf(string fileName)
+    {
+        var name = Path.GetFileName(fileName);
+        return string.IsNullOrWhiteSpace(name) ? "上传文件" : name;
+    }
+
+    /// <summary>
+    /// A pending batch of an uploaded file with its layout and counts (not yet added to a context), from
+    /// <paramref name="reading"/> (the <see cref="ImportReader"/>'s), or read here when none is given (the CLI).
+    /// </summary>
+    public static ImportBatchEntity Create(AccessScope scope, string fileName, byte[] content, int? fiscalYear, TimeProvider clock, BatchReading? reading = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(clock);
-        var name = Path.GetFileName(fileName);
         var batch = new ImportBatchEntity
         {
-            FileName = string.IsNullOrWhiteSpace(name) ? "上传文件" : name,
+            FileName = FileNameOf(fileName),
             Content = content,
             UploadedBy = scope.UserId,
             UploadedByName = scope.DisplayName,
             UploadedAt = clock.GetUtcNow(),
             FiscalYear = fiscalYear,
         };
-        var result = Read(batch);
+        var result = (reading ?? Reading(batch)).Targets;
         batch.Layout = result.Layout;
         batch.ProjectCount = result.Projects.Count();
         batch.IndicatorCount = result.IndicatorCount;
@@ -80,29 +89,41 @@ public static class ImportBatches
         return batch;
     }
 
-    /// <summary>The importer's result for a batch's content (read again each time: the content is what is kept).</summary>
-    public static ImportResult Read(ImportBatchEntity batch) => ReadDocument(batch).Targets;
+    /// <summary>The importer's result for a batch's content, read now (the web app reads through <see cref="ImportReader"/>, once).</summary>
+    public static ImportResult Read(ImportBatchEntity batch) => Reading(batch).Targets;
 
     /// <summary>
-    /// A batch's content read as any of the five kinds of document (<see cref="DocumentReader"/>), and what of it the
-    /// store keeps as target tables: nothing, with an error saying what the document is, for the other kinds.
+    /// A batch's content read now, on the caller's thread and without a time budget (the CLI's way), as any of the five
+    /// kinds of document (<see cref="DocumentReader"/>), and what of it the store keeps as target tables: nothing, with
+    /// an error saying what the document is, for the other kinds.
     /// </summary>
-    public static (ImportResult Targets, ReadDocument Document) ReadDocument(ImportBatchEntity batch)
+    public static BatchReading Reading(ImportBatchEntity batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var reading = DocumentReader.Read(batch.Content, batch.FileName, ImportOptions.Default with { FiscalYear = batch.FiscalYear });
-        return (TargetsFromReading.ToImportResult(reading, batch.FiscalYear), reading.Document);
+        return Reading(batch.Content, batch.FileName, batch.FiscalYear);
+    }
+
+    /// <summary>Bytes read as a batch of <paramref name="fileName"/> (see <see cref="FileNameOf"/>) and 预算年度 <paramref name="fiscalYear"/> would be.</summary>
+    public static BatchReading Reading(byte[] content, string fileName, int? fiscalYear, CancellationToken cancellationToken = default)
+    {
+        var reading = DocumentReader.Read(content, fileName, ImportOptions.Default with { FiscalYear = fiscalYear }, cancellationToken);
+        return new BatchReading(TargetsFromReading.ToImportResult(reading, fiscalYear), reading.Document);
     }
 
     /// <summary>What confirming the batch would do: which of its projects the store has already, which units are not the user's.</summary>
-    public static async Task<ImportPreview> PreviewAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, CancellationToken cancellationToken = default)
+    public static Task<ImportPreview> PreviewAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, CancellationToken cancellationToken = default) =>
+        PreviewAsync(db, scope, batch, null, cancellationToken);
+
+    /// <param name="reading">The batch's content as read (none for a discarded batch; read here when null otherwise).</param>
+    public static async Task<ImportPreview> PreviewAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, BatchReading? reading,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(batch);
-        var (result, document) = batch.Status == ImportStatus.Discarded
-            ? (new ImportResult(batch.FileName, batch.Layout ?? ImportLayouts.Unknown, null, Domain.Projects.MoneyUnit.WanYuan, null, [], []), null)
-            : ReadDocument(batch);
+        var read = batch.Status == ImportStatus.Discarded ? null : reading ?? Reading(batch);
+        var result = read?.Targets ?? new ImportResult(batch.FileName, batch.Layout ?? ImportLayouts.Unknown, null, Domain.Projects.MoneyUnit.WanYuan, null, [], []);
+        var document = read?.Document;
         var unitNames = result.Units.Select(u => u.Name).Distinct().ToList();
         var known = await db.Units.AsNoTracking().Where(u => unitNames.Contains(u.Name)).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
         var foreign = scope.IsAdmin
@@ -121,8 +142,9 @@ public static class ImportBatches
     /// Stores a pending batch's new projects (those already stored are skipped) and marks it 已导入, with an audit line,
     /// in one transaction; refused while the preview has a blocker. The batch must be tracked by <paramref name="db"/>.
     /// </summary>
+    /// <param name="reading">The batch's content as read (the one its preview showed); read here when null.</param>
     public static async Task<(Outcome Outcome, int Added)> ConfirmAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, TimeProvider clock,
-        CancellationToken cancellationToken = default)
+        BatchReading? reading = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
@@ -133,7 +155,7 @@ public static class ImportBatches
             return (new Outcome.Conflict($"该文件已{(batch.Status == ImportStatus.Confirmed ? "导入" : "放弃")}，不能再次确认。"), 0);
         }
 
-        var preview = await PreviewAsync(db, scope, batch, cancellationToken);
+        var preview = await PreviewAsync(db, scope, batch, reading, cancellationToken);
         if (preview.Blocker is { } blocker)
         {
             return (new Outcome.Invalid(blocker), 0);

@@ -20,7 +20,7 @@ public static class JixiaoApi
 {
     public static void MapJixiaoApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery().AddEndpointFilter(ApiProblems.RetryAfterFilter);
 
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
         auth.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery().WithSummary("用户名密码登录，成功后设置 Cookie");
@@ -106,41 +106,41 @@ public static class JixiaoApi
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UploadAsync(IFormFile file, [FromForm] string? fiscalYear, JixiaoDbContext db,
-        AccessService access, TimeProvider clock, CancellationToken ct)
+        AccessService access, ImportReader reader, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         await using var stream = file.OpenReadStream();
-        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct, fiscalYear);
-        if (outcome is not Outcome.Done)
-        {
-            return ApiProblems.From(outcome);
-        }
-
-        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, batch!.Id, ct))!));
+        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, reader, stream, file.FileName, file.Length, clock, ct, fiscalYear);
+        return outcome is Outcome.Done ? await PreviewAsync(db, scope, reader, batch!.Id, ct) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetImportAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetImportAsync(int id, JixiaoDbContext db, AccessService access, ImportReader reader,
+        CancellationToken ct) =>
+        await PreviewAsync(db, await access.GetAsync(ct), reader, id, ct);
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> PreviewAsync(JixiaoDbContext db, AccessScope scope, ImportReader reader, int id,
+        CancellationToken ct)
     {
-        var preview = await ImportFiles.PreviewAsync(db, await access.GetAsync(ct), id, ct);
-        return preview is null ? ApiProblems.NotFound($"导入批次 {id}") : TypedResults.Ok(ImportDto.From(preview));
+        var (outcome, preview) = await ImportFiles.PreviewAsync(db, scope, reader, id, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(ImportDto.From(preview!)) : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> ConfirmImportAsync(int id, JixiaoDbContext db, AccessService access,
-        TimeProvider clock, CancellationToken ct)
+        ImportReader reader, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var (outcome, _) = await ImportFiles.ConfirmAsync(db, scope, id, clock, ct);
+        var (outcome, _) = await ImportFiles.ConfirmAsync(db, scope, reader, id, clock, ct);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, id, ct))!));
+        return await PreviewAsync(db, scope, reader, id, ct);
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UndoImportAsync(int id, UndoImportRequest request, JixiaoDbContext db, AccessService access,
-        TimeProvider clock, CancellationToken ct)
+        ImportReader reader, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         var (outcome, _) = await UndoImport.UndoAsync(db, scope, id, request.Reason, clock, ct);
@@ -150,7 +150,7 @@ public static class JixiaoApi
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, id, ct))!));
+        return await PreviewAsync(db, scope, reader, id, ct);
     }
 
     private static async Task<Ok<List<EvaluationSummaryDto>>> ListEvaluationsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct)

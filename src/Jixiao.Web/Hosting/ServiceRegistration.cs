@@ -141,7 +141,29 @@ public static class ServiceRegistration
                 CultureInfo.InvariantCulture, out var limit) ? limit : StampCache.DefaultKeptIdsLimit,
         });
         services.AddAuthorization();
+        services.AddSingleton(sp => new ImportReader(ImportReadLimitsOf(sp.GetRequiredService<IConfiguration>())));
         return services;
+    }
+
+    /// <summary>
+    /// The limits of reading uploads (docs/import.md): Jixiao:Import:ReadSeconds (one read's budget, default 60),
+    /// :ReadsPerUser (2), :Reads (reads at once on this instance; one core fewer than the machine's, at least 1) and
+    /// :CacheMegabytes (readings kept, 256). A value that is not a positive number stops the start.
+    /// </summary>
+    public static ImportReadLimits ImportReadLimitsOf(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Jixiao:Import");
+        double Positive(string name, double fallback) => section[name] is not { Length: > 0 } text ? fallback
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value) ? value
+            : throw new InvalidDataException($"配置 Jixiao:Import:{name} 的值“{text}”无效：应为正数。");
+        var defaults = new ImportReadLimits();
+        return new ImportReadLimits
+        {
+            Budget = TimeSpan.FromSeconds(Positive("ReadSeconds", defaults.Budget.TotalSeconds)),
+            PerUser = (int)Positive("ReadsPerUser", defaults.PerUser),
+            Global = (int)Positive("Reads", defaults.Global),
+            CacheBytes = (long)(Positive("CacheMegabytes", defaults.CacheBytes / 1024.0 / 1024.0) * 1024 * 1024),
+        };
     }
 
     public static IServiceCollection AddJixiaoWeb(this IServiceCollection services)
