@@ -139,20 +139,37 @@ public static class ImportBatches
     }
 
     /// <summary>
-    /// Stores a pending batch's new projects (those already stored are skipped) and marks it 已导入, with an audit line,
-    /// in one transaction; refused while the preview has a blocker. The batch must be tracked by <paramref name="db"/>.
+    /// Stores a pending batch's new projects (those already stored are skipped) and marks it 已导入, with an audit line;
+    /// refused while the preview has a blocker. The batch must be tracked by <paramref name="db"/>.
+    /// An import commits whole or changes nothing, without holding the database's write lock for the whole file: the
+    /// batch is claimed (<see cref="ImportBatchEntity.StagingSince"/>, under its concurrency token, so one confirmation
+    /// writes it), its rows are written hidden in short transactions of about <see cref="ImportWriteOptions.ChunkRows"/>
+    /// rows each (<see cref="UnitWriter.StageAsync"/>), and one last short transaction makes them all visible and marks the
+    /// batch 已导入. Until then nobody sees any of them; a failure on the way deletes them again, and what a crash leaves
+    /// (hidden, never seen) is deleted by the next confirmation or discard of the batch.
     /// </summary>
     /// <param name="reading">The batch's content as read (the one its preview showed); read here when null.</param>
     public static async Task<(Outcome Outcome, int Added)> ConfirmAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, TimeProvider clock,
-        BatchReading? reading = null, CancellationToken cancellationToken = default)
+        BatchReading? reading = null, CancellationToken cancellationToken = default) =>
+        await ConfirmAsync(db, scope, batch, clock, reading, null, cancellationToken);
+
+    /// <param name="writing">How the rows are written (<see cref="ImportWriteOptions.Default"/> when null).</param>
+    public static async Task<(Outcome Outcome, int Added)> ConfirmAsync(JixiaoDbContext db, AccessScope scope, ImportBatchEntity batch, TimeProvider clock,
+        BatchReading? reading, ImportWriteOptions? writing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(clock);
+        writing ??= ImportWriteOptions.Default;
         if (batch.Status != ImportStatus.Pending)
         {
             return (new Outcome.Conflict($"该文件已{(batch.Status == ImportStatus.Confirmed ? "导入" : "放弃")}，不能再次确认。"), 0);
+        }
+
+        if (IsBeingWritten(batch, clock, writing))
+        {
+            return (Busy, 0);
         }
 
         var preview = await PreviewAsync(db, scope, batch, reading, cancellationToken);
@@ -161,31 +178,87 @@ public static class ImportBatches
             return (new Outcome.Invalid(blocker), 0);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var written = await UnitWriter.AddAsync(db, preview.Result.Units, batch.FileName, batch.Id, cancellationToken);
-        batch.Status = ImportStatus.Confirmed;
-        batch.ConfirmedAt = clock.GetUtcNow();
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = batch.ConfirmedAt.Value,
-            Actor = scope.DisplayName,
-            Entity = "import",
-            EntityId = batch.Id,
-            Field = "status",
-            OldValue = "待确认",
-            NewValue = "已导入",
-            Reason = $"{batch.FileName}：新增 {written.Added.Count} 个项目，跳过已有 {written.Skipped.Count} 个",
-        });
+        batch.StagingSince = clock.GetUtcNow();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (new Outcome.Conflict("该文件正在被他人确认导入，请刷新查看结果。"), 0);
+            return (Busy, 0);
         }
 
-        return (Outcome.Ok, written.Added.Count);
+        StagedWrite written;
+        try
+        {
+            // What an earlier confirmation of this batch left when it died: hidden rows nobody has seen.
+            await UnitWriter.RemoveStagedAsync(db, batch.Id, cancellationToken);
+            written = await UnitWriter.StageAsync(db, preview.Result.Units, batch.FileName, batch.Id, writing.ChunkRows, writing.AfterChunk, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await UnitWriter.PublishAsync(db, batch.Id, cancellationToken);
+            batch.Status = ImportStatus.Confirmed;
+            batch.ConfirmedAt = clock.GetUtcNow();
+            batch.StagingSince = null;
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = batch.ConfirmedAt.Value,
+                Actor = scope.DisplayName,
+                Entity = "import",
+                EntityId = batch.Id,
+                Field = "status",
+                OldValue = "待确认",
+                NewValue = "已导入",
+                Reason = $"{batch.FileName}：新增 {written.Added} 个项目，跳过已有 {written.Skipped.Count} 个",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await UndoStagingAsync(db, batch);
+            return (new Outcome.Conflict("确认导入时数据已被他人修改（如同时导入了同名单位，或该文件已被放弃），没有导入任何项目。请刷新后重试。"), 0);
+        }
+        catch
+        {
+            await UndoStagingAsync(db, batch);
+            throw;
+        }
+
+        return (Outcome.Ok, written.Added);
+    }
+
+    private static Outcome Busy => new Outcome.Conflict("该文件正在被确认导入，请稍后刷新查看结果。");
+
+    /// <summary>Whether a confirmation is writing the batch now (claimed, and not so long ago that it must have died).</summary>
+    public static bool IsBeingWritten(ImportBatchEntity batch, TimeProvider clock, ImportWriteOptions? writing = null)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(clock);
+        return batch.StagingSince is { } since && clock.GetUtcNow() - since < (writing ?? ImportWriteOptions.Default).StaleAfter;
+    }
+
+    /// <summary>A failed confirmation: its hidden rows deleted and the batch free again; whatever the failure, nothing was visible.</summary>
+    private static async Task UndoStagingAsync(JixiaoDbContext db, ImportBatchEntity batch)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != batch).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        await UnitWriter.RemoveStagedAsync(db, batch.Id, CancellationToken.None);
+        var entry0 = db.Entry(batch);
+        await entry0.ReloadAsync(CancellationToken.None);
+        if (entry0.State != EntityState.Detached && batch.Status == ImportStatus.Pending && batch.StagingSince is not null)
+        {
+            batch.StagingSince = null;
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone else changed the batch meanwhile (a discard); their change stands.
+            }
+        }
     }
 }

@@ -83,8 +83,9 @@ public static class ImportFiles
         return (Outcome.Ok, await ImportBatches.PreviewAsync(db, scope, batch, reading, cancellationToken));
     }
 
+    /// <param name="writing">How the rows are written (<see cref="ImportWriteOptions.Default"/> when null).</param>
     public static async Task<(Outcome Outcome, int Added)> ConfirmAsync(JixiaoDbContext db, AccessScope scope, ImportReader reader, int id, TimeProvider clock,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ImportWriteOptions? writing = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var batch = await Visible(db, scope).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
@@ -103,7 +104,7 @@ public static class ImportFiles
             }
         }
 
-        return await ImportBatches.ConfirmAsync(db, scope, batch, clock, reading, cancellationToken);
+        return await ImportBatches.ConfirmAsync(db, scope, batch, clock, reading, writing, cancellationToken);
     }
 
     public static async Task<Outcome> DiscardAsync(JixiaoDbContext db, AccessScope scope, ImportReader reader, int id, TimeProvider clock,
@@ -120,6 +121,15 @@ public static class ImportFiles
         {
             return new Outcome.Conflict("只有待确认的文件可以放弃。");
         }
+
+        if (ImportBatches.IsBeingWritten(batch, clock))
+        {
+            return new Outcome.Conflict("该文件正在被确认导入，不能放弃；请稍后刷新查看结果。");
+        }
+
+        // What a confirmation that died left of this batch (hidden rows) goes with it.
+        await UnitWriter.RemoveStagedAsync(db, batch.Id, cancellationToken);
+        batch.StagingSince = null;
 
         batch.Status = ImportStatus.Discarded;
         reader.Forget(batch.Content);

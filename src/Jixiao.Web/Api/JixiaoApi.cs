@@ -54,7 +54,7 @@ public static class JixiaoApi
         imports.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("上传目标表文件（multipart，字段名 file；可选 fiscalYear：文件未写明预算年度时使用），返回预览和诊断；尚未导入");
         imports.MapGet("/{id:int}", GetImportAsync).WithSummary("导入预览：项目数、诊断、能否确认");
         imports.MapPost("/{id:int}/undo", UndoImportAsync).WithSummary("撤销导入：删除该文件导入的全部项目（上传人或管理员，须写明原因，记入审计日志）");
-        imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件在一个事务中写入，或什么都不写");
+        imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件全部导入，或什么都不写（分批写入，全部写完前他人看不到）");
 
         var evaluations = api.MapGroup("/evaluations").WithTags("绩效评价");
         evaluations.MapGet("/", ListEvaluationsAsync).WithSummary("可见的评价（含指派给我的）");
@@ -126,10 +126,10 @@ public static class JixiaoApi
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> ConfirmImportAsync(int id, JixiaoDbContext db, AccessService access,
-        ImportReader reader, TimeProvider clock, CancellationToken ct)
+        ImportReader reader, ImportWriteOptions writing, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var (outcome, _) = await ImportFiles.ConfirmAsync(db, scope, reader, id, clock, ct);
+        var (outcome, _) = await ImportFiles.ConfirmAsync(db, scope, reader, id, clock, ct, writing);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);

@@ -142,6 +142,13 @@ public static class ServiceRegistration
         });
         services.AddAuthorization();
         services.AddSingleton(sp => new ImportReader(ImportReadLimitsOf(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>()["Jixiao:Import:WriteChunkRows"] is { Length: > 0 } rows
+            ? new ImportWriteOptions
+            {
+                ChunkRows = int.TryParse(rows, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                    : throw new InvalidDataException($"配置 Jixiao:Import:WriteChunkRows 的值“{rows}”无效：应为正整数。"),
+            }
+            : new ImportWriteOptions());
         return services;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Pages.Imports;
 
 /// <summary>The preview of an uploaded file, with confirm and discard.</summary>
-public sealed class PreviewModel(JixiaoDbContext db, AccessService access, ImportReader reader, TimeProvider clock) : PageModel
+public sealed class PreviewModel(JixiaoDbContext db, AccessService access, ImportReader reader, ImportWriteOptions writing, TimeProvider clock) : PageModel
 {
     public ImportPreview Preview { get; private set; } = null!;
 
@@ -39,7 +39,7 @@ public sealed class PreviewModel(JixiaoDbContext db, AccessService access, Impor
 
     public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken cancellationToken)
     {
-        var (outcome, added) = await ImportFiles.ConfirmAsync(db, await access.GetAsync(cancellationToken), reader, id, clock, cancellationToken);
+        var (outcome, added) = await ImportFiles.ConfirmAsync(db, await access.GetAsync(cancellationToken), reader, id, clock, cancellationToken, writing);
         return Done(id, outcome, $"导入完成：新增 {added} 个项目。");
     }
 
