@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jixiao.App.Downloads;
 using Jixiao.App.Evaluations;
 using Jixiao.App.Projects;
 using Jixiao.App.Reviews;
@@ -67,15 +68,15 @@ public static class JixiaoApi
             .WithSummary("发起评价：kind = self（按绩效目标的单位自评）或 department（框架模板的部门评价，可指派专家）");
 
         var downloads = api.MapGroup("").WithTags("下载");
-        downloads.MapGet("/reviews/workbook", (int? unitId, int? projectId, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, unitId, projectId, ct), ct))
-            .WithSummary("审核意见表（.xlsx）：一个项目（projectId）、一个单位（unitId）或可见范围内的全部项目");
+        downloads.MapGet("/reviews/workbook", (int? unitId, int? projectId, JixiaoDbContext db, AccessService access, WorkbookGate gate, CancellationToken ct) =>
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, unitId, projectId, gate, ct), ct))
+            .WithSummary("审核意见表（.xlsx）：一个项目（projectId）、一个单位（unitId）或可见范围内的全部项目（单位或全部：每份最多 10,000 个项目，每人同时 1 份、10 分钟内 10 份，超出时 429）");
         downloads.MapGet("/projects/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
             DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, null, id, ct), ct))
             .WithSummary("一个项目的审核意见表（.xlsx）");
-        downloads.MapGet("/units/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, id, null, ct), ct))
-            .WithSummary("一个单位的审核意见表（.xlsx）");
+        downloads.MapGet("/units/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, WorkbookGate gate, CancellationToken ct) =>
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, id, null, gate, ct), ct))
+            .WithSummary("一个单位的审核意见表（.xlsx；限制同上）");
         downloads.MapGet("/units/{id:int}/target-table.xlsx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
             DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.TargetTableAsync(db, scope, id, word: false, ct), ct))
             .WithSummary("单位的项目支出绩效目标表（.xlsx）");
