@@ -129,6 +129,13 @@ public sealed class ImportReadLimitsTests
         problem.GetProperty("title").GetString().ShouldBe("文件读取超时");
         problem.GetProperty("detail").GetString()!.ShouldContain("超过 1 秒");
         problem.GetProperty("detail").GetString()!.ShouldContain("没有导入任何内容");
+        // The upload page says the same, and stores nothing either.
+        var token = await PageForms.TokenAsync(admin, "/imports");
+        using var pageForm = Upload(Form("读取超时上传页"), "超时上传页.txt");
+        pageForm.Add(new StringContent(token), "__RequestVerificationToken");
+        var uploadPage = await admin.PostAsync("/imports?handler=Upload", pageForm);
+        uploadPage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await uploadPage.Content.ReadAsStringAsync()).ShouldContain("已停止读取，没有导入任何内容");
         using (var db = app.NewDbContext())
         {
             db.ImportBatches.Count().ShouldBe(0);

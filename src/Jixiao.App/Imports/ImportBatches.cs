@@ -13,7 +13,7 @@ namespace Jixiao.App.Imports;
 
 /// <summary>
 /// The core of 导入 that the upload page and `jixiao import` share: check an upload, read it into a pending batch,
-/// preview what confirming would do, and confirm (the whole file in one transaction, or nothing). The importer itself
+/// preview what confirming would do, and confirm (the whole file, or nothing). The importer itself
 /// is Jixiao.Import's <see cref="Jixiao.Import.Reading.DocumentReader"/> (any kind and format; only target tables are stored).
 /// </summary>
 public static class ImportBatches

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.App.Imports;
 
 /// <summary>
-/// 导入: upload a target table → preview with the importer's diagnostics → confirm. Confirming stores the whole
-/// file in one transaction, or nothing. The importer itself is Jixiao.Import's <see cref="Jixiao.Import.Reading.DocumentReader"/> (any kind and format; only target tables are stored).
+/// 导入: upload a target table → preview with the importer's diagnostics → confirm. The file is read once, through
+/// <see cref="ImportReader"/>; confirming stores the whole file or nothing (<see cref="ImportBatches.ConfirmAsync(JixiaoDbContext, AccessScope, ImportBatchEntity, TimeProvider, BatchReading?, ImportWriteOptions?, CancellationToken)"/>). The importer itself is Jixiao.Import's <see cref="Jixiao.Import.Reading.DocumentReader"/> (any kind and format; only target tables are stored).
 /// </summary>
 public static class ImportFiles
 {

@@ -13,7 +13,8 @@ public sealed record StagedWrite(int Added, IReadOnlyList<string> Skipped, int S
 /// <summary>
 /// Adds domain units with their projects and indicators to the store. A unit that already exists (same name) gets
 /// the new projects added to it; a project the unit already has (same name) is skipped and reported, so importing
-/// a file twice does not double it. The caller saves, so a whole file lands in one transaction or not at all.
+/// a file twice does not double it. <see cref="AddAsync"/> leaves the saving to the caller (one transaction: the demo,
+/// tests); a confirmed import uses <see cref="StageAsync"/> and <see cref="PublishAsync"/> (short transactions, seen whole).
 /// </summary>
 public static class UnitWriter
 {
