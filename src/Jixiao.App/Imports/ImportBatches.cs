@@ -169,7 +169,7 @@ public static class ImportBatches
 
         if (IsBeingWritten(batch, clock, writing))
         {
-            return (Busy, 0);
+            return (BeingWritten, 0);
         }
 
         var preview = await PreviewAsync(db, scope, batch, reading, cancellationToken);
@@ -185,7 +185,7 @@ public static class ImportBatches
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (Busy, 0);
+            return (BeingWritten, 0);
         }
 
         StagedWrite written;
@@ -227,7 +227,7 @@ public static class ImportBatches
         return (Outcome.Ok, written.Added);
     }
 
-    private static Outcome Busy => new Outcome.Conflict("该文件正在被确认导入，请稍后刷新查看结果。");
+    private static Outcome BeingWritten => new Outcome.Conflict("该文件正在被确认导入，请稍后刷新查看结果。");
 
     /// <summary>Whether a confirmation is writing the batch now (claimed, and not so long ago that it must have died).</summary>
     public static bool IsBeingWritten(ImportBatchEntity batch, TimeProvider clock, ImportWriteOptions? writing = null)
@@ -246,9 +246,9 @@ public static class ImportBatches
         }
 
         await UnitWriter.RemoveStagedAsync(db, batch.Id, CancellationToken.None);
-        var entry0 = db.Entry(batch);
-        await entry0.ReloadAsync(CancellationToken.None);
-        if (entry0.State != EntityState.Detached && batch.Status == ImportStatus.Pending && batch.StagingSince is not null)
+        var tracked = db.Entry(batch);
+        await tracked.ReloadAsync(CancellationToken.None);
+        if (tracked.State != EntityState.Detached && batch.Status == ImportStatus.Pending && batch.StagingSince is not null)
         {
             batch.StagingSince = null;
             try
