@@ -193,7 +193,7 @@ public static class ImportBatches
         {
             // What an earlier confirmation of this batch left when it died: hidden rows nobody has seen.
             await UnitWriter.RemoveStagedAsync(db, batch.Id, cancellationToken);
-            written = await UnitWriter.StageAsync(db, preview.Result.Units, batch.FileName, batch.Id, writing.ChunkRows, writing.AfterChunk, cancellationToken);
+            written = await UnitWriter.StageAsync(db, preview.Result.Units, batch.FileName, batch.Id, writing.ChunkRows, writing.AfterChunk, writing.SqlitePause, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await UnitWriter.PublishAsync(db, batch.Id, cancellationToken);
             batch.Status = ImportStatus.Confirmed;

@@ -11,6 +11,9 @@ public sealed record ImportWriteOptions
     /// </summary>
     public int ChunkRows { get; init; } = 5_000;
 
+    /// <summary>The wait after each transaction on SQLite, so that writers waiting for the lock get it (<see cref="Jixiao.Data.Storing.UnitWriter.DefaultSqlitePause"/>).</summary>
+    public TimeSpan SqlitePause { get; init; } = Jixiao.Data.Storing.UnitWriter.DefaultSqlitePause;
+
     /// <summary>A confirmation that began this long ago and has not finished is taken for dead (a crash); the batch may be confirmed again.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(30);
 

@@ -70,8 +70,13 @@ public static class UnitWriter
     /// Saved entities are detached: the context stays small however large the file.
     /// </summary>
     /// <param name="afterChunk">Called after each save with the number of saves so far (tests look in between).</param>
+    /// <param name="pause">
+    /// A wait after each save on SQLite, where a writer waiting for the lock retries only every 150 ms
+    /// (Microsoft.Data.Sqlite's busy loop): without it the next save takes the lock again before anyone waiting wakes
+    /// up. PostgreSQL queues lock waiters, and gets no pause.
+    /// </param>
     public static async Task<StagedWrite> StageAsync(JixiaoDbContext db, IEnumerable<BudgetUnit> units, string? sourceFile, int batchId, int chunkRows,
-        Func<int, Task>? afterChunk = null, CancellationToken cancellationToken = default)
+        Func<int, Task>? afterChunk = null, TimeSpan? pause = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(units);
@@ -82,6 +87,7 @@ public static class UnitWriter
         var pending = new List<object>();
         var rows = 0;
         var saves = 0;
+        var wait = db.Database.IsSqlite() ? pause ?? DefaultSqlitePause : TimeSpan.Zero;
 
         async Task SaveAsync()
         {
@@ -94,6 +100,11 @@ public static class UnitWriter
             pending.Clear();
             rows = 0;
             saves++;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
             if (afterChunk is not null)
             {
                 await afterChunk(saves);
@@ -162,6 +173,9 @@ public static class UnitWriter
 
         return new StagedWrite(added, skipped, saves);
     }
+
+    /// <summary>The wait after each save of <see cref="StageAsync"/> on SQLite: longer than one retry of a waiting writer.</summary>
+    public static readonly TimeSpan DefaultSqlitePause = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Makes batch <paramref name="batchId"/>'s staged units and projects visible (two statements; run inside the caller's transaction).</summary>
     public static async Task PublishAsync(JixiaoDbContext db, int batchId, CancellationToken cancellationToken = default)
