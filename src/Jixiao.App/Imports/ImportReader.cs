@@ -59,11 +59,6 @@ public sealed class ImportReader(ImportReadLimits limits) : IDisposable
     private long kept;
     private long reads;
 
-    public ImportReader()
-        : this(new ImportReadLimits())
-    {
-    }
-
     public ImportReadLimits Limits { get; } = limits;
 
     /// <summary>Reads actually run since the start (not the requests answered from a kept reading).</summary>
