@@ -37,6 +37,14 @@ if (args is ["city-db", var database, ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- confirm-lock [PROJECTS] [CHUNK ROWS]   (another writer's wait during a confirm, docs/benchmarks-web.md)
+if (args is ["confirm-lock", ..])
+{
+    int LockArg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await Jixiao.Bench.Web.ConfirmLock.RunAsync(Console.Out, LockArg(1, 20_000), LockArg(2, 5_000));
+    return;
+}
+
 // dotnet run -c Release --project bench/Jixiao.Bench -- list-cpu DB [CALLS]   (the 项目 list without HTTP, docs/benchmarks-web.md)
 if (args is ["list-cpu", var listDatabase, ..])
 {

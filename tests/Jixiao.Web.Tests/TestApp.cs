@@ -17,6 +17,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly TestDatabase? _database;
     private readonly bool _kestrel;
     private readonly bool _stampCheckEveryRequest;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
     /// <summary>A second instance on <paramref name="other"/>'s database (it keeps ownership of the database).</summary>
     public TestApp(TestApp other)
@@ -27,9 +28,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <param name="stampCheckEveryRequest">Check the login's security stamp on every request instead of once a minute.</param>
-    public TestApp(string provider, bool seed, bool kestrel = false, bool stampCheckEveryRequest = false)
+    /// <param name="settings">Configuration of the host (e.g. Jixiao:Import:ReadSeconds), on top of the test defaults.</param>
+    public TestApp(string provider, bool seed, bool kestrel = false, bool stampCheckEveryRequest = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         Provider = provider;
+        _settings = settings;
         _kestrel = kestrel;
         _stampCheckEveryRequest = stampCheckEveryRequest;
         _database = TestDatabase.Create(provider, "jixiao-web-test", migrate: false);
@@ -57,6 +60,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // As behind a reverse proxy on the same machine: a test client's X-Forwarded-For says which address it comes from
         // (the in-memory server gives no address of its own) and X-Forwarded-Proto whether it came over HTTPS.
         builder.UseSetting("Jixiao:TrustedProxies", "127.0.0.1");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_stampCheckEveryRequest)
         {
             builder.ConfigureServices(services =>

@@ -24,6 +24,12 @@ public abstract record Outcome
     /// <summary>The server lacks something the step needs (e.g. Chromium for PDF); the message says what to do instead.</summary>
     public sealed record Unavailable(string Message) : Outcome;
 
+    /// <summary>The server is doing as much of this kind of work as it allows (for this user or in all); try again after <see cref="RetryAfter"/>.</summary>
+    public sealed record Busy(string Message, TimeSpan RetryAfter) : Outcome;
+
+    /// <summary>The work ran past its time budget and was stopped; nothing was changed.</summary>
+    public sealed record TimedOut(string Message) : Outcome;
+
     public static Outcome Ok { get; } = new Done();
 
     /// <summary>The Chinese reason of an outcome that did not succeed; null for <see cref="Done"/>.</summary>
@@ -35,6 +41,8 @@ public abstract record Outcome
         Conflict c => c.Message,
         Invalid i => i.Message,
         Unavailable u => u.Message,
+        Busy b => b.Message,
+        TimedOut t => t.Message,
         _ => throw new InvalidOperationException($"Unknown outcome {GetType().Name}."),
     };
 }

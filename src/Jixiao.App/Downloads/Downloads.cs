@@ -85,9 +85,19 @@ public static class Downloads
     public const string NoChromium = "服务器上没有安装 Chromium，无法生成 PDF。请先下载 Word 版（.docx），或请管理员安装 chromium 后再试。";
 
     /// <summary>审核意见表 of one project, one unit, or (both null) every unit in the user's scope.</summary>
+    public static Task<(Outcome Outcome, FileDownload? File)> ReviewWorkbookAsync(JixiaoDbContext db, AccessScope scope,
+        int? unitId, int? projectId, CancellationToken cancellationToken = default) =>
+        ReviewWorkbookAsync(db, scope, unitId, projectId, null, cancellationToken);
+
+    /// <param name="gate">
+    /// Admits a unit's or the whole scope's workbook (one project's is cheap and always made); without one (the CLI) only
+    /// the size bound of <see cref="WorkbookLimits.MaxProjects"/> applies.
+    /// </param>
     public static async Task<(Outcome Outcome, FileDownload? File)> ReviewWorkbookAsync(JixiaoDbContext db, AccessScope scope,
-        int? unitId, int? projectId, CancellationToken cancellationToken = default)
+        int? unitId, int? projectId, WorkbookGate? gate, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
         var query = scope.Visible(db.Projects.AsNoTracking());
         if (projectId is { } p)
         {
@@ -99,10 +109,38 @@ public static class Downloads
             query = query.Where(x => x.UnitId == u);
         }
 
-        var projects = await query.Include(x => x.Unit).Include(x => x.Indicators).OrderBy(x => x.UnitId).ThenBy(x => x.Id).ToListAsync(cancellationToken);
-        if (projects.Count == 0 && (projectId is not null || (unitId is { } id && !await scope.Visible(db.Units).AnyAsync(x => x.Id == id, cancellationToken))))
+        IDisposable? lease = null;
+        if (projectId is null)
         {
-            return (new Outcome.NotFound(projectId is not null ? $"找不到项目 {projectId}。" : $"找不到单位 {unitId}。"), null);
+            if (unitId is { } id && !await scope.Visible(db.Units).AnyAsync(x => x.Id == id, cancellationToken))
+            {
+                return (new Outcome.NotFound($"找不到单位 {unitId}。"), null);
+            }
+
+            // Counted before anything is loaded: a city's 46,000 projects took 30 s and 17.7 MB as one workbook.
+            var max = gate?.Limits.MaxProjects ?? new WorkbookLimits().MaxProjects;
+            var count = await query.CountAsync(cancellationToken);
+            if (count > max)
+            {
+                return (new Outcome.Invalid($"{(unitId is null ? "可见范围内" : "该单位")}有 {count:N0} 个项目，一份审核意见表最多 {max:N0} 个项目。"
+                    + (unitId is null ? "请在“目标审核”页按单位下载。" : "请按项目下载，或请管理员调高上限（Jixiao:Downloads:WorkbookProjects）。")), null);
+            }
+
+            if (gate is not null)
+            {
+                (lease, var refused) = gate.Enter(scope.UserId);
+                if (refused is not null)
+                {
+                    return (refused, null);
+                }
+            }
+        }
+
+        using var admitted = lease;
+        var projects = await query.Include(x => x.Unit).Include(x => x.Indicators).OrderBy(x => x.UnitId).ThenBy(x => x.Id).ToListAsync(cancellationToken);
+        if (projects.Count == 0 && projectId is not null)
+        {
+            return (new Outcome.NotFound($"找不到项目 {projectId}。"), null);
         }
 
         var report = ReviewEngine.Default.Review(ToBudgetUnits(projects));

@@ -93,8 +93,11 @@ internal sealed class ImportCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var batch = ImportBatches.Create(scope, file, await File.ReadAllBytesAsync(file), fiscalYear, TimeProvider.System);
-        var preview = await ImportBatches.PreviewAsync(db, scope, batch);
+        // Read once: the counts, the preview and the confirmation use this one reading.
+        var content = await File.ReadAllBytesAsync(file);
+        var reading = ImportBatches.Reading(content, ImportBatches.FileNameOf(file), fiscalYear);
+        var batch = ImportBatches.Create(scope, file, content, fiscalYear, TimeProvider.System, reading);
+        var preview = await ImportBatches.PreviewAsync(db, scope, batch, reading);
         var result = preview.Result;
         context.Out.WriteLine($"{name}：{result.Units.Count()} 个单位，{result.Projects.Count()} 个项目，{result.IndicatorCount} 个指标；"
             + $"错误 {batch.ErrorCount}，警告 {batch.WarningCount}");
@@ -117,7 +120,7 @@ internal sealed class ImportCommand : ICommand
 
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync();
-        var (outcome, added) = await ImportBatches.ConfirmAsync(db, scope, batch, TimeProvider.System);
+        var (outcome, added) = await ImportBatches.ConfirmAsync(db, scope, batch, TimeProvider.System, reading);
         if (outcome is not Outcome.Done)
         {
             context.Error.WriteLine($"{name}：{outcome.Reason}");

@@ -25,6 +25,12 @@ public sealed class ImportBatchEntity : IVersioned
     public int WarningCount { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
 
+    /// <summary>
+    /// When a confirmation began writing this batch's rows (hidden until its last transaction); null when none is under
+    /// way. A confirmation that died (a crash) leaves it set: after a while another may start again (migration 0016).
+    /// </summary>
+    public DateTimeOffset? StagingSince { get; set; }
+
     public long Version { get; set; }
 }
 

@@ -33,6 +33,12 @@ public sealed class ProjectEntity : IVersioned
     /// <summary>The import that created the project; null for projects entered otherwise.</summary>
     public int? ImportBatchId { get; set; }
 
+    /// <summary>
+    /// The import batch still writing this project (migration 0016): hidden from every query (a query filter) until
+    /// that import's last transaction makes its rows visible together; null for every visible project.
+    /// </summary>
+    public int? StagingBatchId { get; set; }
+
     public long Version { get; set; }
     public List<IndicatorEntity> Indicators { get; set; } = [];
 }

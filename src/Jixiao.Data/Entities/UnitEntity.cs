@@ -12,6 +12,9 @@ public sealed class UnitEntity : IVersioned
     /// <summary>The unit's total as the source table states it, in 分; null when the table has no unit row.</summary>
     public long? StatedTotalFen { get; set; }
 
+    /// <summary>The import batch still writing this new unit: hidden until the import is visible whole (as <see cref="ProjectEntity.StagingBatchId"/>).</summary>
+    public int? StagingBatchId { get; set; }
+
     public long Version { get; set; }
     public List<ProjectEntity> Projects { get; set; } = [];
 }

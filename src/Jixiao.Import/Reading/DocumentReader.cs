@@ -39,13 +39,24 @@ public static class DocumentReader
         return Read(bytes, name);
     }
 
-    public static Reading Read(byte[] bytes, string fileName, ImportOptions? options = null)
+    /// <param name="cancellationToken">
+    /// Stops the read with <see cref="OperationCanceledException"/> (a time budget, a server stopping): checked between
+    /// the stages below and at every cell the format adapters emit. The seed layouts' importer (the first stage) and one
+    /// run of an external tool (pdftotext, tesseract, soffice; bounded by <see cref="Formats.FormatLimits.ToolTimeout"/>)
+    /// are not interrupted inside.
+    /// </param>
+    public static Reading Read(byte[] bytes, string fileName, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var legacy = TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName, options);
-        var grids = Grids(bytes, fileName);
+        cancellationToken.ThrowIfCancellationRequested();
+        var grids = Grids(bytes, fileName, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var document = DocumentRecognizer.Recognize(grids);
+        cancellationToken.ThrowIfCancellationRequested();
         if (document.Projects.All(p => p.Indicators.Count == 0) && Unglued(grids) is { } unglued)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // A form whose cells were glued together by a copy (one line of OCR text) is read again from its cells.
             var again = DocumentRecognizer.Recognize(unglued);
             if (again.Projects.Sum(p => p.Indicators.Count) > 0)
@@ -82,14 +93,14 @@ public static class DocumentReader
         return grids.Any(g => g is not null) ? document with { Grids = [.. grids.Select((g, i) => g ?? source[i])] } : null;
     }
 
-    internal static GridDocument Grids(byte[] bytes, string fileName)
+    internal static GridDocument Grids(byte[] bytes, string fileName, CancellationToken cancellationToken = default)
     {
         if (bytes.Length == 0)
         {
             return GridDocument.Failed(fileName, "text", new Diagnostic(Severity.Error, ReadingCodes.NothingRead, new SourceLocation(fileName), "文件是空的。"));
         }
 
-        var read = Formats.FormatReader.Read(new MemoryStream(bytes, writable: false), fileName);
+        var read = Formats.FormatReader.Read(new MemoryStream(bytes, writable: false), fileName, cancellationToken: cancellationToken);
         if (read.Format != "text")
         {
             return read;

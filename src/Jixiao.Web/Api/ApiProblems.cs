@@ -13,8 +13,34 @@ public static class ApiProblems
         Outcome.Conflict c => TypedResults.Problem(c.Message, statusCode: 409, title: TitleFor(409)),
         Outcome.Invalid i => TypedResults.Problem(i.Message, statusCode: 400, title: TitleFor(400)),
         Outcome.Unavailable u => TypedResults.Problem(u.Message, statusCode: 503, title: TitleFor(503)),
+        // Retry-After is set from the extension by RetryAfterFilter (a ProblemHttpResult carries no headers).
+        Outcome.Busy b => TypedResults.Problem(b.Message, statusCode: 429, title: TitleFor(429),
+            extensions: new Dictionary<string, object?> { [RetryAfterSeconds] = RetryAfterOf(b.RetryAfter) }),
+        Outcome.TimedOut t => TypedResults.Problem(t.Message, statusCode: 422, title: TitleFor(422)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), "A successful outcome is not a problem."),
     };
+
+    /// <summary>The ProblemDetails extension of a 429 that says, in whole seconds, what the Retry-After header says.</summary>
+    public const string RetryAfterSeconds = "retryAfterSeconds";
+
+    public static int RetryAfterOf(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    /// <summary>
+    /// An endpoint filter of the API: a 429 problem with <see cref="RetryAfterSeconds"/> gets the Retry-After header.
+    /// </summary>
+    public static async ValueTask<object?> RetryAfterFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var result = await next(context);
+        var problem = result is INestedHttpResult nested ? nested.Result as ProblemHttpResult : result as ProblemHttpResult;
+        if (problem is { StatusCode: 429 } && problem.ProblemDetails.Extensions.TryGetValue(RetryAfterSeconds, out var seconds) && seconds is int s)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return result;
+    }
 
     public static ProblemHttpResult NotFound(string what) => From(new Outcome.NotFound($"找不到{what}。"));
 
@@ -28,6 +54,7 @@ public static class ApiProblems
         409 => "冲突：数据已变化或状态不允许",
         413 => "文件或请求过大",
         415 => "不支持的内容类型",
+        422 => "文件读取超时",
         423 => "账户已锁定",
         429 => "请求过于频繁",
         503 => "暂时无法生成",

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jixiao.App.Downloads;
 using Jixiao.App.Evaluations;
 using Jixiao.App.Projects;
 using Jixiao.App.Reviews;
@@ -20,7 +21,7 @@ public static class JixiaoApi
 {
     public static void MapJixiaoApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery().AddEndpointFilter(ApiProblems.RetryAfterFilter);
 
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
         auth.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery().WithSummary("用户名密码登录，成功后设置 Cookie");
@@ -54,7 +55,7 @@ public static class JixiaoApi
         imports.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("上传目标表文件（multipart，字段名 file；可选 fiscalYear：文件未写明预算年度时使用），返回预览和诊断；尚未导入");
         imports.MapGet("/{id:int}", GetImportAsync).WithSummary("导入预览：项目数、诊断、能否确认");
         imports.MapPost("/{id:int}/undo", UndoImportAsync).WithSummary("撤销导入：删除该文件导入的全部项目（上传人或管理员，须写明原因，记入审计日志）");
-        imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件在一个事务中写入，或什么都不写");
+        imports.MapPost("/{id:int}/confirm", ConfirmImportAsync).WithSummary("确认导入：整份文件全部导入，或什么都不写（分批写入，全部写完前他人看不到）");
 
         var evaluations = api.MapGroup("/evaluations").WithTags("绩效评价");
         evaluations.MapGet("/", ListEvaluationsAsync).WithSummary("可见的评价（含指派给我的）");
@@ -67,15 +68,15 @@ public static class JixiaoApi
             .WithSummary("发起评价：kind = self（按绩效目标的单位自评）或 department（框架模板的部门评价，可指派专家）");
 
         var downloads = api.MapGroup("").WithTags("下载");
-        downloads.MapGet("/reviews/workbook", (int? unitId, int? projectId, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, unitId, projectId, ct), ct))
-            .WithSummary("审核意见表（.xlsx）：一个项目（projectId）、一个单位（unitId）或可见范围内的全部项目");
+        downloads.MapGet("/reviews/workbook", (int? unitId, int? projectId, JixiaoDbContext db, AccessService access, WorkbookGate gate, CancellationToken ct) =>
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, unitId, projectId, gate, ct), ct))
+            .WithSummary("审核意见表（.xlsx）：一个项目（projectId）、一个单位（unitId）或可见范围内的全部项目（单位或全部：每份最多 10,000 个项目，每人同时 1 份、10 分钟内 10 份，超出时 429）");
         downloads.MapGet("/projects/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
             DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, null, id, ct), ct))
             .WithSummary("一个项目的审核意见表（.xlsx）");
-        downloads.MapGet("/units/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
-            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, id, null, ct), ct))
-            .WithSummary("一个单位的审核意见表（.xlsx）");
+        downloads.MapGet("/units/{id:int}/review/workbook", (int id, JixiaoDbContext db, AccessService access, WorkbookGate gate, CancellationToken ct) =>
+            DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.ReviewWorkbookAsync(db, scope, id, null, gate, ct), ct))
+            .WithSummary("一个单位的审核意见表（.xlsx；限制同上）");
         downloads.MapGet("/units/{id:int}/target-table.xlsx", (int id, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
             DownloadAsync(access, scope => Jixiao.App.Downloads.Downloads.TargetTableAsync(db, scope, id, word: false, ct), ct))
             .WithSummary("单位的项目支出绩效目标表（.xlsx）");
@@ -106,41 +107,41 @@ public static class JixiaoApi
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UploadAsync(IFormFile file, [FromForm] string? fiscalYear, JixiaoDbContext db,
-        AccessService access, TimeProvider clock, CancellationToken ct)
+        AccessService access, ImportReader reader, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         await using var stream = file.OpenReadStream();
-        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, ct, fiscalYear);
-        if (outcome is not Outcome.Done)
-        {
-            return ApiProblems.From(outcome);
-        }
-
-        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, batch!.Id, ct))!));
+        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, reader, stream, file.FileName, file.Length, clock, ct, fiscalYear);
+        return outcome is Outcome.Done ? await PreviewAsync(db, scope, reader, batch!.Id, ct) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetImportAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetImportAsync(int id, JixiaoDbContext db, AccessService access, ImportReader reader,
+        CancellationToken ct) =>
+        await PreviewAsync(db, await access.GetAsync(ct), reader, id, ct);
+
+    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> PreviewAsync(JixiaoDbContext db, AccessScope scope, ImportReader reader, int id,
+        CancellationToken ct)
     {
-        var preview = await ImportFiles.PreviewAsync(db, await access.GetAsync(ct), id, ct);
-        return preview is null ? ApiProblems.NotFound($"导入批次 {id}") : TypedResults.Ok(ImportDto.From(preview));
+        var (outcome, preview) = await ImportFiles.PreviewAsync(db, scope, reader, id, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(ImportDto.From(preview!)) : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> ConfirmImportAsync(int id, JixiaoDbContext db, AccessService access,
-        TimeProvider clock, CancellationToken ct)
+        ImportReader reader, ImportWriteOptions writing, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var (outcome, _) = await ImportFiles.ConfirmAsync(db, scope, id, clock, ct);
+        var (outcome, _) = await ImportFiles.ConfirmAsync(db, scope, reader, id, clock, ct, writing);
         if (outcome is not Outcome.Done)
         {
             return ApiProblems.From(outcome);
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, id, ct))!));
+        return await PreviewAsync(db, scope, reader, id, ct);
     }
 
     private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> UndoImportAsync(int id, UndoImportRequest request, JixiaoDbContext db, AccessService access,
-        TimeProvider clock, CancellationToken ct)
+        ImportReader reader, TimeProvider clock, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         var (outcome, _) = await UndoImport.UndoAsync(db, scope, id, request.Reason, clock, ct);
@@ -150,7 +151,7 @@ public static class JixiaoApi
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ImportDto.From((await ImportFiles.PreviewAsync(db, scope, id, ct))!));
+        return await PreviewAsync(db, scope, reader, id, ct);
     }
 
     private static async Task<Ok<List<EvaluationSummaryDto>>> ListEvaluationsAsync(JixiaoDbContext db, AccessService access, CancellationToken ct)

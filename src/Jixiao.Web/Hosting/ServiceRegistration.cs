@@ -141,7 +141,58 @@ public static class ServiceRegistration
                 CultureInfo.InvariantCulture, out var limit) ? limit : StampCache.DefaultKeptIdsLimit,
         });
         services.AddAuthorization();
+        services.AddSingleton(sp => new ImportReader(ImportReadLimitsOf(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>()["Jixiao:Import:WriteChunkRows"] is { Length: > 0 } rows
+            ? new ImportWriteOptions
+            {
+                ChunkRows = int.TryParse(rows, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                    : throw new InvalidDataException($"配置 Jixiao:Import:WriteChunkRows 的值“{rows}”无效：应为正整数。"),
+            }
+            : new ImportWriteOptions());
+        services.AddSingleton(sp => new Jixiao.App.Downloads.WorkbookGate(WorkbookLimitsOf(sp.GetRequiredService<IConfiguration>()),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>
+    /// The limits of reading uploads (docs/import.md): Jixiao:Import:ReadSeconds (one read's budget, default 60),
+    /// :ReadsPerUser (2), :Reads (reads at once on this instance; one core fewer than the machine's, at least 1) and
+    /// :CacheMegabytes (readings kept, 256). A value that is not a positive number stops the start.
+    /// </summary>
+    public static ImportReadLimits ImportReadLimitsOf(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Jixiao:Import");
+        double Positive(string name, double fallback) => section[name] is not { Length: > 0 } text ? fallback
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value) ? value
+            : throw new InvalidDataException($"配置 Jixiao:Import:{name} 的值“{text}”无效：应为正数。");
+        var defaults = new ImportReadLimits();
+        return new ImportReadLimits
+        {
+            Budget = TimeSpan.FromSeconds(Positive("ReadSeconds", defaults.Budget.TotalSeconds)),
+            PerUser = (int)Positive("ReadsPerUser", defaults.PerUser),
+            Global = (int)Positive("Reads", defaults.Global),
+            CacheBytes = (long)(Positive("CacheMegabytes", defaults.CacheBytes / 1024.0 / 1024.0) * 1024 * 1024),
+        };
+    }
+
+    /// <summary>
+    /// The limits of a unit's or the whole scope's 审核意见表 (docs/web.md): Jixiao:Downloads:WorkbookProjects (10,000),
+    /// :WorkbooksAtOnce (per user, 1) and :WorkbooksPerWindow (per user in 10 minutes, 10). A value that is not a positive
+    /// whole number stops the start.
+    /// </summary>
+    public static Jixiao.App.Downloads.WorkbookLimits WorkbookLimitsOf(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Jixiao:Downloads");
+        int Positive(string name, int fallback) => section[name] is not { Length: > 0 } text ? fallback
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+            : throw new InvalidDataException($"配置 Jixiao:Downloads:{name} 的值“{text}”无效：应为正整数。");
+        var defaults = new Jixiao.App.Downloads.WorkbookLimits();
+        return defaults with
+        {
+            MaxProjects = Positive("WorkbookProjects", defaults.MaxProjects),
+            PerUser = Positive("WorkbooksAtOnce", defaults.PerUser),
+            PerWindow = Positive("WorkbooksPerWindow", defaults.PerWindow),
+        };
     }
 
     public static IServiceCollection AddJixiaoWeb(this IServiceCollection services)

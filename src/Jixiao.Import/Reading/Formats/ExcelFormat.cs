@@ -60,7 +60,7 @@ internal static class ExcelFormat
                 while (reader.NextResult());
             }
 #pragma warning disable CA1031 // as above: a damaged sheet ends the reading with a diagnostic; the sheets read so far are kept.
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
                 context.Corrupt(format, $"第{sheetNumber}个工作表", Jixiao.Import.Imports.ReadFailure.Describe(ex));

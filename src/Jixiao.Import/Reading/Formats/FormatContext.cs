@@ -2,8 +2,11 @@ using Jixiao.Domain.Diagnostics;
 
 namespace Jixiao.Import.Reading.Formats;
 
-/// <summary>What one read of one file shares across its grids: the limits, the diagnostics and the cell budget.</summary>
-internal sealed class FormatContext(string fileName, FormatLimits limits)
+/// <summary>
+/// What one read of one file shares across its grids: the limits, the diagnostics, the cell budget and the read's
+/// cancellation (a time budget), checked with every cell.
+/// </summary>
+internal sealed class FormatContext(string fileName, FormatLimits limits, CancellationToken cancellationToken = default)
 {
     private readonly List<Diagnostic> diagnostics = [];
     private long cells;
@@ -18,7 +21,14 @@ internal sealed class FormatContext(string fileName, FormatLimits limits)
     public bool HasErrors => diagnostics.Any(d => d.Severity == Severity.Error);
 
     /// <summary>False once the document's cell budget is spent (reported once, at the first cell refused).</summary>
-    public bool CellsLeft => !cellLimitReported;
+    public bool CellsLeft
+    {
+        get
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return !cellLimitReported;
+        }
+    }
 
     public void Report(Severity severity, string code, string? where, string message) =>
         diagnostics.Add(new Diagnostic(severity, code, new SourceLocation(FileName, null, where), message));
@@ -30,6 +40,7 @@ internal sealed class FormatContext(string fileName, FormatLimits limits)
     /// <summary>Takes one cell from the budget; false (and one error) when the document has used them all.</summary>
     public bool TakeCell(string where)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (cellLimitReported)
         {
             return false;

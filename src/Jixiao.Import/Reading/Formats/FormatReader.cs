@@ -36,9 +36,10 @@ public static class FormatReader
         }
     }
 
-    public static GridDocument Read(Stream stream, string fileName, FormatLimits? limits = null)
+    /// <param name="cancellationToken">Checked at every cell emitted; a cancelled read throws <see cref="OperationCanceledException"/> (the one exception that passes).</param>
+    public static GridDocument Read(Stream stream, string fileName, FormatLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        var context = new FormatContext(fileName, limits ?? FormatLimits.Default);
+        var context = new FormatContext(fileName, limits ?? FormatLimits.Default, cancellationToken);
         var format = "unknown";
         var grids = new List<Grid>();
         try
@@ -67,7 +68,7 @@ public static class FormatReader
             }
         }
 #pragma warning disable CA1031 // The promise of this entry point: any failure on input becomes a diagnostic, never an exception.
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             context.Corrupt(format, null, Jixiao.Import.Imports.ReadFailure.Describe(ex));

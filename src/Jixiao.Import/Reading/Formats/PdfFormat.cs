@@ -144,8 +144,8 @@ internal static class PdfFormat
             context.Error(FormatCodes.Encrypted, null, "PDF 文件设有密码，无法读取；请去掉密码后重新上传。");
             return null;
         }
-#pragma warning disable CA1031 // PdfPig throws many exception types on damaged files; pdftotext then gets its chance.
-        catch (Exception ex)
+#pragma warning disable CA1031 // PdfPig throws many exception types on damaged files; pdftotext then gets its chance (not after a cancelled read).
+        catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             problem = "PdfPig 无法解析：" + Jixiao.Import.Imports.ReadFailure.Describe(ex);

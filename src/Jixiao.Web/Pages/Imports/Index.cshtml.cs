@@ -12,7 +12,7 @@ namespace Jixiao.Web.Pages.Imports;
 /// <summary>导入 page: upload a target table; the preview page follows.</summary>
 [RequestSizeLimit(ImportFiles.MaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFiles.MaxBytes + (1024 * 1024))]
-public sealed class IndexModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, AccessService access, ImportReader reader, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ImportBatchEntity> Batches { get; private set; } = [];
     public string? Error { get; private set; }
@@ -48,7 +48,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, TimePro
         }
 
         await using var stream = file.OpenReadStream();
-        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, stream, file.FileName, file.Length, clock, cancellationToken, fiscalYear);
+        var (outcome, batch) = await ImportFiles.UploadAsync(db, scope, reader, stream, file.FileName, file.Length, clock, cancellationToken, fiscalYear);
         switch (outcome)
         {
             case Outcome.Done:
@@ -61,8 +61,14 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, TimePro
                 return Redirect($"/imports/{batch!.Id}");
             case Outcome.Forbidden:
                 return Forbid();
+            case Outcome.Busy busy:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = Api.ApiProblems.RetryAfterOf(busy.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Error = busy.Message;
+                await LoadAsync(scope, cancellationToken);
+                return Page();
             default:
-                Error = outcome is Outcome.Invalid i ? i.Message : "上传失败。";
+                Error = outcome.Reason ?? "上传失败。";
                 await LoadAsync(scope, cancellationToken);
                 return Page();
         }

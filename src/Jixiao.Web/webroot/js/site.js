@@ -141,3 +141,13 @@ document.addEventListener('htmx:beforeRequest', function (e) {
     var box = document.getElementById('evaluation-error');
     if (box && e.target.closest && e.target.closest('#evaluation')) { box.textContent = ''; }
 });
+
+// A page that answers 429 (too many files being read) or 422 (a file that took too long to read) is still a page with
+// the server's message: htmx swaps it in instead of dropping it as an error.
+document.addEventListener('htmx:beforeSwap', function (e) {
+    var status = e.detail.xhr.status;
+    if ((status === 429 || status === 422) && (e.detail.xhr.getResponseHeader('Content-Type') || '').indexOf('text/html') === 0) {
+        e.detail.shouldSwap = true;
+        e.detail.isError = false;
+    }
+});
