@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
@@ -21,10 +22,16 @@ public sealed record UnitScore(string Unit, int Evaluations, decimal Average, de
 
 /// <summary>
 /// The 首页 figures, within the user's scope; with a year, only that 预算年度's projects (and the units that have
-/// some, their indicators and their evaluations' grades).
+/// some, their indicators and their evaluations' grades). Only <see cref="Counted"/> evaluations count.
 /// </summary>
 public static class DashboardSummary
 {
+    /// <summary>
+    /// The evaluations the 首页 counts: submitted (已锁定) ones. A sheet is scored from the moment it is started, so a
+    /// fresh 部门评价 has a total (with nothing entered, a low one: 差) that would otherwise move averages and grades.
+    /// </summary>
+    public static Expression<Func<EvaluationEntity, bool>> Counted { get; } = e => e.Status == EvaluationStatus.Locked;
+
     public static async Task<DashboardData> RunAsync(JixiaoDbContext db, AccessScope scope, CancellationToken cancellationToken = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -40,11 +47,11 @@ public static class DashboardSummary
             && (year == null || i.Project!.FiscalYear == year));
         var largest = await projects.OrderByDescending(p => p.TotalFen).Take(10)
             .Select(p => new { p.Id, p.Name, Total = p.TotalFen ?? 0 }).ToListAsync(cancellationToken);
-        var grades = await scope.Visible(db.Evaluations).AsNoTracking()
+        var grades = await scope.Visible(db.Evaluations).AsNoTracking().Where(Counted)
             .Where(e => e.Grade != null && (year == null || e.Project!.FiscalYear == year))
             .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         // Decimals are averaged here, not in SQL: SQLite keeps them as text.
-        var scored = await scope.Visible(db.Evaluations).AsNoTracking()
+        var scored = await scope.Visible(db.Evaluations).AsNoTracking().Where(Counted)
             .Where(e => (e.Total != null || e.BudgetExecution != null) && (year == null || e.Project!.FiscalYear == year))
             .Select(e => new { Unit = e.Project!.Unit!.Name, e.Total, e.BudgetExecution }).ToListAsync(cancellationToken);
         static List<UnitScore> ByUnit(IEnumerable<(string Unit, decimal Value)> values) => values.GroupBy(v => v.Unit)
