@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public static class DashboardSummary
             .Where(e => (e.Total != null || e.BudgetExecution != null) && (year == null || e.Project!.FiscalYear == year))
             .Select(e => new { Unit = e.Project!.Unit!.Name, e.Total, e.BudgetExecution }).ToListAsync(cancellationToken);
         static List<UnitScore> ByUnit(IEnumerable<(string Unit, decimal Value)> values) => values.GroupBy(v => v.Unit)
-            .Select(g => new UnitScore(g.Key, g.Count(), Math.Round(g.Average(v => v.Value), 2, MidpointRounding.AwayFromZero), g.Min(v => v.Value), g.Max(v => v.Value)))
+            .Select(g => new UnitScore(g.Key, g.Count(), ScoreRounding.Round(g.Average(v => v.Value)), g.Min(v => v.Value), g.Max(v => v.Value)))
             .OrderByDescending(u => u.Average).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
         var scoresByUnit = ByUnit(scored.Where(e => e.Total is not null).Select(e => (e.Unit, e.Total!.Value)));
         var executionByUnit = ByUnit(scored.Where(e => e.BudgetExecution is not null).Select(e => (e.Unit, e.BudgetExecution!.Value)));
