@@ -99,10 +99,11 @@ public sealed class ReviewConfirmationTests
     public async Task An_unknown_or_foreign_id_is_a_Chinese_404_page(string provider)
     {
         using var app = new TestApp(provider, seed: true);
-        int foreign;
+        int foreign, ownProject;
         await using (var db = app.NewDbContext())
         {
             foreign = db.Projects.Where(p => p.Unit!.Name != PoliceUnit).OrderBy(p => p.Id).Select(p => p.Id).First();
+            ownProject = db.Projects.Where(p => p.Unit!.Name == PoliceUnit).OrderBy(p => p.Id).Select(p => p.Id).First();
         }
 
         var gaj = await app.LoginAsync("gaj");
@@ -115,6 +116,12 @@ public sealed class ReviewConfirmationTests
             html.ShouldContain("找不到这个页面", customMessage: url);
             html.ShouldContain("<html lang=\"zh-CN\"", customMessage: url);
         }
+
+        // a form posted to a foreign project (a valid token from the user's own page) gets the same page
+                var posted = await PageForms.PostAsync(gaj, $"/projects/{foreign}?handler=Submit", new Dictionary<string, string> { ["comment"] = "" },
+            tokenPage: $"/projects/{ownProject}");
+        posted.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()).ShouldContain("找不到这个页面");
 
         // the API keeps its ProblemDetails
         var api = await gaj.GetAsync("/api/v1/projects/999999");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages;
@@ -6,12 +7,18 @@ namespace Jixiao.Web.Pages;
 /// The Chinese page of a status a page answered without a body (404 of an unknown or out-of-scope id, an unknown
 /// address, 400, 405 …), re-executed by the pipeline so the browser never shows its own English error page.
 /// </summary>
+/// A form post re-executes as a post: it gets the same page, and a post refused for its token must not be refused again.
+[IgnoreAntiforgeryToken]
 public sealed class StatusCodeModel : PageModel
 {
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
 
-    public void OnGet(int code)
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
     {
         // The re-executed request keeps the original status; a direct visit of /status/404 answers 404 too.
         Response.StatusCode = code is >= 400 and <= 599 ? code : 404;
