@@ -195,7 +195,8 @@ public sealed class ApiTests(SeededApps apps) : IClassFixture<SeededApps>
 
         // Reviewers cannot approve a draft.
         await ProblemAsync(await czj.PostAsJsonAsync($"/api/v1/projects/{id}/review/approve", new { }), HttpStatusCode.Conflict);
-        (await gaj.PostAsJsonAsync($"/api/v1/projects/{id}/review/submit", new { comment = "请审核" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        // (the project has open system errors: the clerk confirms them, ReviewConfirmationTests)
+        (await gaj.PostAsJsonAsync($"/api/v1/projects/{id}/review/submit", new { comment = "请审核", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         // Submitted targets are locked for the clerk.
         var indicator = (await JsonOf(await gaj.GetAsync($"/api/v1/projects/{id}"))).GetProperty("indicators")[0];
@@ -207,10 +208,10 @@ public sealed class ApiTests(SeededApps apps) : IClassFixture<SeededApps>
         (await ProblemAsync(await czj.PostAsJsonAsync($"/api/v1/projects/{id}/review/return", new { comment = " " }), HttpStatusCode.BadRequest))
             .GetProperty("detail").GetString().ShouldBe("退回时请填写退回意见，说明需要修改什么。");
         (await czj.PostAsJsonAsync($"/api/v1/projects/{id}/review/return", new { comment = "“提高”“增加”需量化" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await gaj.PostAsJsonAsync($"/api/v1/projects/{id}/review/submit", new { })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await gaj.PostAsJsonAsync($"/api/v1/projects/{id}/review/submit", new { confirm = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         // The clerk cannot approve their own submission.
         await ProblemAsync(await gaj.PostAsJsonAsync($"/api/v1/projects/{id}/review/approve", new { }), HttpStatusCode.Forbidden);
-        (await czj.PostAsJsonAsync($"/api/v1/projects/{id}/review/approve", new { comment = "同意" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await czj.PostAsJsonAsync($"/api/v1/projects/{id}/review/approve", new { comment = "同意", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await JsonOf(await gaj.GetAsync($"/api/v1/projects/{id}"))).GetProperty("statusName").GetString().ShouldBe("审核通过");
         var history = (await JsonOf(await czj.GetAsync($"/api/v1/projects/{id}/history"))).EnumerateArray()

@@ -164,6 +164,12 @@ public sealed class BrowserTests
         (await saved.TextContentAsync())!.ShouldContain("≥85%");
         (await saved.TextContentAsync())!.ShouldNotContain("“≥85%”，无法考核");
 
+        // Open system errors are acknowledged before the step (the box is required while there are some).
+        if (await page.Locator("#confirm-submit").CountAsync() > 0)
+        {
+            await page.CheckAsync("#confirm-submit");
+        }
+
         await page.ClickAsync("button:has-text('提交审核')");
         await page.Locator(".alert-success").WaitForAsync();
         (await page.TextContentAsync("#project-status"))!.Trim().ShouldBe("已提交");
@@ -178,6 +184,11 @@ public sealed class BrowserTests
         await page.Locator("a:has-text('公安执法办案费')").First.ClickAsync();
         await page.WaitForURLAsync(projectUrl);
         await page.FillAsync("#review-comment", "目标已量化，同意。");
+        if (await page.Locator("#confirm-approve").CountAsync() > 0)
+        {
+            await page.CheckAsync("#confirm-approve");
+        }
+
         await page.ClickAsync("button:has-text('审核通过')");
         await page.Locator(".alert-success").WaitForAsync();
         (await page.TextContentAsync("#project-status"))!.Trim().ShouldBe("审核通过");

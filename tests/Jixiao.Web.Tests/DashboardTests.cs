@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Jixiao.App.Auth;
 using Jixiao.App.Dashboard;
 using Jixiao.Data;
@@ -31,9 +33,9 @@ public sealed class DashboardTests
         var in2025 = projects.First(p => p.FiscalYear == 2025);
         var in2024 = projects.First(p => p.FiscalYear == 2024);
         db.Evaluations.AddRange(
-            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "优", Total = 91m, BudgetExecution = 96.5m, CreatedBy = "test" },
-            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.DepartmentEvaluation, SheetJson = "{}", BudgetExecution = 88.25m, CreatedBy = "test" },
-            new EvaluationEntity { ProjectId = in2024.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "中", Total = 72m, CreatedBy = "test" });
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "优", Total = 91m, BudgetExecution = 96.5m, Status = EvaluationStatus.Locked, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2025.Id, Kind = EvaluationKind.DepartmentEvaluation, SheetJson = "{}", BudgetExecution = 88.25m, Status = EvaluationStatus.Locked, CreatedBy = "test" },
+            new EvaluationEntity { ProjectId = in2024.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = "{}", Grade = "中", Total = 72m, Status = EvaluationStatus.Locked, CreatedBy = "test" });
         await db.SaveChangesAsync();
 
         var admin = new AccessScope("admin", "管理员", new HashSet<string> { Roles.Admin }, []);
@@ -74,6 +76,44 @@ public sealed class DashboardTests
         page.ShouldContain("href=\"/?year=2024\">2024 年</a>");
         page.ShouldContain("查看 2025 年的项目");
         page.ShouldContain($"<div class=\"stat-value\">{expected.Count}</div>");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_started_evaluation_changes_no_figure_until_it_is_submitted(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        await Jixiao.App.Demo.DemoSetup.LoadReportEvaluationsAsync(app.Services);
+        var admin = new AccessScope("admin", "管理员", new HashSet<string> { Roles.Admin }, []);
+        DashboardData before;
+        int projectId;
+        await using (var db = app.NewDbContext())
+        {
+            before = await DashboardSummary.RunAsync(db, admin);
+            before.Grades.Sum(g => g.Count).ShouldBeGreaterThan(0, "the demo's report evaluations are locked and graded");
+            projectId = await db.Projects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+
+        var client = await app.LoginAsync("admin");
+        var response = await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department" });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        await using (var db = app.NewDbContext())
+        {
+            var fresh = await db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id);
+            fresh.Total.ShouldNotBeNull("a fresh 部门评价 is scored at once (nothing entered: a low total)");
+            fresh.Grade.ShouldNotBeNull();
+            var after = await DashboardSummary.RunAsync(db, admin);
+            after.Grades.ShouldBe(before.Grades);
+            after.ScoresByUnit.ShouldBe(before.ScoresByUnit);
+            after.ExecutionByUnit.ShouldBe(before.ExecutionByUnit);
+
+            await db.Evaluations.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EvaluationStatus.Locked));
+            var submitted = await DashboardSummary.RunAsync(db, admin);
+            submitted.Grades.Sum(g => g.Count).ShouldBe(before.Grades.Sum(g => g.Count) + 1, "once submitted it counts");
+            submitted.ScoresByUnit.Sum(u => u.Evaluations).ShouldBe(before.ScoresByUnit.Sum(u => u.Evaluations) + 1);
+        }
     }
 
     [Theory]

@@ -205,6 +205,79 @@ public sealed class DownloadApiTests(SeededApps apps) : IClassFixture<SeededApps
         Cells(rows).ShouldContain("公安工作补贴");
     }
 
+    /// <summary>Two police projects the system rates 中 (修改完善后重新审核) and has findings about.</summary>
+    private static async Task<(int Id, string Name)[]> FairProjectsAsync(TestApp app, HttpClient client)
+    {
+        await using var db = app.NewDbContext();
+        var candidates = db.Projects.Where(p => p.Unit!.Name == PoliceUnit).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToList();
+        var found = new List<(int, string)>();
+        foreach (var p in candidates)
+        {
+            var review = await JsonOf(await client.GetAsync($"/api/v1/projects/{p.Id}/findings"));
+            if (review.GetProperty("outcome").GetString() == "中" && review.GetProperty("findings").GetArrayLength() > 0
+                && candidates.Count(c => c.Name == p.Name) == 1)
+            {
+                found.Add((p.Id, p.Name));
+            }
+
+            if (found.Count == 2)
+            {
+                return [.. found];
+            }
+        }
+
+        throw new InvalidOperationException("The seed has fewer than two police projects rated 中.");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_review_workbook_says_the_reviewers_decision_opinion_and_result(string provider)
+    {
+        using var app = new TestApp(provider, seed: true);
+        var gaj = await app.LoginAsync("gaj");
+        var czj = await app.LoginAsync("czj");
+        var projects = await FairProjectsAsync(app, gaj);
+        var (approved, returned) = (projects[0], projects[1]);
+        foreach (var (id, _) in projects)
+        {
+            (await gaj.PostAsJsonAsync($"/api/v1/projects/{id}/review/submit", new { comment = "请审核", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        (await czj.PostAsJsonAsync($"/api/v1/projects/{approved.Id}/review/approve", new { comment = "同意，指标解释请在编制时完善", confirm = true }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await czj.PostAsJsonAsync($"/api/v1/projects/{returned.Id}/review/return", new { comment = "请补充可衡量的产出指标" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        async Task<Dictionary<string, List<string[]>>> BookAsync(int id) =>
+            ReadXlsx(await (await czj.GetAsync($"/api/v1/projects/{id}/review/workbook")).Content.ReadAsByteArrayAsync());
+
+        // 项目汇总: 单位, 项目, 项目类型, 金额, 得分, 审核结论, 处理, 错误, 警告, 提示, 审核人意见
+        var book = await BookAsync(approved.Id);
+        var summary = book["项目汇总"][1];
+        summary[1].ShouldBe(approved.Name);
+        summary[5].ShouldBe("中", "the system's rating stays");
+        summary[6].ShouldBe("审核通过，进入预算编制");
+        summary[10].ShouldStartWith("同意，指标解释请在编制时完善（财政局审核员，");
+        // 审核意见: …, 审核人意见 (N), 处理结果 (O) on every finding of the project
+        var findings = book["审核意见"].Skip(1).ToList();
+        findings.ShouldNotBeEmpty();
+        findings.ShouldAllBe(r => r[13].StartsWith("同意，指标解释请在编制时完善（财政局审核员，") && r[14] == "审核通过");
+        Cells(book["项目汇总"]).ShouldNotContain("修改完善后重新审核");
+
+        book = await BookAsync(returned.Id);
+        book["项目汇总"][1][6].ShouldBe("已退回，修改后重新提交");
+        book["项目汇总"][1][10].ShouldStartWith("请补充可衡量的产出指标（财政局审核员，");
+        book["审核意见"].Skip(1).ShouldAllBe(r => r[13].StartsWith("请补充可衡量的产出指标（") && r[14] == "退回修改");
+
+        // a project still waiting keeps the system's proposal and leaves the reviewer's columns empty
+        var admin = await app.LoginAsync("admin");
+        await using var db = app.NewDbContext();
+        var waiting = db.Projects.Where(p => p.Unit!.Name == PoliceUnit && p.Status == Domain.Reviews.ReviewStatus.Draft).OrderBy(p => p.Id).Select(p => p.Id).First();
+        var draft = ReadXlsx(await (await admin.GetAsync($"/api/v1/projects/{waiting}/review/workbook")).Content.ReadAsByteArrayAsync());
+        draft["项目汇总"][1][10].ShouldBe("");
+        draft["审核意见"].Skip(1).ShouldAllBe(r => r[13] == "" && r[14] == "");
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task The_target_table_of_a_unit_downloads_as_xlsx_and_docx_with_its_projects(string provider)

@@ -9,6 +9,9 @@ public static class ChinaTime
 
     public static string Text(DateTimeOffset at) => at.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The day of <paramref name="at"/> in 北京时间.</summary>
+    public static DateOnly Date(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
+
     /// <summary>Today's date in 北京时间: the day deadlines are counted against.</summary>
     public static DateOnly Today(TimeProvider clock)
     {

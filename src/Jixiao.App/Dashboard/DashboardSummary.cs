@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using Jixiao.App.Auth;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +23,16 @@ public sealed record UnitScore(string Unit, int Evaluations, decimal Average, de
 
 /// <summary>
 /// The 首页 figures, within the user's scope; with a year, only that 预算年度's projects (and the units that have
-/// some, their indicators and their evaluations' grades).
+/// some, their indicators and their evaluations' grades). Only <see cref="Counted"/> evaluations count.
 /// </summary>
 public static class DashboardSummary
 {
+    /// <summary>
+    /// The evaluations the 首页 counts: submitted (已锁定) ones. A sheet is scored from the moment it is started, so a
+    /// fresh 部门评价 has a total (with nothing entered, a low one: 差) that would otherwise move averages and grades.
+    /// </summary>
+    public static Expression<Func<EvaluationEntity, bool>> Counted { get; } = e => e.Status == EvaluationStatus.Locked;
+
     public static async Task<DashboardData> RunAsync(JixiaoDbContext db, AccessScope scope, CancellationToken cancellationToken = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -40,15 +48,15 @@ public static class DashboardSummary
             && (year == null || i.Project!.FiscalYear == year));
         var largest = await projects.OrderByDescending(p => p.TotalFen).Take(10)
             .Select(p => new { p.Id, p.Name, Total = p.TotalFen ?? 0 }).ToListAsync(cancellationToken);
-        var grades = await scope.Visible(db.Evaluations).AsNoTracking()
+        var grades = await scope.Visible(db.Evaluations).AsNoTracking().Where(Counted)
             .Where(e => e.Grade != null && (year == null || e.Project!.FiscalYear == year))
             .GroupBy(e => e.Grade).Select(g => new { Grade = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         // Decimals are averaged here, not in SQL: SQLite keeps them as text.
-        var scored = await scope.Visible(db.Evaluations).AsNoTracking()
+        var scored = await scope.Visible(db.Evaluations).AsNoTracking().Where(Counted)
             .Where(e => (e.Total != null || e.BudgetExecution != null) && (year == null || e.Project!.FiscalYear == year))
             .Select(e => new { Unit = e.Project!.Unit!.Name, e.Total, e.BudgetExecution }).ToListAsync(cancellationToken);
         static List<UnitScore> ByUnit(IEnumerable<(string Unit, decimal Value)> values) => values.GroupBy(v => v.Unit)
-            .Select(g => new UnitScore(g.Key, g.Count(), Math.Round(g.Average(v => v.Value), 2, MidpointRounding.AwayFromZero), g.Min(v => v.Value), g.Max(v => v.Value)))
+            .Select(g => new UnitScore(g.Key, g.Count(), ScoreRounding.Round(g.Average(v => v.Value)), g.Min(v => v.Value), g.Max(v => v.Value)))
             .OrderByDescending(u => u.Average).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
         var scoresByUnit = ByUnit(scored.Where(e => e.Total is not null).Select(e => (e.Unit, e.Total!.Value)));
         var executionByUnit = ByUnit(scored.Where(e => e.BudgetExecution is not null).Select(e => (e.Unit, e.BudgetExecution!.Value)));

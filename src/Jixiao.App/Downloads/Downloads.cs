@@ -1,6 +1,7 @@
 using Jixiao.App.Auth;
 using Jixiao.App.Common;
 using Jixiao.App.Evaluations;
+using Jixiao.App.Reviews;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Evaluations;
@@ -143,9 +144,21 @@ public static class Downloads
             return (new Outcome.NotFound($"找不到项目 {projectId}。"), null);
         }
 
-        var report = ReviewEngine.Default.Review(ToBudgetUnits(projects));
+        var budgetUnits = ToBudgetUnits(projects);
+        var report = ReviewEngine.Default.Review(budgetUnits);
+        // The domain projects are made here, in the entities' order: the writer finds each one's decision by reference.
+        var decisions = await ReviewDecisions.ForAsync(db, query, cancellationToken);
+        var decisionOf = new Dictionary<Project, ReviewDecision>(ReferenceEqualityComparer.Instance);
+        foreach (var (entity, domain) in projects.GroupBy(x => x.UnitId).SelectMany(g => g).Zip(budgetUnits.SelectMany(u => u.Projects)))
+        {
+            if (decisions.TryGetValue(entity.Id, out var decision))
+            {
+                decisionOf[domain] = decision;
+            }
+        }
+
         using var output = new MemoryStream();
-        ReviewWorkbookWriter.Write(report, output);
+        ReviewWorkbookWriter.Write(report, output, p => decisionOf.GetValueOrDefault(p));
         var name = projectId is not null ? projects[0].Name
             : unitId is not null ? projects.FirstOrDefault()?.Unit?.Name ?? (await db.Units.FindAsync([unitId], cancellationToken))!.Name
             : "全部项目";

@@ -7,12 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.App.Reviews;
 
-/// <summary>A workflow step. <see cref="Version"/> (optional) is the project version the user saw.</summary>
-public sealed record ReviewStepRequest(string? Comment = null, long? Version = null);
+/// <summary>
+/// A workflow step. <see cref="Version"/> (optional) is the project version the user saw; <see cref="Confirm"/> that the
+/// user saw the system's open errors and takes the step anyway.
+/// </summary>
+public sealed record ReviewStepRequest(string? Comment = null, long? Version = null, bool Confirm = false);
 
 /// <summary>
 /// 目标审核 workflow: 草稿/退回 → 已提交 (the unit's clerk), 已提交 → 退回 with a comment or → 审核通过 (a reviewer of an
-/// overseen unit). Every step is written to the audit log with its comment.
+/// overseen unit). Every step is written to the audit log with its comment. Submitting or approving while the system's
+/// review reports errors is refused (conflict, with the errors' count and the first one) unless the user confirms.
 /// </summary>
 public static class ReviewWorkflow
 {
@@ -53,6 +57,17 @@ public static class ReviewWorkflow
             return new Outcome.Conflict("项目已被他人更新，请刷新页面后再操作。");
         }
 
+        if (to.NeedsConfirmationOfOpenErrors() && !request.Confirm)
+        {
+            await db.Entry(project).Reference(p => p.Unit).LoadAsync(cancellationToken);
+            await db.Entry(project).Collection(p => p.Indicators).Query().OrderBy(i => i.Position).LoadAsync(cancellationToken);
+            var errors = OpenErrors(ProjectReviewer.Review(project));
+            if (errors.Count > 0)
+            {
+                return new Outcome.Conflict(OpenErrorsWarning(to, errors));
+            }
+        }
+
         project.Status = to;
         db.ChangeReason = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         try
@@ -65,6 +80,18 @@ public static class ReviewWorkflow
         }
 
         return Outcome.Ok;
+    }
+
+    /// <summary>The system's findings of severity error: what a step asks the user to confirm.</summary>
+    public static IReadOnlyList<ReviewFinding> OpenErrors(ProjectReview review) =>
+        review.Findings.Where(f => f.Severity == Domain.Diagnostics.Severity.Error).ToList();
+
+    private static string OpenErrorsWarning(ReviewStatus to, IReadOnlyList<ReviewFinding> errors)
+    {
+        var step = to == ReviewStatus.Approved ? "审核通过" : "提交审核";
+        var first = errors[0];
+        var where = first.Indicator is { } indicator ? $"“{indicator}”：" : "";
+        return $"系统预审还有 {errors.Count} 个错误（{(errors.Count > 1 ? "如" : "")}{where}{first.Message}）。确认仍要{step}，请勾选“我已知悉系统提示的错误”后再{step}。";
     }
 
     /// <summary>Why this user may not take the step now (their role, then the workflow's state), or null.</summary>

@@ -149,7 +149,7 @@ internal sealed class ScoreCommand : ICommand
     }
 
     private static string Number(decimal? value) =>
-        value is { } v ? decimal.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture) : "—";
+        value is { } v ? ScoreRounding.Round(v).ToString("0.##", CultureInfo.InvariantCulture) : "—";
 
     private static string Line(string[] cells, int[] widths)
     {

@@ -9,7 +9,7 @@ internal static class Numbers
     // and explanations are written for every line a page or report shows.
     public static string Format(decimal value)
     {
-        var rounded = decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+        var rounded = ScoreRounding.Round(value);
         Span<char> buffer = stackalloc char[64];
         if (!rounded.TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture))
         {
@@ -34,7 +34,7 @@ internal static class Numbers
 
     /// <summary>With exactly <paramref name="decimals"/> decimals ("98.0"), to set a computed value beside a stated one.</summary>
     public static string Format(decimal value, int decimals) =>
-        decimal.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        decimal.Round(value, decimals, ScoreRounding.Midpoint).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>The value without trailing zeros (91.40 → 91.4), for JSON output.</summary>
     public static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;

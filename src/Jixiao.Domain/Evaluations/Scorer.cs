@@ -80,7 +80,7 @@ public static class Scorer
         }
     }
 
-    internal static decimal Round2(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+    internal static decimal Round2(decimal value) => ScoreRounding.Round(value);
 
     private static ScoredIndicator Make(EvaluationIndicator indicator, decimal weight, decimal? actual, decimal score, bool? met,
         ScoreOutcome outcome, decimal? target = null, decimal? percent = null, QualitativeRating? rating = null, Tier? tier = null,
@@ -139,7 +139,7 @@ public static class Scorer
     private static ScoredIndicator Higher(EvaluationIndicator indicator, decimal w, decimal a, decimal t, bool negative) =>
         a >= t
             ? Make(indicator, w, a, w, true, ScoreOutcome.Met, t, negative: negative)
-            : Make(indicator, w, a, a / t * w, false, ScoreOutcome.Proportional, t, negative: negative);
+            : Make(indicator, w, a, ScoreRounding.Share(a, t, w), false, ScoreOutcome.Proportional, t, negative: negative);
 
     // 反向: full marks when a ≤ t; (1 − (a − t) ÷ t) × w below 2t and 0 from 2t on, or t ÷ a × w (rule 7)
     private static ScoredIndicator Lower(EvaluationIndicator indicator, decimal w, LowerIsBetterRule rule, decimal a, decimal t, bool negative)
@@ -156,12 +156,12 @@ public static class Scorer
 
         if (rule == LowerIsBetterRule.Ratio)
         {
-            return Make(indicator, w, a, t / a * w, false, ScoreOutcome.DownRatio, t, negative: negative);
+            return Make(indicator, w, a, ScoreRounding.Share(t, a, w), false, ScoreOutcome.DownRatio, t, negative: negative);
         }
 
         return a >= 2 * t
             ? Make(indicator, w, a, 0, false, ScoreOutcome.DownZero, t, negative: negative)
-            : Make(indicator, w, a, (1 - (a - t) / t) * w, false, ScoreOutcome.DownDeviation, t, negative: negative);
+            : Make(indicator, w, a, ScoreRounding.Share(2 * t - a, t, w), false, ScoreOutcome.DownDeviation, t, negative: negative);
     }
 
     // ---- 档次 ------------------------------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ public static class Scorer
         }
 
         var finalRating = rating ?? EvaluationNames.RatingOf(p);
-        return Make(indicator, w, null, p / 100m * w, finalRating == QualitativeRating.Achieved, ScoreOutcome.Qualitative,
+        return Make(indicator, w, null, ScoreRounding.Share(p, 100m, w), finalRating == QualitativeRating.Achieved, ScoreOutcome.Qualitative,
             percent: p, rating: finalRating);
     }
 

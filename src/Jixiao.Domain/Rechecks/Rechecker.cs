@@ -512,5 +512,5 @@ public static class Rechecker
         }
     }
 
-    private static decimal Round(decimal value) => Numbers.Trim(decimal.Round(value, 2, MidpointRounding.AwayFromZero));
+    private static decimal Round(decimal value) => Numbers.Trim(ScoreRounding.Round(value));
 }

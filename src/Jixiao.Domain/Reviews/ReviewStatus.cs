@@ -48,6 +48,12 @@ public static class ReviewStatuses
         _ => false,
     };
 
+    /// <summary>
+    /// Submitting and approving while the system's review still reports errors needs the user to confirm that they saw
+    /// them (issue 14); returning does not, since the errors are what a return asks to fix.
+    /// </summary>
+    public static bool NeedsConfirmationOfOpenErrors(this ReviewStatus to) => to is ReviewStatus.Submitted or ReviewStatus.Approved;
+
     /// <summary>A project is returned with a comment that says what to change.</summary>
     public static bool NeedsComment(this ReviewStatus to) => to == ReviewStatus.Returned;
 }

@@ -85,5 +85,5 @@ public static class EvaluationReportMapper
         _ => null,
     };
 
-    private static string Format(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Format(decimal value) => ScoreRounding.Round(value).ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,7 @@ namespace Jixiao.Reporting.Reports;
 public static class ReportText
 {
     /// <summary>A score or weight: up to two decimals, no trailing zeros (5, 4.57, 8.5).</summary>
-    public static string Points(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Points(decimal value) => Jixiao.Domain.Evaluations.ScoreRounding.Round(value).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A percentage already multiplied by 100, to at most one decimal as reports print rates (91.4, 100).</summary>
     public static string Percent(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture) + "%";

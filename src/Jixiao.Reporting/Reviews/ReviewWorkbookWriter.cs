@@ -10,8 +10,10 @@ namespace Jixiao.Reporting.Reviews;
 
 /// <summary>
 /// Writes a review as a workbook a reviewer can annotate and send back (docs/review.md): 审核意见 (one row per finding,
-/// with empty 审核人意见 and 处理结果 columns, 处理结果 offered as a list), 项目汇总, 单位汇总 and 审核规则. Header rows are
-/// frozen and filterable; the columns for the reviewer are shaded.
+/// with 审核人意见 and 处理结果 columns, 处理结果 offered as a list), 项目汇总, 单位汇总 and 审核规则. Header rows are
+/// frozen and filterable; the columns for the reviewer are shaded. With the reviewer's decisions (<see cref="ReviewDecision"/>)
+/// a decided project's 处理, 审核人意见 and 处理结果 say the decision; an undecided one's 处理 is the system's proposal and
+/// the reviewer's columns are left empty.
 /// </summary>
 public static class ReviewWorkbookWriter
 {
@@ -30,8 +32,10 @@ public static class ReviewWorkbookWriter
     private const uint WarningText = 5;
     private const uint Number = 6;
 
-    public static void Write(ReviewReport report, Stream output)
+    public static void Write(ReviewReport report, Stream output, Func<Project, ReviewDecision?>? decisions = null)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ReviewDecision DecisionOf(ProjectReview p) => decisions?.Invoke(p.Project) ?? ReviewDecision.Pending;
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
@@ -39,8 +43,8 @@ public static class ReviewWorkbookWriter
         stylesPart.Stylesheet = Styles();
         var sheets = workbookPart.Workbook.AppendChild(new Sheets());
 
-        AddSheet(workbookPart, sheets, 1, FindingsSheet, FindingsColumns, FindingRows(report), reviewerColumns: [14, 15], validation: 15);
-        AddSheet(workbookPart, sheets, 2, ProjectsSheet, ProjectColumns, ProjectRows(report), reviewerColumns: [11], validation: null);
+        AddSheet(workbookPart, sheets, 1, FindingsSheet, FindingsColumns, FindingRows(report, DecisionOf), reviewerColumns: [14, 15], validation: 15);
+        AddSheet(workbookPart, sheets, 2, ProjectsSheet, ProjectColumns, ProjectRows(report, DecisionOf), reviewerColumns: [11], validation: null);
         AddSheet(workbookPart, sheets, 3, UnitsSheet, UnitColumns, UnitRows(report), reviewerColumns: [], validation: null);
         AddSheet(workbookPart, sheets, 4, RulesSheet, RuleColumns, RuleRows(report), reviewerColumns: [], validation: null);
         workbookPart.Workbook.Save();
@@ -78,27 +82,28 @@ public static class ReviewWorkbookWriter
 
     private sealed record Num(decimal N, uint Style = Number) : Value;
 
-    private static IEnumerable<Value[]> FindingRows(ReviewReport report)
+    private static IEnumerable<Value[]> FindingRows(ReviewReport report, Func<ProjectReview, ReviewDecision> decisionOf)
     {
         var n = 0;
         foreach (var unit in report.Units)
         {
             foreach (var f in unit.Findings)
             {
-                yield return Finding(++n, unit.Name, "（单位合计）", null, f);
+                yield return Finding(++n, unit.Name, "（单位合计）", null, ReviewDecision.Pending, f);
             }
         }
 
         foreach (var p in report.Projects)
         {
+            var decision = decisionOf(p);
             foreach (var f in p.Findings)
             {
-                yield return Finding(++n, p.Unit, p.Name, p, f);
+                yield return Finding(++n, p.Unit, p.Name, p, decision, f);
             }
         }
     }
 
-    private static Value[] Finding(int n, string unit, string project, ProjectReview? review, ReviewFinding f) =>
+    private static Value[] Finding(int n, string unit, string project, ProjectReview? review, ReviewDecision decision, ReviewFinding f) =>
     [
         new Num(n), new Text(unit), new Text(project),
         review is null ? new Text("") : new Num(review.Score), new Text(review?.Outcome.Chinese() ?? ""),
@@ -111,17 +116,20 @@ public static class ReviewWorkbookWriter
             _ => Wrapped,
         }),
         new Text(f.Message), new Text(f.Suggestion), new Text(f.Regulation), new Text(f.Location?.ToString() ?? ""),
-        new Text("", Reviewer), new Text("", Reviewer),
+        new Text(decision.Opinion, Reviewer), new Text(decision.Resolution, Reviewer),
     ];
 
-    private static IEnumerable<Value[]> ProjectRows(ReviewReport report) => report.Projects.Select(p => new Value[]
-    {
+    private static IEnumerable<Value[]> ProjectRows(ReviewReport report, Func<ProjectReview, ReviewDecision> decisionOf) =>
+        report.Projects.Select(p => (Review: p, Decision: decisionOf(p))).Select(x => ProjectRow(x.Review, x.Decision));
+
+    private static Value[] ProjectRow(ProjectReview p, ReviewDecision decision) =>
+    [
         new Text(p.Unit), new Text(p.Name), new Text(p.ProjectType),
         p.Project.Amounts.Total is { } total ? new Num(new Money(total, p.Project.Amounts.Unit).InWanYuan) : new Text(""),
-        new Num(p.Score), new Text(p.Outcome.Chinese(), p.Outcome.BlocksBudgeting() ? ErrorText : Wrapped), new Text(p.Outcome.Consequence()),
+        new Num(p.Score), new Text(p.Outcome.Chinese(), p.Outcome.BlocksBudgeting() ? ErrorText : Wrapped), new Text(decision.Handling(p.Outcome)),
         new Num(p.Count(Domain.Diagnostics.Severity.Error)), new Num(p.Count(Domain.Diagnostics.Severity.Warning)),
-        new Num(p.Count(Domain.Diagnostics.Severity.Info)), new Text("", Reviewer),
-    });
+        new Num(p.Count(Domain.Diagnostics.Severity.Info)), new Text(decision.Opinion, Reviewer),
+    ];
 
     private static IEnumerable<Value[]> UnitRows(ReviewReport report)
     {

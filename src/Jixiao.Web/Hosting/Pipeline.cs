@@ -33,6 +33,9 @@ public static class Pipeline
         }
 
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+        // A page's bodiless error status (404 of an unknown or out-of-scope id) becomes the Chinese page /status/{code}; the
+        // API keeps its ProblemDetails (below, inside this one).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStatusCodePages(async context =>
         {
             if (context.HttpContext.Request.Path.StartsWithSegments("/api") && !context.HttpContext.Response.HasStarted

@@ -202,6 +202,7 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/StatusCode");
         });
         services.AddAntiforgery(o =>
         {

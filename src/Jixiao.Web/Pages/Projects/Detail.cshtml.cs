@@ -41,6 +41,9 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     public IReadOnlyList<ReviewStatus> Steps { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
+    /// <summary>The system's open errors, which submitting or approving asks the user to acknowledge.</summary>
+    public int OpenErrors => ReviewWorkflow.OpenErrors(Review).Count;
+
     public string StepHint => Project.Status switch
     {
         ReviewStatus.Submitted => "已提交，等待主管部门或财政审核人审核。",
@@ -128,19 +131,19 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         }
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, string? comment, long? version, CancellationToken cancellationToken) =>
-        StepAsync(id, comment, version, ReviewWorkflow.SubmitAsync, "已提交审核。", cancellationToken);
+    public Task<IActionResult> OnPostSubmitAsync(int id, string? comment, long? version, bool confirm, CancellationToken cancellationToken) =>
+        StepAsync(id, new ReviewStepRequest(comment, version, confirm), ReviewWorkflow.SubmitAsync, "已提交审核。", cancellationToken);
 
     public Task<IActionResult> OnPostReturnAsync(int id, string? comment, long? version, CancellationToken cancellationToken) =>
-        StepAsync(id, comment, version, ReviewWorkflow.ReturnAsync, "已退回，单位可修改后重新提交。", cancellationToken);
+        StepAsync(id, new ReviewStepRequest(comment, version), ReviewWorkflow.ReturnAsync, "已退回，单位可修改后重新提交。", cancellationToken);
 
-    public Task<IActionResult> OnPostApproveAsync(int id, string? comment, long? version, CancellationToken cancellationToken) =>
-        StepAsync(id, comment, version, ReviewWorkflow.ApproveAsync, "已审核通过。", cancellationToken);
+    public Task<IActionResult> OnPostApproveAsync(int id, string? comment, long? version, bool confirm, CancellationToken cancellationToken) =>
+        StepAsync(id, new ReviewStepRequest(comment, version, confirm), ReviewWorkflow.ApproveAsync, "已审核通过。", cancellationToken);
 
-    private async Task<IActionResult> StepAsync(int id, string? comment, long? version,
+    private async Task<IActionResult> StepAsync(int id, ReviewStepRequest request,
         Func<JixiaoDbContext, AccessScope, int, ReviewStepRequest, CancellationToken, Task<Outcome>> step, string done, CancellationToken cancellationToken)
     {
-        var outcome = await step(db, await access.GetAsync(cancellationToken), id, new ReviewStepRequest(comment, version), cancellationToken);
+        var outcome = await step(db, await access.GetAsync(cancellationToken), id, request, cancellationToken);
         return this.RedirectWithMessage(outcome, done, $"/projects/{id}");
     }
 

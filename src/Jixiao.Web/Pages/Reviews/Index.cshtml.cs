@@ -3,6 +3,7 @@ using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
 using Jixiao.App.Projects;
+using Jixiao.App.Reviews;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,9 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, StampCa
     public Page<ProjectRow> Returned { get; private set; } = null!;
     public Page<ProjectRow> Approved { get; private set; } = null!;
 
+    /// <summary>The system's score and open errors of every listed project, by id.</summary>
+    public IReadOnlyDictionary<int, QueueFigures> Figures { get; private set; } = new Dictionary<int, QueueFigures>();
+
     /// <summary>The units in scope, for a review workbook per unit.</summary>
     public IReadOnlyList<UnitEntity> Units { get; private set; } = [];
 
@@ -25,5 +29,6 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, StampCa
         Submitted = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Submitted, PageSize: 50), cancellationToken, cache);
         Returned = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Returned, PageSize: 20), cancellationToken, cache);
         Approved = await ProjectList.RunAsync(db, scope, new ProjectListQuery(Status: ReviewStatus.Approved, PageSize: 20), cancellationToken, cache);
+        Figures = await ReviewQueue.FiguresAsync(db, scope, Submitted.Items.Concat(Returned.Items).Concat(Approved.Items).Select(p => p.Id), cancellationToken);
     }
 }

@@ -1,0 +1,117 @@
+using Jixiao.App.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>
+/// The main pages on a phone (390 × 844, the width of a common phone) in Chromium: the sidebar collapses behind a 菜单
+/// button, no page is wider than the screen, and no header or label breaks one character per line. Screenshots go to
+/// screenshots/phone-*.png in the test output folder.
+/// </summary>
+public sealed class PhoneLayoutTests
+{
+    private const int Width = 390;
+    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    // Visible headers, labels, buttons and badges of at least 3 characters that take as many lines as characters.
+    private const string BrokenLabels = """
+        () => [...document.querySelectorAll('th, label, .btn, .badge, .stat-label, .card-header, .nav-link, h1, h2')]
+          .filter(e => e.offsetParent !== null)
+          .map(e => {
+            const text = (e.innerText || '').trim();
+            const lineHeight = parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.5;
+            const style = getComputedStyle(e);
+            const height = e.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+            return { text, lines: Math.round(height / lineHeight) };
+          })
+          .filter(x => x.text.length >= 3 && !x.text.includes('\n') && x.lines >= 3 && x.lines >= x.text.length)
+          .map(x => x.text)
+        """;
+
+    [Fact]
+    public async Task The_main_pages_fit_a_390_px_phone_and_the_sidebar_becomes_a_menu()
+    {
+        Directory.CreateDirectory(Shots);
+        using var app = new TestApp("sqlite", seed: true, kestrel: true);
+        await DemoSetup.LoadReportEvaluationsAsync(app.Services);
+        int projectId, evaluationId;
+        await using (var db = app.NewDbContext())
+        {
+            projectId = await db.Projects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            evaluationId = await db.Evaluations.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        }
+
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = Width, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(baseUrl + "/login");
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(Width, "/login");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", DemoSetup.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(baseUrl + "/");
+
+        var pages = new[]
+        {
+            "/", "/projects", $"/projects/{projectId}", "/reviews", "/evaluations", $"/evaluations/{evaluationId}", "/monitoring",
+            "/result-use", "/rectification", "/imports", "/admin/users", "/account/password", "/projects/999999",
+        };
+        var failures = new List<string>();
+        var n = 0;
+        foreach (var url in pages)
+        {
+            await page.GotoAsync(baseUrl + url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var width = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth");
+            if (width > Width)
+            {
+                failures.Add($"{url}: {width} px wide");
+            }
+
+            var broken = await page.EvaluateAsync<string[]>(BrokenLabels);
+            if (broken.Length > 0)
+            {
+                failures.Add($"{url}: one character per line: {string.Join("、", broken.Take(5))}");
+            }
+
+            await page.EvaluateAsync("window.scrollTo(0, 0)");
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(Shots, $"phone-{++n:00}{url.Replace('/', '-').TrimEnd('-')}.png"),
+                FullPage = true,
+            });
+        }
+
+        failures.ShouldBeEmpty();
+
+        // The sidebar is hidden behind the menu button, which opens and closes it.
+        await page.GotoAsync(baseUrl + "/");
+        (await page.Locator("#sidebar").IsVisibleAsync()).ShouldBeFalse();
+        await page.ClickAsync(".menu-button");
+        await page.Locator("#sidebar.show").WaitForAsync();
+        (await page.Locator("#sidebar a:has-text('审核')").IsVisibleAsync()).ShouldBeTrue();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "phone-00-menu.png") });
+        await page.ClickAsync("#sidebar a:has-text('审核')");
+        await page.WaitForURLAsync(baseUrl + "/reviews");
+        (await page.Locator("#sidebar").IsVisibleAsync()).ShouldBeFalse();
+    }
+}
