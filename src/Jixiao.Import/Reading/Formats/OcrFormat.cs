@@ -220,6 +220,12 @@ internal static partial class OcrFormat
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}(?:\.\d{1,2})?%?$")]
     private static partial System.Text.RegularExpressions.Regex LoneNumber();
 
+    private static bool ShortHan(string text)
+    {
+        var t = text.Replace(" ", "", StringComparison.Ordinal);
+        return t.Length is >= 1 and <= 4 && t.All(ReadingText.IsCjk);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^[≥≤<>=]?\d{1,3}(?:\.\d{1,2})?96$")]
     private static partial System.Text.RegularExpressions.Regex PercentAsSix();
 
@@ -321,6 +327,27 @@ internal static partial class OcrFormat
                     && (chi.Contains('%', StringComparison.Ordinal) || text == chi[..^2] + "%"))
                 {
                     words[percents[k]] = [glyphs[0] with { Text = text, Right = glyphs[^1].Right, Confidence = glyphs.Min(g => g.Confidence) }];
+                }
+            }
+        }
+
+        // A cell of one to three 汉字 on one line ("是", "合规", "达到") is read unsteadily as a block of text (psm 6 gives
+        // "旦是", "忌 年" for a lone "是") and steadily as one line (psm 7): the line's reading is kept where it is the
+        // block's less one glyph and no less sure, or surer by 0.1.
+        var shortCells = cellOf.Keys.Where(i => words.TryGetValue(i + 1, out var g) && g.Count > 0 && ShortHan(string.Concat(g.Select(x => x.Text)))
+            && crops[i].Bottom - crops[i].Top <= 1.5 * (crops[i].Right - crops[i].Left)).ToList();
+        if (shortCells.Count > 0 && ReadCrops(image, shortCells.Select(i => crops[i]).ToList(), 1, temp, page, context, script, psm: 7) is { } lines)
+        {
+            for (var k = 0; k < shortCells.Count; k++)
+            {
+                var block = words[shortCells[k] + 1];
+                var blockText = string.Concat(block.Select(g => g.Text)).Replace(" ", "", StringComparison.Ordinal);
+                if (lines.TryGetValue(k + 1, out var line) && line.Count > 0 && string.Concat(line.Select(g => g.Text)).Trim('.', '。', ' ') is { Length: > 0 } lineText
+                    && lineText.All(ReadingText.IsCjk) && lineText != blockText
+                    && ((blockText.Length == lineText.Length + 1 && blockText.Contains(lineText, StringComparison.Ordinal) && line.Min(g => g.Confidence) >= block.Min(g => g.Confidence))
+                        || line.Min(g => g.Confidence) >= block.Min(g => g.Confidence) + 0.1))
+                {
+                    words[shortCells[k] + 1] = [line[0] with { Text = lineText, Right = line[^1].Right, Confidence = line.Min(g => g.Confidence) }];
                 }
             }
         }
