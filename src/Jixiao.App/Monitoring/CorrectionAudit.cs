@@ -1,4 +1,5 @@
 using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 
@@ -16,19 +17,8 @@ public static class CorrectionAudit
     internal const string Stale = "该纠偏事项已被他人更新，您的操作未保存。请刷新后重新操作。";
 
     internal static void Add(JixiaoDbContext db, AccessScope scope, DateTimeOffset at, MonitoringCorrectionEntity correction, string field, string? old,
-        string? @new, string reason)
-    {
-        if (old == @new)
-        {
-            return;
-        }
-
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = at, Actor = scope.DisplayName, Entity = Entity, EntityId = correction.Id, ProjectId = correction.ProjectId,
-            Field = field, OldValue = old, NewValue = @new, Reason = reason,
-        });
-    }
+        string? @new, string reason) =>
+        AuditLines.Change(db, scope, at, Entity, correction.Id, correction.ProjectId, field, old, @new, reason);
 
     /// <summary>How a funds mark reads in the audit log.</summary>
     internal static string Funds(bool paused) => paused ? "暂停拨付" : "正常拨付";

@@ -1,4 +1,5 @@
 using Jixiao.App.Auth;
+using Jixiao.App.Common;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 
@@ -15,19 +16,8 @@ public static class RectificationAudit
     internal const string Stale = "该整改任务已被他人修改，您的修改未保存。请刷新后重新操作。";
 
     internal static void Add(JixiaoDbContext db, AccessScope scope, DateTimeOffset at, RectificationTaskEntity task, string field, string? old,
-        string? @new, string reason)
-    {
-        if (old == @new)
-        {
-            return;
-        }
-
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = at, Actor = scope.DisplayName, Entity = Entity, EntityId = task.Id, ProjectId = task.ProjectId,
-            Field = field, OldValue = old, NewValue = @new, Reason = reason,
-        });
-    }
+        string? @new, string reason) =>
+        AuditLines.Change(db, scope, at, Entity, task.Id, task.ProjectId, field, old, @new, reason);
 
     /// <summary>The Chinese name of an audited field.</summary>
     public static string FieldName(string field) => field switch

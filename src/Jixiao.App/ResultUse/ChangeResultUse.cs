@@ -122,14 +122,9 @@ public static class ChangeResultUse
         var changed = 0;
         void Audit(string field, string? old, string? @new)
         {
-            if (old != @new)
+            if (AuditLines.Change(db, scope, at, "resultUse", projectId, projectId, field, old, @new, reason.Trim()))
             {
                 changed++;
-                db.AuditLog.Add(new AuditEntry
-                {
-                    At = at, Actor = scope.DisplayName, Entity = "resultUse", EntityId = projectId, ProjectId = projectId,
-                    Field = field, OldValue = old, NewValue = @new, Reason = reason.Trim(),
-                });
             }
         }
 
