@@ -54,14 +54,18 @@ public static class DocumentReader
         cancellationToken.ThrowIfCancellationRequested();
         var document = DocumentRecognizer.Recognize(grids);
         cancellationToken.ThrowIfCancellationRequested();
-        if (document.Projects.All(p => p.Indicators.Count == 0) && Unglued(grids) is { } unglued)
+        if (Plausible(document) < document.IndicatorCount || document.IndicatorCount == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // A form whose cells were glued together by a copy (one line of OCR text) is read again from its cells.
-            var again = DocumentRecognizer.Recognize(unglued);
-            if (again.Projects.Sum(p => p.Indicators.Count) > 0)
+            if (Unglued(grids) is { } unglued)
             {
-                document = again;
+                cancellationToken.ThrowIfCancellationRequested();
+                // A form whose cells were glued together by a copy (one line of OCR text) is read again from its cells,
+                // and that reading kept where it gives more indicators that look like cells of a table.
+                var again = DocumentRecognizer.Recognize(unglued);
+                if (again.IndicatorCount > 0 && (document.IndicatorCount == 0 || Plausible(again) > Plausible(document)))
+                {
+                    document = again;
+                }
             }
         }
         // One row per project with the indicators inside a cell (layouts 1 and 2) is the importer's own; a table of
@@ -71,6 +75,16 @@ public static class DocumentReader
                 || legacy.Layout == ImportLayouts.IndicatorRows && legacy.Projects.Count() > Math.Max(1, document.Projects.Count));
         return new(document, legacyRead ? legacy : null);
     }
+
+    /// <summary>The longest name of an indicator as a table prints it; a longer one holds the cells glued after it.</summary>
+    private const int LongestName = 40;
+
+    /// <summary>
+    /// The indicators of a reading that look like cells of a table: a name no longer than a table's names, that holds
+    /// no run of digits glued to text after it ("13在职人员控制率5以100%为标准…" is several cells).
+    /// </summary>
+    private static int Plausible(ReadDocument document) =>
+        document.Projects.Sum(p => p.Indicators.Count(i => i.Name.Length <= LongestName));
 
     private static GridDocument? Unglued(GridDocument document)
     {

@@ -26,7 +26,10 @@ internal static partial class GluedForm
     /// <summary>The longest text taken as a glued form.</summary>
     private const int MaxText = 200_000;
 
-    private enum Kind { Number, Value, Unit, Nature, Percent, YesNo, Text }
+    private enum Kind { Number, Value, Unit, Nature, Percent, YesNo, Text, LongText }
+
+    /// <summary>The longest cell of a column of sentences (评价标准, 指标说明): a rule with its formula and its notes.</summary>
+    private const int MaxLongText = 600;
 
     /// <summary>Units and time words that follow their number ("12月", "2370人"): a cell never starts with one after a digit.</summary>
     private const string Measures = "月日时分秒个次元万亿亩户所家台套件份篇粒吨米天辆座条张册场名批盏根棵株";
@@ -125,13 +128,22 @@ internal static partial class GluedForm
         for (var start = 0; start < s.Length; start++)
         {
             var first = columns.FirstOrDefault(c => c.Key.Length >= 3 && c.Role is ColumnRole.Level1 or ColumnRole.Level2 or ColumnRole.Name && At(s, start, c.Key));
-            if (first.Key is null)
-            {
-                continue;
-            }
-
             var found = new List<Column>();
             var at = start;
+            if (first.Key is null)
+            {
+                // "…指标表级指标分值二级指标…": the 一 of 一级指标 is a single stroke, which a scan's OCR takes for a rule and
+                // drops; the rest of the label is the header's first cell where another label follows it.
+                if (LostOne(s, start, columns) is not { } lost)
+                {
+                    continue;
+                }
+
+                found.Add(new Column(ColumnRole.Level1, lost, Kind.Text, 0));
+                at += lost.Length - 1;
+                at += Bracket(s, at);
+            }
+
             while (at < s.Length && s[at] != '\n')
             {
                 var hit = columns.FirstOrDefault(c => At(s, at, c.Key));
@@ -181,6 +193,21 @@ internal static partial class GluedForm
         return null;
     }
 
+    private static string? LostOne(string s, int start, List<(string Key, GluedLabel Kind, ColumnRole? Role, CategoryLevel? Level)> columns)
+    {
+        foreach (var c in columns.Where(c => c.Role == ColumnRole.Level1 && c.Key.Length >= 4 && c.Key[0] == '一'))
+        {
+            var rest = c.Key.Length - 1;
+            if (string.CompareOrdinal(s, start, c.Key, 1, rest) == 0 && (start == 0 || s[start - 1] is not ('一' or '二' or '三' or '四'))
+                && columns.Any(n => n.Key.Length >= 2 && At(s, start + rest + Bracket(s, start + rest), n.Key)))
+            {
+                return c.Key;
+            }
+        }
+
+        return null;
+    }
+
     private static Kind KindOf(ColumnRole role, string label) => role switch
     {
         ColumnRole.Weight or ColumnRole.Score => Kind.Number,
@@ -189,6 +216,7 @@ internal static partial class GluedForm
         ColumnRole.Comparator => Kind.Nature,
         _ when label.Contains("系数", StringComparison.Ordinal) => Kind.Percent,
         _ when label.StartsWith("是否", StringComparison.Ordinal) => Kind.YesNo,
+        ColumnRole.Ignore or ColumnRole.Explanation when LongTextLabel().IsMatch(label) => Kind.LongText,
         ColumnRole.Ignore when label.Contains("值", StringComparison.Ordinal) => Kind.Value,
         _ => Kind.Text,
     };
@@ -435,7 +463,7 @@ internal static partial class GluedForm
             // that starts with it ("财务管理财务管理制度有效性").
             var adjacent = lastCategory is not null && textStart == at;
             var hit = level1 is null && level2 is null ? default
-                : categories.FirstOrDefault(c => (c.Key.Length >= 4 || adjacent) && At(s, at, c.Key) && !(adjacent && c.Key == lastCategory)
+                : categories.FirstOrDefault(c => (c.Key.Length >= 4 || adjacent || PointsThenCategory(s, at + c.Key.Length, categories)) && At(s, at, c.Key) && !(adjacent && c.Key == lastCategory)
                     && !longer.Any(l => l.Key.Length > c.Key.Length && At(s, at, l.Key)));
             if (hit.Key is null)
             {
@@ -465,6 +493,14 @@ internal static partial class GluedForm
                 end += rest.Length;
             }
 
+            // "投入13预算配置13…": a table with a 分值 column after each level gives the category's points bare after it.
+            if (columns.FirstOrDefault(c => c.Index == column + 1) is { Role: ColumnRole.Weight } points
+                && CategoryPoints().Match(s, end) is { Success: true } bare && bare.Index == end)
+            {
+                pending.Add((points.Index, bare.Groups[1].Value, end));
+                end += bare.Length;
+            }
+
             lastCategory = hit.Key;
             lastLevel = level;
             at = end;
@@ -481,6 +517,11 @@ internal static partial class GluedForm
             row([.. pending]);
         }
     }
+
+    /// <summary>"投入13预算配置…": a short category is one where its points and a longer category follow it.</summary>
+    private static bool PointsThenCategory(string s, int at, List<(string Key, GluedLabel Kind, ColumnRole? Role, CategoryLevel? Level)> categories) =>
+        CategoryPoints().Match(s, Math.Min(at, s.Length)) is { Success: true } m && m.Index == at
+        && categories.Any(c => c.Key.Length >= 4 && At(s, at + m.Length, c.Key));
 
     /// <summary>The runs of a stretch of text between row markers ("指标1", "指标2:").</summary>
     private static IEnumerable<(int Start, int End)> Between(string s, int from, int to)
@@ -621,8 +662,27 @@ internal static partial class GluedForm
                 return result;
             }
 
+            // The run's last row may be a name alone: the copy was cut there ("…评价内容。5新建楼堂馆所投资").
+            if (next == 0 && p >= s.Length)
+            {
+                memo[(at, next, weight)] = (0, null);
+                return (0, null);
+            }
+
             var column = columns[next];
             Consider(Best(at, next + 1, weight).Score + SkipCost(column), new Step(at, next + 1, null, null, false, weight));
+            if (column.Kind == Kind.LongText)
+            {
+                // Two columns of sentences side by side (评价标准 | 指标说明) cannot be told apart when glued: the first holds both.
+                if (next == 0 || columns[next - 1].Kind != Kind.LongText)
+                {
+                    LongText(p, next, weight, Consider);
+                }
+
+                memo[(at, next, weight)] = result;
+                return result;
+            }
+
             var limit = Math.Min(s.Length, p + (column.Kind == Kind.Text ? MaxName : MaxValue));
             for (var end = p + 1; end <= limit; end++)
             {
@@ -676,6 +736,32 @@ internal static partial class GluedForm
             return result;
         }
 
+        /// <summary>
+        /// A cell of sentences (a 评价标准 with its formula, "以100%为标准。…每超过一个百分点扣0.5分"): digits and stops inside,
+        /// balanced brackets, never ending on a digit (the 得分 after it); its brackets are counted as it grows, so
+        /// trying every end costs one pass.
+        /// </summary>
+        private void LongText(int p, int next, decimal? weight, Action<double, Step> consider)
+        {
+            var depth = 0;
+            for (var end = p + 1; end <= Math.Min(s.Length, p + MaxLongText); end++)
+            {
+                var c = s[end - 1];
+                if (c == '\n')
+                {
+                    break;
+                }
+
+                depth += c is '(' ? 1 : c is ')' ? -1 : 0;
+                if (end - p < 2 || depth != 0 || char.IsAsciiDigit(c) || !CanCut(end))
+                {
+                    continue;
+                }
+
+                consider(Best(end, next + 1, weight).Score - 0.2, new Step(end, next + 1, new Piece(columns[next].Index, s[p..end], p), null, false, weight));
+            }
+        }
+
         /// <summary>Whether a cell may end at <paramref name="end"/>: not inside "8535.5", "80%" or "12月".</summary>
         private bool CanCut(int end)
         {
@@ -685,7 +771,8 @@ internal static partial class GluedForm
             }
 
             var (a, b) = (s[end - 1], s[end]);
-            return !(char.IsAsciiDigit(a) && (b is '.' or '%' or '‰' || Measures.Contains(b)) || a == '.' && char.IsAsciiDigit(b));
+            // A stop after a sentence ("…X100%.5预算控制率") is no decimal point.
+            return !(char.IsAsciiDigit(a) && (b is '.' or '%' or '‰' || Measures.Contains(b)) || a == '.' && char.IsAsciiDigit(b) && end >= 2 && char.IsAsciiDigit(s[end - 2]));
         }
 
         /// <summary>
@@ -729,7 +816,7 @@ internal static partial class GluedForm
         private bool NameOk(int start, int end)
         {
             var t = s[start..end];
-            if (t.Contains('\n') || t.Contains('%') || char.IsAsciiDigit(t[^1]) || t.Trim().Length < 2 || !Balanced(t))
+            if (t.Contains('\n') || t.Contains('%') || char.IsAsciiDigit(t[^1]) || t.Trim().Length < 2 || !Balanced(t) || t.AsSpan().IndexOfAny(SentenceStops) >= 0)
             {
                 return false;
             }
@@ -818,6 +905,12 @@ internal static partial class GluedForm
         }
     }
 
+    /// <summary>Marks of a sentence: no indicator's name holds one, a 评价标准's text does ("计5分;每超过…"); a comma may be in a long name that wrapped ("…工作环境,做到").</summary>
+    private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create("；;。：:");
+
+    [GeneratedRegex("标准|说明|解释|依据")]
+    private static partial Regex LongTextLabel();
+
     private static bool Balanced(string t) => t.Count(c => c == '(') == t.Count(c => c == ')');
 
     private static bool At(string s, int at, string key) => at + key.Length <= s.Length && string.CompareOrdinal(s, at, key, 0, key.Length) == 0;
@@ -840,7 +933,7 @@ internal static partial class GluedForm
     }
 
     /// <summary>A document-sharing site's page number at the start of a line ("2、双城经济圈…").</summary>
-    [GeneratedRegex(@"^\d{1,2}、(?=\p{IsCJKUnifiedIdeographs})")]
+    [GeneratedRegex(@"^\d{1,2}、(?=[\p{IsCJKUnifiedIdeographs}“‘《(（])")]
     private static partial Regex PageMark();
 
     /// <summary>The row markers of some templates ("指标1", "指标2:", OCR "指标L").</summary>
@@ -849,6 +942,9 @@ internal static partial class GluedForm
 
     [GeneratedRegex(@"\G(?:[0-9](?=[0-9]{4}年)|[0-9]{1,2}(?![0-9.%])|[LlIi])[:：]?(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex MarkerRest();
+
+    [GeneratedRegex(@"\G([0-9]{1,3}(?:\.[0-9]{1,2})?)分?(?=[\p{IsCJKUnifiedIdeographs}“‘《(])")]
+    private static partial Regex CategoryPoints();
 
     [GeneratedRegex(@"^[0-9]{1,3}(?:\.[0-9]{1,2})?分?(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex LeadingScore();

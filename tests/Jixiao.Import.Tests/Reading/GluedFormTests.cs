@@ -125,4 +125,43 @@ public class GluedFormTests
         doc.ShouldNotBeNull();
         doc.Diagnostics.ShouldNotContain(d => d.Message.Contains("Exception", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A 部门整体 evaluation table (一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 评分标准 | 指标说明 | 得分) glued into one stream:
+    /// the 一 of 一级指标 lost by OCR, each category's points bare after it, the rules and formulas as long sentences
+    /// with digits of their own, a stop typed as "." before a score, and the copy cut after the last row's name.
+    /// </summary>
+    private const string Department2 =
+        "某区2023年度部门整体支出绩效评价自评报告部门名称某区文化馆部门整体支出绩效评价指标表"
+        + "级指标分值二级指标分值三级指标分值评分标准指标说明得分"
+        + "投入20预算配置20人员经费控制率10控制在100%以内计10分;每超出1%扣1分。人员经费控制率=实际人员经费/预算人员经费×100%。8"
+        + "公用经费变动率10变动率≤0计满分,每增加1个百分点扣0.5分。公用经费变动率=(本年公用经费-上年公用经费)/上年公用经费×100%。10"
+        + "过程30预算执行30预算执行率15执行率100%得满分,每低1%扣0.5分.执行率=实际支出/预算数×100%.14"
+        + "结转结余率15结转结余率≤5%计满分,每超1%扣1分。12资产管理制度";
+
+    [Fact]
+    public void A_department_evaluation_table_with_rules_in_sentences_is_read_row_by_row()
+    {
+        var doc = Read(Department2, "自评报告.txt");
+
+        var p = doc.Projects.ShouldHaveSingleItem();
+        p.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Weight, i.Score)).ShouldBe(
+        [
+            ("投入", "预算配置", "人员经费控制率", 10m, 8m),
+            ("投入", "预算配置", "公用经费变动率", 10m, 10m),
+            ("过程", "预算执行", "预算执行率", 15m, 14m),
+            ("过程", "预算执行", "结转结余率", 15m, 12m),
+            ("过程", "预算执行", "资产管理制度", null, null),
+        ]);
+        p.Indicators.ShouldAllBe(i => i.Target == null && i.Actual == null);
+    }
+
+    [Fact]
+    public void A_department_evaluation_table_cut_before_its_rules_is_not_split_inside_a_sentence()
+    {
+        // The same table with its 评分标准 holding a "计5分;…" that could be cut into a score and a row named "分;…".
+        var doc = Read(Department2.Replace("控制在100%以内计10分;每超出1%扣1分。", "控制在100%以内计10分;每超出1个百分点扣0.5分,扣完为止。", StringComparison.Ordinal), "自评报告.txt");
+
+        doc.Projects.ShouldHaveSingleItem().Indicators.Select(i => i.Name).ShouldBe(["人员经费控制率", "公用经费变动率", "预算执行率", "结转结余率", "资产管理制度"]);
+    }
 }
