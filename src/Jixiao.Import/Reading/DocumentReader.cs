@@ -10,7 +10,7 @@ namespace Jixiao.Import.Reading;
 /// multi-project layouts the importer has always read (one row per project, PDF-extracted text, one row per
 /// indicator) is read by that importer, which keeps its goals, amount splits and locations.
 /// </summary>
-public static class DocumentReader
+public static partial class DocumentReader
 {
     /// <summary>The largest text document read (a web copy or an export is far smaller).</summary>
     public const int MaxTextBytes = 64 * 1024 * 1024;
@@ -76,15 +76,16 @@ public static class DocumentReader
         return new(document, legacyRead ? legacy : null);
     }
 
-    /// <summary>The longest name of an indicator as a table prints it; a longer one holds the cells glued after it.</summary>
-    private const int LongestName = 40;
-
     /// <summary>
-    /// The indicators of a reading that look like cells of a table: a name no longer than a table's names, that holds
-    /// no run of digits glued to text after it ("13在职人员控制率5以100%为标准…" is several cells).
+    /// The indicators of a reading that look like cells of a table: a name, however long (a goal written as a sentence
+    /// is a name in some tables), that does not hold two bare numbers glued between its characters ("13在职人员控制率5以
+    /// 100%为标准…" is a row of cells: the points of its category, a name, its points, its rule).
     /// </summary>
     private static int Plausible(ReadDocument document) =>
-        document.Projects.Sum(p => p.Indicators.Count(i => i.Name.Length <= LongestName));
+        document.Projects.Sum(p => p.Indicators.Count(i => GluedNumber().Count(i.Name) < 2));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\p{IsCJKUnifiedIdeographs})[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\p{IsCJKUnifiedIdeographs})")]
+    private static partial System.Text.RegularExpressions.Regex GluedNumber();
 
     private static GridDocument? Unglued(GridDocument document)
     {
@@ -104,7 +105,14 @@ public static class DocumentReader
         var worker = new Thread(() => grids = source.Select(g => GluedForm.Unglue(g, ReadingVocabulary.Default, document.FileName)).ToList(), 256 * 1024 * 1024);
         worker.Start();
         worker.Join();
-        return grids.Any(g => g is not null) ? document with { Grids = [.. grids.Select((g, i) => g ?? source[i])] } : null;
+        if (!grids.Any(g => g is not null))
+        {
+            return null;
+        }
+
+        var notes = grids.Where(g => g is { HeaderInferred: true }).Select(g => new Diagnostic(Severity.Warning, ReadingCodes.HeaderMissing, new SourceLocation(document.FileName),
+            "文件从指标表中间开始，没有表头（一级指标、二级指标、三级指标……）：指标名称、指标值和分值由各格的内容推断，项目名称、单位和资金未见；请对照原表核对。"));
+        return document with { Grids = [.. grids.Select((g, i) => g ?? source[i])], Diagnostics = [.. document.Diagnostics, .. notes] };
     }
 
     internal static GridDocument Grids(byte[] bytes, string fileName, CancellationToken cancellationToken = default)

@@ -143,4 +143,6 @@ public static class ReadingCodes
     public const string FieldTwice = "RDG004";
     /// <summary>The money unit is not stated and was inferred.</summary>
     public const string UnitInferred = "RDG005";
+    /// <summary>The indicator table's header is not in the document (a fragment); its columns were inferred.</summary>
+    public const string HeaderMissing = "RDG006";
 }

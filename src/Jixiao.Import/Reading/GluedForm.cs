@@ -18,7 +18,7 @@ namespace Jixiao.Import.Reading;
 internal static partial class GluedForm
 {
     /// <summary>The shortest line taken as a glued form (a form's header and a few rows).</summary>
-    private const int MinGluedLine = 150;
+    private const int MinGluedLine = 100;
 
     /// <summary>The longest run of glued rows split (longer runs are kept as one cell, to bound the work).</summary>
     private const int MaxRun = 1500;
@@ -75,7 +75,7 @@ internal static partial class GluedForm
         }
 
         var labels = vocabulary.Labels().Where(l => l.Key.Length >= 2).ToList();
-        if (Header(s, labels) is not { } header)
+        if ((Header(s, labels) ?? Headless(s, labels, vocabulary)) is not { } header)
         {
             return null;
         }
@@ -88,7 +88,7 @@ internal static partial class GluedForm
         Fields(s[..header.Start], labels, Row);
         Row([.. header.Columns.Select(c => (c.Index, c.Label, header.Start))]);
         Body(s, header.End, header.Columns, labels, vocabulary, Row);
-        return new Grid(grid.Name, rows) { Positional = true };
+        return new Grid(grid.Name, rows) { Positional = true, HeaderInferred = header.Inferred };
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ internal static partial class GluedForm
 
     // ---- the header of the indicator table ----
 
-    private sealed record HeaderRun(int Start, int End, List<Column> Columns);
+    private sealed record HeaderRun(int Start, int End, List<Column> Columns, bool Inferred = false);
 
     private static HeaderRun? Header(string s, List<(string Key, GluedLabel Kind, ColumnRole? Role, CategoryLevel? Level)> labels)
     {
@@ -188,6 +188,50 @@ internal static partial class GluedForm
             // A run of labels that is no header has none inside it either (its tail holds fewer of the same labels): the
             // search goes on after it, so a line of nothing but labels is read once, not once per character.
             start = Math.Max(start, at - 1);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A fragment that starts inside the indicator block, its header not copied ("产出指标数量指标足额保障率=100% 22.5
+    /// 科目调整次数≤10次 22.5…"): where an 一级 category is followed straight by a 二级, the rows after it are read as
+    /// name, then 指标值 and 分值 in the order that reads more rows whole (templates print either first).
+    /// </summary>
+    private static HeaderRun? Headless(string s, List<(string Key, GluedLabel Kind, ColumnRole? Role, CategoryLevel? Level)> labels, ReadingVocabulary vocabulary)
+    {
+        var categories = labels.Where(l => l.Kind == GluedLabel.Category && l.Key.Length >= 4).ToList();
+        for (var at = 0; at < s.Length; at++)
+        {
+            var first = categories.FirstOrDefault(c => c.Level == CategoryLevel.Level1 && At(s, at, c.Key));
+            if (first.Key is null)
+            {
+                continue;
+            }
+
+            var next = at + first.Key.Length + Bracket(s, at + first.Key.Length);
+            if (!categories.Any(c => c.Level == CategoryLevel.Level2 && At(s, next, c.Key)))
+            {
+                continue;
+            }
+
+            HeaderRun? best = null;
+            var bestScore = double.NegativeInfinity;
+            foreach (var order in new[] { new[] { ("年度指标值", ColumnRole.Target, Kind.Value), ("分值", ColumnRole.Weight, Kind.Number) },
+                                          new[] { ("分值", ColumnRole.Weight, Kind.Number), ("年度指标值", ColumnRole.Target, Kind.Value) } })
+            {
+                List<Column> columns = [new(ColumnRole.Level1, "一级指标", Kind.Text, 0), new(ColumnRole.Level2, "二级指标", Kind.Text, 1), new(ColumnRole.Name, "三级指标", Kind.Text, 2),
+                    .. order.Select((o, i) => new Column(o.Item2, o.Item1, o.Item3, 3 + i))];
+                var whole = 0;
+                var score = 0.0;
+                Body(s, at, columns, labels, vocabulary, cells => whole += cells.Count(c => c.Item1 >= 3 && c.Item2.Length > 0) == 2 ? 1 : 0, split => score += split);
+                if (whole >= 2 && score > bestScore)
+                {
+                    (best, bestScore) = (new HeaderRun(at, at, columns, Inferred: true), score);
+                }
+            }
+
+            return best;
         }
 
         return null;
@@ -411,7 +455,7 @@ internal static partial class GluedForm
     // ---- the indicator rows ----
 
     private static void Body(string s, int start, List<Column> columns, List<(string Key, GluedLabel Kind, ColumnRole? Role, CategoryLevel? Level)> labels,
-        ReadingVocabulary vocabulary, Action<(int, string, int)[]> row)
+        ReadingVocabulary vocabulary, Action<(int, string, int)[]> row, Action<double>? scored = null)
     {
         var categories = labels.Where(l => l.Kind == GluedLabel.Category).OrderByDescending(l => l.Key.Length).ToList();
         var stops = labels.Where(l => l.Kind == GluedLabel.Stop).ToList();
@@ -424,6 +468,7 @@ internal static partial class GluedForm
         var textStart = start;
         string? lastCategory = null;
         CategoryLevel? lastLevel = null;
+        var stopped = false;
 
         void Flush(int end)
         {
@@ -443,7 +488,7 @@ internal static partial class GluedForm
                     continue;
                 }
 
-                foreach (var cells in Rows(s[pieceStart..pieceEnd], pieceStart, name, values, vocabulary))
+                foreach (var cells in Rows(s[pieceStart..pieceEnd], pieceStart, name, values, vocabulary, scored))
                 {
                     row([.. pending, .. cells]);
                     pending.Clear();
@@ -453,9 +498,25 @@ internal static partial class GluedForm
 
         for (var at = start; at < s.Length;)
         {
-            if (stops.Any(l => At(s, at, l.Key)))
+            // The table ends at a stop, and at its 合计 row ("合计100评价结论…": the points add up there, no indicator follows).
+            var total = TotalRow().Match(s, at) is { Success: true } t && t.Index == at ? t.Length : 0;
+            if (total > 0 || stops.Any(l => At(s, at, l.Key)))
             {
                 Flush(at);
+                stopped = true;
+                if (pending.Count > 0)
+                {
+                    row([.. pending]);
+                    pending.Clear();
+                }
+
+                // What follows the table is kept, as lines of text: the sum of the points ("合计100") is the table's, not a score.
+                var after = at + total;
+                foreach (var line in s[after..].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    row([(0, line, after)]);
+                }
+
                 break;
             }
 
@@ -507,7 +568,7 @@ internal static partial class GluedForm
             textStart = end;
         }
 
-        if (textStart < s.Length && !stops.Any(l => At(s, textStart, l.Key)))
+        if (!stopped && textStart < s.Length)
         {
             Flush(s.Length);
         }
@@ -537,9 +598,11 @@ internal static partial class GluedForm
     }
 
     /// <summary>One run of glued rows as rows of cells (name and values at their columns), by the most likely split.</summary>
-    private static IEnumerable<(int Column, string Text, int At)[]> Rows(string run, int at, int name, List<Column> values, ReadingVocabulary vocabulary)
+    private static IEnumerable<(int Column, string Text, int At)[]> Rows(string run, int at, int name, List<Column> values, ReadingVocabulary vocabulary, Action<double>? scored)
     {
-        var parse = run.Length <= MaxRun ? new RowParser(run, values, vocabulary).Parse() : null;
+        var parser = new RowParser(run, values, vocabulary);
+        var parse = run.Length <= MaxRun ? parser.Parse() : null;
+        scored?.Invoke(parse is null ? -10 : parser.Score);
         if (parse is null)
         {
             yield return [(name, run.Replace('\n', ' ').Trim(), at)];
@@ -570,6 +633,9 @@ internal static partial class GluedForm
 
         private sealed record Step(int End, int Next, Piece? Cell, Piece? Second, bool NewRow, decimal? Weight);
 
+        /// <summary>How well the best split fits the columns (after <see cref="Parse"/>).</summary>
+        public double Score { get; private set; }
+
         public List<ParsedRow>? Parse()
         {
             var best = double.NegativeInfinity;
@@ -593,6 +659,7 @@ internal static partial class GluedForm
             }
 
 
+            Score = best;
             var rows = new List<ParsedRow> { new((Clean(s[..bestEnd]), 0), []) };
             var (at, next, weight) = (bestEnd, 0, (decimal?)null);
             while (memo.TryGetValue((at, next, weight), out var m) && m.Step is { } step)
@@ -811,17 +878,23 @@ internal static partial class GluedForm
         };
 
         /// <summary>A name of two characters or a unit word ("万粒") is more likely a value cut short.</summary>
-        private double NameCost(int start, int end) => (s[start..end].Count(ReadingText.IsCjk) <= 2 ? 1.5 : 0) + (EndsWithQuantity().IsMatch(s[start..end]) ? 2.5 : 0);
+        /// <summary>
+        /// A name of two characters or a unit word ("万粒") is more likely a value cut short; a name cut between two 汉字
+        /// a little less likely than one ending where a number starts ("完成时限|12月底前", not "完成时|限12月底前").
+        /// </summary>
+        private double NameCost(int start, int end) => (s[start..end].Count(ReadingText.IsCjk) <= 2 ? 1.5 : 0) + (EndsWithQuantity().IsMatch(s[start..end]) ? 2.5 : 0)
+            + (end < s.Length && ReadingText.IsCjk(s[end - 1]) && ReadingText.IsCjk(s[end]) ? 0.5 : 0);
 
         private bool NameOk(int start, int end)
         {
             var t = s[start..end];
-            if (t.Contains('\n') || t.Contains('%') || char.IsAsciiDigit(t[^1]) || t.Trim().Length < 2 || !Balanced(t) || t.AsSpan().IndexOfAny(SentenceStops) >= 0)
+            if (t.Contains('\n') || t.Contains('%') || char.IsAsciiDigit(t[^1]) || t.Trim().Length < 2 || !Balanced(t) || HasSentenceStop(t))
             {
                 return false;
             }
 
-            return !char.IsAsciiDigit(t[0]) || YearStart().IsMatch(t);
+            // A name never starts with a comparator: "≥20台巡检覆盖率" is the last row's value and the next name.
+            return !(t[0] is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦') && (!char.IsAsciiDigit(t[0]) || YearStart().IsMatch(t));
         }
 
         private double? CellScore(Column c, string t, decimal? weight)
@@ -908,6 +981,22 @@ internal static partial class GluedForm
     /// <summary>Marks of a sentence: no indicator's name holds one, a 评价标准's text does ("计5分;每超过…"); a comma may be in a long name that wrapped ("…工作环境,做到").</summary>
     private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create("；;。：:");
 
+    /// <summary>Whether a text holds a mark of a sentence outside brackets ("结余率(计算方法为:结余数/预算数)" holds none).</summary>
+    private static bool HasSentenceStop(string t)
+    {
+        var depth = 0;
+        foreach (var c in t)
+        {
+            depth += c is '(' ? 1 : c is ')' ? -1 : 0;
+            if (depth == 0 && SentenceStops.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     [GeneratedRegex("标准|说明|解释|依据")]
     private static partial Regex LongTextLabel();
 
@@ -942,6 +1031,9 @@ internal static partial class GluedForm
 
     [GeneratedRegex(@"\G(?:[0-9](?=[0-9]{4}年)|[0-9]{1,2}(?![0-9.%])|[LlIi])[:：]?(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex MarkerRest();
+
+    [GeneratedRegex(@"\G合计[0-9]{1,3}(?:\.[0-9]{1,2})?分?")]
+    private static partial Regex TotalRow();
 
     [GeneratedRegex(@"\G([0-9]{1,3}(?:\.[0-9]{1,2})?)分?(?=[\p{IsCJKUnifiedIdeographs}“‘《(])")]
     private static partial Regex CategoryPoints();

@@ -20,6 +20,9 @@ public sealed record Grid(string Name, IReadOnlyList<IReadOnlyList<Cell>> Rows)
     /// <summary>The cells' columns are meant, even in a text document (a glued form split into its columns).</summary>
     public bool Positional { get; init; }
 
+    /// <summary>The document had no header of its indicator table (a fragment that starts inside it): the columns were inferred.</summary>
+    public bool HeaderInferred { get; init; }
+
     public IEnumerable<Cell> Cells => Rows.SelectMany(r => r);
 }
 

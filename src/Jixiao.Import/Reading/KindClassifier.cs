@@ -58,13 +58,19 @@ internal static partial class KindClassifier
             return DocumentKind.DepartmentTargets;
         }
 
+        // A 评价结论 is given only after the year: a fragment of a 自评表 without its title ends with one.
+        if (rows.SelectMany(r => r).Any(t => t.Key.StartsWith("评价结论", StringComparison.Ordinal) || t.Key.StartsWith("自评结论", StringComparison.Ordinal)))
+        {
+            return DocumentKind.SelfEvaluation;
+        }
+
         if (form > 0 || Count("指标值") + Count("目标值") > 0)
         {
             return DocumentKind.Targets;
         }
 
         var selfWords = Count("得分") + Count("实际完成") + Count("执行数") + Count("分值") + Count("合计");
-        if (selfWords >= 2 || Count("评价结论") > 0)
+        if (selfWords >= 2)
         {
             return DocumentKind.SelfEvaluation;
         }

@@ -164,4 +164,25 @@ public class GluedFormTests
 
         doc.Projects.ShouldHaveSingleItem().Indicators.Select(i => i.Name).ShouldBe(["人员经费控制率", "公用经费变动率", "预算执行率", "结转结余率", "资产管理制度"]);
     }
+
+    [Theory]
+    // A page that holds only the end of a 自评表: no title, no header, 指标值 before 分值 (or after it), a 合计 of the
+    // points and the 评价结论 below.
+    [InlineData("产出指标数量指标维修设备台数≥20台 15 巡检覆盖率=100% 15 时效指标完成时限12月底前 10 效益指标社会效益指标群众投诉次数(以信访记录为准)≤5次 20 合计60 评价结论按期完成。存在问题无改进措施无项目负责人:", false)]
+    [InlineData("产出指标数量指标维修设备台数15≥20台 巡检覆盖率15=100% 时效指标完成时限10 12月底前 效益指标社会效益指标群众投诉次数(以信访记录为准)20≤5次 合计60 评价结论按期完成。存在问题无改进措施无项目负责人:", true)]
+    public void A_fragment_without_its_header_is_read_and_says_so(string text, bool pointsFirst)
+    {
+        var doc = Read(text, "片段.txt");
+
+        doc.Kind.ShouldBe(DocumentKind.SelfEvaluation);
+        doc.StatedTotal.ShouldBeNull();
+        doc.Projects.ShouldHaveSingleItem().Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Weight)).ShouldBe(
+        [
+            ("产出指标", "数量指标", "维修设备台数", "≥20台", 15m),
+            ("产出指标", "数量指标", "巡检覆盖率", "=100%", 15m),
+            ("产出指标", "时效指标", "完成时限", "12月底前", 10m),
+            ("效益指标", "社会效益指标", "群众投诉次数(以信访记录为准)", "≤5次", 20m),
+        ], $"points first: {pointsFirst}");
+        doc.Diagnostics.ShouldContain(d => d.Code == ReadingCodes.HeaderMissing && d.Message.Contains("没有表头", StringComparison.Ordinal));
+    }
 }
