@@ -311,6 +311,18 @@ internal static partial class GluedForm
             return;
         }
 
+        // "项目名称…资助项目主管部门…": a project's name ends in 项目 more often than 项目主管部门 follows it; where the label
+        // after a name is 项目 + another label, the 项目 is the name's.
+        for (var k = 1; k < found.Count; k++)
+        {
+            var l = found[k];
+            if (found[k - 1].Key.EndsWith("名称", StringComparison.Ordinal) && l.Key.StartsWith("项目", StringComparison.Ordinal)
+                && wanted.Any(w => w.Key == l.Key[2..]) && l.Start - found[k - 1].End >= 2 && !s[found[k - 1].End..l.Start].EndsWith("项目", StringComparison.Ordinal))
+            {
+                found[k] = l with { Start = l.Start + 2, Key = l.Key[2..] };
+            }
+        }
+
         if (found[0].Start > 0)
         {
             foreach (var line in s[..found[0].Start].Split('\n', StringSplitOptions.RemoveEmptyEntries))

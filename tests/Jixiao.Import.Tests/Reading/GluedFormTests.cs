@@ -185,4 +185,14 @@ public class GluedFormTests
         ], $"points first: {pointsFirst}");
         doc.Diagnostics.ShouldContain(d => d.Code == ReadingCodes.HeaderMissing && d.Message.Contains("没有表头", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_name_ending_in_xiangmu_keeps_it_where_the_next_label_could_start_with_it()
+    {
+        // "…维护项目主管部门…" reads as 项目 | 项目主管部门 or as 项目 + 主管部门: the name keeps its 项目.
+        var doc = Read(National.Replace("项目实施单位/项目负责人市政管理所/张三主管部门城市管理局", "主管部门城市管理局项目实施单位/项目负责人市政管理所/张三", StringComparison.Ordinal));
+
+        var p = doc.Projects.ShouldHaveSingleItem();
+        (p.Name, p.Department, p.Unit).ShouldBe(("城区路灯维护项目", "城市管理局", "市政管理所"));
+    }
 }
