@@ -130,8 +130,9 @@ public static class RecheckUploads
                 refused = $"压缩包“{zipName}”内有 {zip.Entries.Count:N0} 个条目，超过 {limits.MaxZipEntries:N0} 个的上限，未展开。";
             }
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
+            // a truncated file makes the zip reader seek before the stream's start (ArgumentOutOfRangeException on an upload's stream)
             refused = $"压缩包“{zipName}”已损坏或不是 zip 格式，无法展开。请重新压缩后上传，或直接选择其中的文件。";
         }
 
@@ -223,7 +224,7 @@ public static class RecheckUploads
 
             return (buffer.ToArray(), null);
         }
-        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
             return (null, "已加密或已损坏，无法解压");
         }
