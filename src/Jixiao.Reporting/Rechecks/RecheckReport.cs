@@ -122,7 +122,9 @@ public static class RecheckReport
                 [new("等级", 2), new("自评（份）", 2, CellAlign.Center), new("复核（份）", 2, CellAlign.Center)],
                 [new TableRow(["等级", "自评（份）", "复核（份）"], Bold: true)],
                 [.. grades.Select(g => new TableRow([g, Count(evaluations.Count(e => e.Result.StatedGrade == g)), Count(evaluations.Count(e => e.Result.Grade == g))])),
-                    new TableRow(["未注明", Count(evaluations.Count(e => e.Result.StatedGrade is null)), "0"])],
+                    .. evaluations.Any(e => e.Result.StatedGrade is null)
+                        ? [new TableRow(["自评未注明", Count(evaluations.Count(e => e.Result.StatedGrade is null)), "—"])]
+                        : Array.Empty<TableRow>()],
                 Caption: "表2 自评与复核等级"));
         }
 
