@@ -265,3 +265,36 @@ public sealed class RecheckQueueTests
         (await JobsAsync(database, batch)).Single().State.ShouldBe(RecheckJobState.Done);
     }
 }
+
+/// <summary>The reader's background reads (the 复核批次 workers'): counted apart from the pages' reads, and not kept.</summary>
+public sealed class BackgroundReadTests
+{
+    [Fact]
+    public async Task A_background_read_takes_no_slot_of_the_pages_and_is_not_kept()
+    {
+        using var reader = new ImportReader(new ImportReadLimits { Global = 1, Background = 1 });
+        using var gate = new ManualResetEventSlim();
+        var first = 0;
+        reader.BeforeRead = _ =>
+        {
+            if (Interlocked.Exchange(ref first, 1) == 0)
+            {
+                gate.Wait();
+            }
+        };
+        var page = reader.ReadAsync(Corpus("02-targets.txt"), "02.txt", null, "clerk");
+
+        // The pages' one slot is taken: a background read still runs; another page's read must wait.
+        var background = await reader.ReadAsync(Corpus("16-self-evaluation.txt"), "16.txt", null, "reviewer", background: true);
+        background.Refused.ShouldBeNull();
+        (await reader.ReadAsync(Corpus("03-targets.txt"), "03.txt", null, "other")).Refused.ShouldBeOfType<Outcome.Busy>();
+
+        gate.Set();
+        (await page).Refused.ShouldBeNull();
+        var reads = reader.Reads;
+        (await reader.ReadAsync(Corpus("02-targets.txt"), "02.txt", null, "clerk")).Refused.ShouldBeNull();
+        reader.Reads.ShouldBe(reads, "the page's reading is kept");
+        (await reader.ReadAsync(Corpus("16-self-evaluation.txt"), "16.txt", null, "reviewer", background: true)).Refused.ShouldBeNull();
+        reader.Reads.ShouldBe(reads + 1, "the background reading was not kept");
+    }
+}
