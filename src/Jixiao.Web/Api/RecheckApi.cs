@@ -51,7 +51,17 @@ public static class RecheckApi
             return ApiProblems.From(new Outcome.Invalid("请以 multipart/form-data 上传文件。"));
         }
 
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return ApiProblems.From(new Outcome.Invalid(
+                $"上传的内容无法读取（过大或不是完整的 multipart/form-data）：一个复核批次最多 {limits.MaxFiles} 个文件、合计 {limits.MaxBatchBytes / 1024 / 1024} MB。"));
+        }
+
         var files = form.Files.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
         var (outcome, id) = await CreateRecheckBatch.RunAsync(db, scope, files, limits, clock, signal, ct);
         if (outcome is not Outcome.Done)
