@@ -30,6 +30,11 @@ public static class RecheckQueue
         RETURNING "Id", "BatchId", "FileName", "Sha256", "Attempts"
         """;
 
+    /// <summary>Whether anything is claimable: read first, so that an idle worker's look at the queue writes nothing (on SQLite, takes no write lock).</summary>
+    private const string Waiting = """
+        SELECT 1 FROM "recheck_jobs" WHERE "State" = 'queued' OR ("State" = 'running' AND "LeaseUntilMs" < @nowMs) LIMIT 1
+        """;
+
     private const string ClaimSqlite = ClaimHead + ClaimTail;
 
     private const string ClaimPostgres = ClaimHead + " FOR UPDATE SKIP LOCKED" + ClaimTail;
@@ -46,6 +51,16 @@ public static class RecheckQueue
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            await using (var look = connection.CreateCommand())
+            {
+                look.CommandText = Waiting;
+                Add(look, "@nowMs", now.ToUnixTimeMilliseconds());
+                if (await look.ExecuteScalarAsync(cancellationToken) is null)
+                {
+                    return null;
+                }
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = postgres ? ClaimPostgres : ClaimSqlite;
             Add(command, "@worker", workerId);
