@@ -15,6 +15,17 @@ if (args is ["recheck-cpu", ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- recheck-batch [files] [workers] [--pg "Host=…"]   (复核批次 through the queue, docs/benchmarks.md)
+if (args is ["recheck-batch", ..])
+{
+    var positional = args.Skip(1).TakeWhile(a => a != "--pg").ToArray();
+    var pg = Array.IndexOf(args, "--pg") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await Jixiao.Bench.Rechecks.RecheckBatchBench.RunAsync(Console.Out,
+        positional.Length > 0 ? int.Parse(positional[0], System.Globalization.CultureInfo.InvariantCulture) : 500,
+        positional.Length > 1 ? int.Parse(positional[1], System.Globalization.CultureInfo.InvariantCulture) : 1, pg);
+    return;
+}
+
 if (args is ["review-cpu", ..])
 {
     // review-cpu [projects] [rounds] [rounds wording every finding]

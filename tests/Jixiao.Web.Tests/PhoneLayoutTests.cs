@@ -1,4 +1,6 @@
+using Jixiao.App.Auth;
 using Jixiao.App.Demo;
+using Jixiao.App.Imports;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +47,32 @@ public sealed class PhoneLayoutTests
             evaluationId = await db.Evaluations.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
         }
 
+        // A 复核批次 of two self-evaluations and a file that is none, rechecked, for its pages.
+        var admin = new AccessScope("phone-test", "管理员", new HashSet<string> { Roles.Admin }, []);
+        int batchId, recheckId;
+        await using (var db = app.NewDbContext())
+        {
+            batchId = (await Jixiao.App.Rechecks.CreateRecheckBatch.RunAsync(db, admin,
+                [Rechecks.RecheckFiles.Upload("12-化肥减量增效.txt", Rechecks.RecheckFiles.Corpus("12-self-evaluation.txt")),
+                    Rechecks.RecheckFiles.Upload("14-村级补助.txt", Rechecks.RecheckFiles.Corpus("14-self-evaluation.txt")),
+                    Rechecks.RecheckFiles.Upload("说明.txt", "请查收。\n"u8.ToArray())],
+                new Jixiao.App.Rechecks.RecheckUploadLimits(), TimeProvider.System)).Id!.Value;
+        }
+
+        using (var reader = new ImportReader(new ImportReadLimits()))
+        {
+            var worker = new Jixiao.App.Rechecks.RecheckWorker(() => app.NewDbContext(), reader, TimeProvider.System, new Jixiao.App.Rechecks.RecheckWorkerOptions(),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Jixiao.App.Rechecks.RecheckWorker>.Instance, "phone-test");
+            while (await worker.RunOnceAsync(CancellationToken.None) != Jixiao.App.Rechecks.RecheckStep.Idle)
+            {
+            }
+        }
+
+        await using (var db = app.NewDbContext())
+        {
+            recheckId = await db.RecheckEvaluations.Where(e => e.BatchId == batchId).OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync();
+        }
+
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -73,7 +101,8 @@ public sealed class PhoneLayoutTests
         var pages = new[]
         {
             "/", "/projects", $"/projects/{projectId}", "/reviews", "/evaluations", $"/evaluations/{evaluationId}", "/monitoring",
-            "/result-use", "/rectification", "/imports", "/admin/users", "/account/password", "/projects/999999",
+            "/result-use", "/rectification", "/rechecks", $"/rechecks/{batchId}", $"/rechecks/{batchId}/evaluations/{recheckId}", "/imports", "/admin/users",
+            "/account/password", "/projects/999999",
         };
         var failures = new List<string>();
         var n = 0;

@@ -50,5 +50,12 @@ public sealed record AccessScope(string UserId, string DisplayName, IReadOnlySet
     /// <summary>Only the unit's own clerk fills its 监控表 (issue 18: units fill, departments and finance review).</summary>
     public bool MayFillMonitoring(int unitId) => IsFiller && UnitIds.Contains(unitId);
 
+    /// <summary>自评复核 batches are uploaded and decided on by a 主管部门/财政审核人 or an admin (docs/recheck.md).</summary>
+    public bool MayRecheck => IsAdmin || IsReviewer;
+
+    /// <summary>复核批次 the user uploaded (an admin: all). The documents are not linked to the store's units, so ownership is what counts.</summary>
+    public IQueryable<RecheckBatchEntity> Visible(IQueryable<RecheckBatchEntity> batches) =>
+        IsAdmin ? batches : batches.Where(b => b.OwnerId == UserId);
+
     public string RoleNames => string.Join("、", Auth.Roles.All.Where(Roles.Contains));
 }

@@ -25,6 +25,12 @@ public sealed record ImportReadLimits
     /// </summary>
     public int Global { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 
+    /// <summary>
+    /// Reads of background work (the 复核批次 worker) running at once on this instance (Jixiao:Import:BackgroundReads),
+    /// counted apart from <see cref="Global"/> so that a batch of 500 files never takes the slots of users at the page.
+    /// </summary>
+    public int Background { get; init; } = 1;
+
     /// <summary>What the kept readings may weigh together, estimated (Jixiao:Import:CacheMegabytes).</summary>
     public long CacheBytes { get; init; } = 256L * 1024 * 1024;
 
@@ -56,6 +62,7 @@ public sealed class ImportReader(ImportReadLimits limits) : IDisposable
     private readonly Dictionary<string, int> runningByUser = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private int running;
+    private int runningInBackground;
     private long kept;
     private long reads;
 
@@ -92,8 +99,18 @@ public sealed class ImportReader(ImportReadLimits limits) : IDisposable
     /// budget. <paramref name="cancellationToken"/> stops only this caller's wait: the read goes on for whoever else
     /// waits for it, and is kept.
     /// </summary>
+    public Task<(Outcome? Refused, BatchReading? Reading)> ReadAsync(byte[] content, string fileName, int? fiscalYear, string userId,
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(content, fileName, fiscalYear, userId, background: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync(byte[], string, int?, string, CancellationToken)"/>; a <paramref name="background"/> read
+    /// (the 复核批次 worker's, on behalf of the batch's owner <paramref name="userId"/>) counts against the owner's
+    /// per-user limit and <see cref="ImportReadLimits.Background"/> instead of <see cref="ImportReadLimits.Global"/>, and
+    /// is not kept once read (its result goes to the database; it must not push the pages' readings out).
+    /// </summary>
     public async Task<(Outcome? Refused, BatchReading? Reading)> ReadAsync(byte[] content, string fileName, int? fiscalYear, string userId,
-        CancellationToken cancellationToken = default)
+        bool background, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -116,14 +133,19 @@ public sealed class ImportReader(ImportReadLimits limits) : IDisposable
                     return (new Outcome.Busy($"您已有 {mine} 个文件正在读取，每人最多同时读取 {Limits.PerUser} 个。请等待其读取完成后再上传或预览。", Limits.RetryAfter), null);
                 }
 
-                if (running >= Limits.Global)
+                if (background ? runningInBackground >= Limits.Background : running - runningInBackground >= Limits.Global)
                 {
                     return (new Outcome.Busy("服务器正在读取其他用户上传的文件，暂时不能读取更多文件，请稍后再试。", Limits.RetryAfter), null);
                 }
 
                 runningByUser[userId] = mine + 1;
                 running++;
-                var entry = new Entry(key);
+                if (background)
+                {
+                    runningInBackground++;
+                }
+
+                var entry = new Entry(key) { Background = background };
                 node = recent.AddFirst(entry);
                 entries[key] = node;
                 Start(entry, content, fileName, fiscalYear, userId);
@@ -214,6 +236,11 @@ public sealed class ImportReader(ImportReadLimits limits) : IDisposable
         lock (gate)
         {
             running--;
+            if (entry.Background)
+            {
+                runningInBackground--;
+            }
+
             if (--runningByUser[userId] == 0)
             {
                 runningByUser.Remove(userId);
@@ -224,8 +251,9 @@ public sealed class ImportReader(ImportReadLimits limits) : IDisposable
                 return;
             }
 
-            if (read is null)
+            if (read is null || entry.Background)
             {
+                // A background read answers the worker waiting for it and is not kept (a page's request meanwhile shared it).
                 Remove(node);
                 return;
             }
@@ -277,6 +305,9 @@ public sealed class ImportReader(ImportReadLimits limits) : IDisposable
         public string Key { get; } = key;
         public TaskCompletionSource<Read> Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public long Weight { get; set; }
+
+        /// <summary>A read of background work: counted against <see cref="ImportReadLimits.Background"/>, not kept.</summary>
+        public bool Background { get; init; }
 
         /// <summary>The reading thread has ended (a timed-out read completes its task earlier).</summary>
         public bool Finished { get; set; }

@@ -286,3 +286,68 @@ internal sealed class MonitoringCorrectionConfiguration : IEntityTypeConfigurati
         builder.HasIndex(c => c.ProjectId);
     }
 }
+
+internal sealed class RecheckBatchConfiguration : IEntityTypeConfiguration<RecheckBatchEntity>
+{
+    public void Configure(EntityTypeBuilder<RecheckBatchEntity> builder)
+    {
+        builder.ToTable("recheck_batches");
+        builder.Property(b => b.Name).HasMaxLength(300);
+        builder.Property(b => b.OwnerId).HasMaxLength(450);
+        builder.Property(b => b.OwnerName).HasMaxLength(100);
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.HasIndex(b => b.OwnerId);
+    }
+}
+
+internal sealed class RecheckJobConfiguration : IEntityTypeConfiguration<RecheckJobEntity>
+{
+    public void Configure(EntityTypeBuilder<RecheckJobEntity> builder)
+    {
+        builder.ToTable("recheck_jobs");
+        // The queue's claim is SQL of its own (App/Rechecks/RecheckQueue) that compares these names.
+        builder.Property(j => j.State).HasConversion(s => RecheckJobStates.Name(s), s => RecheckJobStates.Parse(s)).HasMaxLength(20);
+        builder.Property(j => j.FileName).HasMaxLength(260);
+        builder.Property(j => j.Sha256).HasMaxLength(64);
+        builder.Property(j => j.WorkerId).HasMaxLength(100);
+        builder.Property(j => j.Kind).HasMaxLength(40);
+        builder.Property(j => j.Error).HasMaxLength(2000);
+        builder.HasOne(j => j.Batch).WithMany(b => b.Jobs).HasForeignKey(j => j.BatchId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(j => new { j.BatchId, j.Position });
+        builder.HasIndex(j => new { j.State, j.Id });
+        builder.HasIndex(j => j.Sha256);
+    }
+}
+
+internal sealed class RecheckEvaluationConfiguration : IEntityTypeConfiguration<RecheckEvaluationEntity>
+{
+    public void Configure(EntityTypeBuilder<RecheckEvaluationEntity> builder)
+    {
+        builder.ToTable("recheck_evaluations");
+        builder.Property(e => e.Project).HasMaxLength(300);
+        builder.Property(e => e.Unit).HasMaxLength(200);
+        builder.Property(e => e.RuleSet).HasMaxLength(100);
+        builder.Property(e => e.StatedTotal).HasPrecision(18, 4);
+        builder.Property(e => e.Total).HasPrecision(18, 4);
+        builder.Property(e => e.StatedGrade).HasMaxLength(10);
+        builder.Property(e => e.Grade).HasMaxLength(10);
+        builder.Property(e => e.FindingChecks).HasMaxLength(1000);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne(e => e.Job).WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.BatchId, e.JobId, e.Position });
+        builder.HasIndex(e => e.JobId);
+    }
+}
+
+internal sealed class RecheckLineDecisionConfiguration : IEntityTypeConfiguration<RecheckLineDecisionEntity>
+{
+    public void Configure(EntityTypeBuilder<RecheckLineDecisionEntity> builder)
+    {
+        builder.ToTable("recheck_line_decisions");
+        builder.HasKey(d => new { d.EvaluationId, d.Line });
+        builder.Property(d => d.Score).HasPrecision(18, 4);
+        builder.Property(d => d.Reason).HasMaxLength(2000);
+        builder.Property(d => d.DecidedBy).HasMaxLength(100);
+        builder.HasOne<RecheckEvaluationEntity>().WithMany(e => e.Decisions).HasForeignKey(d => d.EvaluationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

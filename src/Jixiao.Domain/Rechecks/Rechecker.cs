@@ -50,9 +50,7 @@ public static class Rechecker
             lines.Add(line);
         }
 
-        var uncapped = Round((budget?.Score ?? 0) + lines.Where(l => l.CountsInTotal).Sum(l => l.Score ?? 0));
-        var cap = budget?.RatePercent is { } rate ? rules.CapFor(rate) : null;
-        var total = cap is not null && uncapped > cap.MaxTotal ? cap.MaxTotal : uncapped;
+        var (uncapped, cap, total) = Totals(budget, lines, rules);
 
         // the sum and the 分值 of the printed scores are the reading's checks (sum, weights), which know whether every line was read
         var statedTotal = input.StatedTotal
@@ -75,6 +73,17 @@ public static class Rechecker
 
         return new RecheckResult(input, rules, budget, lines, statedTotal, statedGrade, uncapped, total < uncapped ? cap : null, total,
             rules.Grades.GradeOf(total), findings);
+    }
+
+    /// <summary>
+    /// The 复核 total of a budget line and lines: their scores added (a 细项 not again), before and after the cap the
+    /// 执行率 reaches (<paramref name="rules"/>); <c>Cap</c> is the cap reached, whether or not it lowered the total.
+    /// </summary>
+    internal static (decimal Uncapped, TotalCap? Cap, decimal Total) Totals(RecheckedBudgetLine? budget, IReadOnlyList<RecheckedLine> lines, RecheckRuleSet rules)
+    {
+        var uncapped = Round((budget?.Score ?? 0) + lines.Where(l => l.CountsInTotal).Sum(l => l.Score ?? 0));
+        var cap = budget?.RatePercent is { } rate ? rules.CapFor(rate) : null;
+        return (uncapped, cap, cap is not null && uncapped > cap.MaxTotal ? cap.MaxTotal : uncapped);
     }
 
     private static RecheckedBudgetLine Budget(RecheckBudgetLine line, RecheckRuleSet rules, List<RecheckFinding> findings)

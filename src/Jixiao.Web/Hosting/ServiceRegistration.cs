@@ -156,7 +156,8 @@ public static class ServiceRegistration
 
     /// <summary>
     /// The limits of reading uploads (docs/import.md): Jixiao:Import:ReadSeconds (one read's budget, default 60),
-    /// :ReadsPerUser (2), :Reads (reads at once on this instance; one core fewer than the machine's, at least 1) and
+    /// :ReadsPerUser (2), :Reads (reads at once on this instance; one core fewer than the machine's, at least 1),
+    /// :BackgroundReads (reads of the 复核批次 workers at once, 1, counted apart from :Reads) and
     /// :CacheMegabytes (readings kept, 256). A value that is not a positive number stops the start.
     /// </summary>
     public static ImportReadLimits ImportReadLimitsOf(IConfiguration configuration)
@@ -171,6 +172,7 @@ public static class ServiceRegistration
             Budget = TimeSpan.FromSeconds(Positive("ReadSeconds", defaults.Budget.TotalSeconds)),
             PerUser = (int)Positive("ReadsPerUser", defaults.PerUser),
             Global = (int)Positive("Reads", defaults.Global),
+            Background = (int)Positive("BackgroundReads", defaults.Background),
             CacheBytes = (long)(Positive("CacheMegabytes", defaults.CacheBytes / 1024.0 / 1024.0) * 1024 * 1024),
         };
     }
