@@ -19,7 +19,7 @@ namespace Jixiao.App.Evidence;
 /// 403 for a role that may not, 409 for an owner that no longer changes).
 /// </summary>
 internal sealed record OwnerInScope(EvidenceOwner Owner, int ProjectId, int UnitId, string Label, string GroupName, string PageUrl,
-    string? LineName, Outcome? Refusal);
+    string? LineName, Outcome? Refusal, EvidenceSubject? Subject = null);
 
 /// <summary>
 /// Who sees and who changes the 佐证材料 of an evaluation line, a 纠偏 request and a 整改 task — the same people who see and
@@ -51,9 +51,10 @@ internal static class EvidenceOwners
                 }
 
                 var e = evaluation.Evaluation;
-                var name = evaluation.Sheet.Indicators[line.Line].Path;
-                return (null, new OwnerInScope(line, e.ProjectId, e.Project!.UnitId, $"{e.Kind.Chinese()}第 {line.Line + 1} 行“{name}”的{line.Subject.Chinese()}",
-                    "本评价", $"/evaluations/{e.Id}#line-{line.Line}", name, evaluation.Refusal));
+                var indicator = evaluation.Sheet.Indicators[line.Line];
+                var subject = line.Subject ?? (indicator.Method == ScoringMethod.Deduction ? EvidenceSubject.Deduction : EvidenceSubject.Actual);
+                return (null, new OwnerInScope(line, e.ProjectId, e.Project!.UnitId, $"{e.Kind.Chinese()}第 {line.Line + 1} 行“{indicator.Path}”的{subject.Chinese()}",
+                    "本评价", $"/evaluations/{e.Id}#line-{line.Line}", indicator.Path, evaluation.Refusal, subject));
             }
 
             case EvidenceOwner.Correction correction:
@@ -124,7 +125,7 @@ internal static class EvidenceOwners
 
     /// <summary>The owner of a stored file.</summary>
     public static EvidenceOwner Of(EvidenceFileEntity file) =>
-        file.EvaluationId is { } evaluationId ? new EvidenceOwner.EvaluationLine(evaluationId, file.LineIndex ?? 0, file.Subject ?? EvidenceSubject.Actual)
+        file.EvaluationId is { } evaluationId ? new EvidenceOwner.EvaluationLine(evaluationId, file.LineIndex ?? 0, file.Subject)
         : file.CorrectionId is { } correctionId ? new EvidenceOwner.Correction(correctionId)
         : file.RectificationTaskId is { } taskId ? new EvidenceOwner.Rectification(taskId)
         : throw new InvalidOperationException($"Evidence file {file.Id} has no owner.");

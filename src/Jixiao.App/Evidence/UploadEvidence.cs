@@ -80,7 +80,7 @@ public static class UploadEvidence
                 {
                     Number = EvidenceNumbers.Format(year, sequence), UnitId = found.UnitId, Year = year, Sequence = sequence, ProjectId = found.ProjectId,
                     EvaluationId = (owner as EvidenceOwner.EvaluationLine)?.EvaluationId, LineIndex = (owner as EvidenceOwner.EvaluationLine)?.Line,
-                    LineName = found.LineName, Subject = (owner as EvidenceOwner.EvaluationLine)?.Subject,
+                    LineName = found.LineName, Subject = found.Subject,
                     CorrectionId = (owner as EvidenceOwner.Correction)?.CorrectionId, RectificationTaskId = (owner as EvidenceOwner.Rectification)?.TaskId,
                     FileName = staged.Name, FileType = staged.Type, SizeBytes = staged.File.Length, Sha256 = staged.File.Sha256, StorageKey = staged.File.Key,
                     Note = note, UploadedBy = scope.DisplayName, UploadedById = scope.UserId, UploadedAt = at, Version = 1,
@@ -142,7 +142,7 @@ public static class UploadEvidence
         if (file.TooLarge)
         {
             return (null, limits.MaxFileBytes <= room
-                ? new Outcome.Invalid($"文件“{fileName}”超过 {EvidenceLimits.Text(limits.MaxFileBytes)}，未上传。单个佐证材料不能超过 {EvidenceLimits.Text(limits.MaxFileBytes)}；"
+                ? new Outcome.TooLarge($"文件“{fileName}”超过 {EvidenceLimits.Text(limits.MaxFileBytes)}，未上传。单个佐证材料不能超过 {EvidenceLimits.Text(limits.MaxFileBytes)}；"
                     + "扫描件请降低分辨率或分成几个文件上传。")
                 : TotalExceeded(found, limits, used));
         }
@@ -164,7 +164,7 @@ public static class UploadEvidence
         return (new Staged(file, name, type, renamed), null);
     }
 
-    private static Outcome.Invalid TotalExceeded(OwnerInScope found, EvidenceLimits limits, long? used = null) =>
+    private static Outcome.TooLarge TotalExceeded(OwnerInScope found, EvidenceLimits limits, long? used = null) =>
         new($"{found.GroupName}的佐证材料合计不能超过 {EvidenceLimits.Text(limits.MaxTotalBytes)}"
             + (used is { } u ? $"（已用 {EvidenceLimits.Size(u)}，这个文件放不下）" : "，已没有余量")
             + "，未上传。请删除不需要的文件，或把扫描件压缩后再上传。");

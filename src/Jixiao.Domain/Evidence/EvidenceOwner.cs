@@ -5,8 +5,11 @@ public abstract record EvidenceOwner
 {
     private EvidenceOwner() { }
 
-    /// <summary>Line <paramref name="Line"/> (0-based) of evaluation <paramref name="EvaluationId"/>: its actual value or its deduction.</summary>
-    public sealed record EvaluationLine(int EvaluationId, int Line, EvidenceSubject Subject) : EvidenceOwner;
+    /// <summary>
+    /// Line <paramref name="Line"/> (0-based) of evaluation <paramref name="EvaluationId"/>: its actual value or its deduction
+    /// (<paramref name="Subject"/>; null: by the line's method, 扣分 for a deduction line, else the actual value).
+    /// </summary>
+    public sealed record EvaluationLine(int EvaluationId, int Line, EvidenceSubject? Subject = null) : EvidenceOwner;
 
     /// <summary>The unit's answer to 纠偏 request <paramref name="CorrectionId"/>.</summary>
     public sealed record Correction(int CorrectionId) : EvidenceOwner;

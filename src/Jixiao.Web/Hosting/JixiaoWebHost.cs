@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
+using Jixiao.Web.Evidence;
 using Jixiao.Web.Monitoring;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,8 @@ public static class JixiaoWebHost
         // Keys are stored unencrypted in the app's own database (DataProtectionKeyRepository); access to it is the boundary.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         configure?.Invoke(builder);
-        builder.Services.AddJixiaoData().AddJixiaoIdentity().AddJixiaoWeb().AddJixiaoMonitoring(builder.Configuration);
+        builder.Services.AddJixiaoData().AddJixiaoIdentity().AddJixiaoWeb().AddJixiaoMonitoring(builder.Configuration)
+            .AddJixiaoEvidence(builder.Configuration);
 
         var app = builder.Build();
         app.UseJixiao();
