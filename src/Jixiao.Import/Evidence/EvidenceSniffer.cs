@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Jixiao.Domain.Evidence;
@@ -15,9 +16,9 @@ public sealed record EvidenceSniff(EvidenceFileType? Type, string? Refusal)
 /// %PDF-, a PNG and a JPEG with their signatures, a .docx / .xlsx is a zip whose [Content_Types].xml and main part
 /// (word/document.xml, xl/workbook.xml) are there, a .doc / .xls an OLE2 compound file with a WordDocument or Workbook
 /// stream. HTML, SVG (with a script or without), macro-enabled or encrypted Office files, archives and anything else are
-/// refused with a message saying what the file is. A zip is checked as Jixiao.Import's readers check theirs: the entry
-/// count and the sizes its directory declares first (a bomb that admits its size is refused without inflating
-/// anything), then every entry inflated up to what it declared, so that one lying about its size is refused too.
+/// refused with a message saying what the file is. A zip is checked for bombs: the entry count and the sizes its
+/// directory declares first (a bomb that admits its size is refused without inflating anything), then every entry
+/// inflated from its own bytes with a counting limit, so that one lying about its size is refused too.
 /// </summary>
 public static class EvidenceSniffer
 {
@@ -115,22 +116,9 @@ public static class EvidenceSniffer
                 return EvidenceSniff.Refused($"文件{shown}含有宏（VBA），为安全起见不接受。请另存为不含宏的 .docx 或 .xlsx 后上传。");
             }
 
-            long total = 0;
-            var scratch = new byte[81920];
-            foreach (var entry in zip.Entries)
+            if (RawSizes(content, limits) is { } lie)
             {
-                using var stream = entry.Open();
-                long read = 0;
-                int got;
-                while ((got = stream.Read(scratch, 0, scratch.Length)) > 0)
-                {
-                    read += got;
-                    total += got;
-                    if (read > entry.Length || total > limits.MaxUncompressedBytes)
-                    {
-                        return EvidenceSniff.Refused($"{bomb}（部件“{entry.FullName}”实际解压后超过其声明的 {EvidenceLimits.Size(entry.Length)}）");
-                    }
-                }
+                return EvidenceSniff.Refused($"{bomb}（{lie}）");
             }
 
             using (var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open(), Encoding.UTF8))
@@ -151,6 +139,152 @@ public static class EvidenceSniffer
         {
             return EvidenceSniff.Refused($"文件{shown}的压缩结构已损坏，无法作为 Word 或 Excel 文件接受。请重新保存后上传。");
         }
+    }
+
+    /// <summary>
+    /// Inflates every entry from its own bytes, as Word or Excel will, and compares what comes out with what the central
+    /// directory declared: ZipArchive stops at the declared size, so a part lying about its size looks harmless through it.
+    /// Null when every part holds what it declares and all together stay within the limit; else what is wrong (Chinese).
+    /// </summary>
+    private static string? RawSizes(Stream content, EvidenceLimits limits)
+    {
+        var length = content.Length;
+        var tail = new byte[(int)Math.Min(length, 22 + 65_535)];
+        content.Position = length - tail.Length;
+        content.ReadExactly(tail);
+        var end = -1;
+        for (var i = tail.Length - 22; i >= 0; i--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == 0x06054b50)
+            {
+                end = i;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            throw new InvalidDataException("No end of central directory.");
+        }
+
+        var entries = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10));
+        var directorySize = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 12));
+        var directoryOffset = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 16));
+        if (entries == 0xFFFF || directoryOffset == 0xFFFF_FFFF || directoryOffset + (long)directorySize > length)
+        {
+            return "ZIP64 或目录位置异常的压缩结构，Office 文件不会这样保存";
+        }
+
+        var directory = new byte[directorySize];
+        content.Position = directoryOffset;
+        content.ReadExactly(directory);
+        var header = new byte[30];
+        var scratch = new byte[81920];
+        long total = 0;
+        var at = 0;
+        for (var n = 0; n < entries; n++)
+        {
+            var entry = directory.AsSpan(at);
+            if (entry.Length < 46 || BinaryPrimitives.ReadUInt32LittleEndian(entry) != 0x02014b50)
+            {
+                throw new InvalidDataException("Broken central directory.");
+            }
+
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(entry[10..]);
+            long compressed = BinaryPrimitives.ReadUInt32LittleEndian(entry[20..]);
+            long declared = BinaryPrimitives.ReadUInt32LittleEndian(entry[24..]);
+            int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(entry[28..]);
+            var skip = 46 + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(entry[30..]) + BinaryPrimitives.ReadUInt16LittleEndian(entry[32..]);
+            long local = BinaryPrimitives.ReadUInt32LittleEndian(entry[42..]);
+            var name = Encoding.UTF8.GetString(entry.Slice(46, nameLength));
+            at += skip;
+
+            content.Position = local;
+            content.ReadExactly(header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x04034b50)
+            {
+                throw new InvalidDataException("Broken local header.");
+            }
+
+            var data = local + 30 + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
+            if (data + compressed > length)
+            {
+                throw new InvalidDataException("Entry beyond the end of the file.");
+            }
+
+            long inflated;
+            switch (method)
+            {
+                case 0:
+                    inflated = compressed;
+                    break;
+                case 8:
+                    content.Position = data;
+                    using (var deflate = new DeflateStream(new Bounded(content, compressed), CompressionMode.Decompress))
+                    {
+                        inflated = 0;
+                        int got;
+                        while ((got = deflate.Read(scratch, 0, scratch.Length)) > 0)
+                        {
+                            inflated += got;
+                            if (inflated > declared || total + inflated > limits.MaxUncompressedBytes)
+                            {
+                                return $"部件“{name}”解压后超过其声明的 {EvidenceLimits.Size(declared)}";
+                            }
+                        }
+                    }
+
+                    break;
+                default:
+                    return $"部件“{name}”的压缩方式（{method}）不是 Office 文件使用的方式";
+            }
+
+            if (inflated != declared)
+            {
+                return $"部件“{name}”解压后为 {EvidenceLimits.Size(inflated)}，与声明的 {EvidenceLimits.Size(declared)} 不符";
+            }
+
+            total += inflated;
+        }
+
+        return null;
+    }
+
+    /// <summary>The next <paramref name="length"/> bytes of a stream, and no more.</summary>
+    private sealed class Bounded(Stream inner, long length) : Stream
+    {
+        private long _left = length;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_left <= 0)
+            {
+                return 0;
+            }
+
+            var n = inner.Read(buffer, offset, (int)Math.Min(count, _left));
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>
