@@ -336,4 +336,45 @@ public sealed partial class EvidenceApiTests(SeededApps apps) : IClassFixture<Se
         panel.GetProperty("usedBytes").GetInt64().ShouldBe(1800 * 1024);
         Directory.EnumerateFiles(Path.Combine(app.EvidenceFolder, "tmp")).ShouldBeEmpty();
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task The_recheck_of_a_stored_self_evaluation_knows_its_files_and_the_district_rule_scores_a_line_without_any_zero(string provider)
+    {
+        var rules = System.Text.Json.Nodes.JsonNode.Parse(Jixiao.Domain.Data.EmbeddedData.Text("recheck-rules-10hao.json"))!;
+        rules["name"] = "某区";
+        rules["markDowns"]!["noEvidence"]!["enabled"] = true;
+        var file = Path.Combine(Path.GetTempPath(), $"jixiao-recheck-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, rules.ToJsonString());
+        try
+        {
+            using var app = new TestApp(provider, seed: true, settings: new Dictionary<string, string> { ["Jixiao:RecheckRules"] = file });
+            var gaj = await app.LoginAsync("gaj");
+            var projectId = await PoliceProjectAsync(app, 1);
+            var evaluation = await JsonOf(await gaj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "self" }));
+            var id = evaluation.GetProperty("id").GetInt32();
+            (await gaj.PutAsJsonAsync($"/api/v1/evaluations/{id}/lines/0", new { actual = "96%", version = evaluation.GetProperty("version").GetInt64() }))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            var before = await JsonOf(await gaj.GetAsync($"/api/v1/evaluations/{id}/recheck"));
+            before.GetProperty("rules").GetString().ShouldBe("某区");
+            var line = before.GetProperty("lines")[0];
+            (line.GetProperty("statedScore").GetDecimal(), line.GetProperty("score").GetDecimal(), line.GetProperty("evidenceFiles").GetInt32()).ShouldBe((9.6m, 0m, 0));
+            line.GetProperty("markDowns").ToString().ShouldContain("\"kind\":\"NoEvidence\"");
+
+            (await gaj.PostAsync($"/api/v1/evaluations/{id}/lines/0/evidence", Form(EvidenceTestFiles.Pdf(), "决算报表.pdf"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            line = (await JsonOf(await gaj.GetAsync($"/api/v1/evaluations/{id}/recheck"))).GetProperty("lines")[0];
+            (line.GetProperty("score").GetDecimal(), line.GetProperty("evidenceFiles").GetInt32()).ShouldBe((9.6m, 1));
+            line.GetProperty("markDowns").ToString().ShouldNotContain("NoEvidence");
+
+            (await (await app.LoginAsync("zfw")).GetAsync($"/api/v1/evaluations/{id}/recheck")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            var czj = await app.LoginAsync("czj");
+            var department = await JsonOf(await czj.PostAsJsonAsync($"/api/v1/projects/{projectId}/evaluations", new { kind = "department" }));
+            (await czj.GetAsync($"/api/v1/evaluations/{department.GetProperty("id").GetInt32()}/recheck")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -106,6 +106,17 @@ public static class EvidenceList
         return (file, EvidenceRow.From(file, file.DeletedAt is null && owner is { Refusal: null }));
     }
 
+    /// <summary>The live files of an evaluation as its report's annex lists them, in number order (the caller has checked the evaluation is in scope).</summary>
+    public static async Task<IReadOnlyList<Jixiao.Reporting.Reports.ReportEvidence>> ForReportAsync(JixiaoDbContext db, int evaluationId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var files = await db.EvidenceFiles.AsNoTracking().Where(e => e.EvaluationId == evaluationId && e.DeletedAt == null)
+            .OrderBy(e => e.Year).ThenBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return [.. files.Select(f => new Jixiao.Reporting.Reports.ReportEvidence(f.Number, f.FileName, f.LineName, f.Subject?.Chinese(), f.FileType.Chinese(),
+            EvidenceLimits.Size(f.SizeBytes)))];
+    }
+
     /// <summary>How many live files each line of an evaluation has (no row: none), for the recheck and the report.</summary>
     public static async Task<IReadOnlyDictionary<int, int>> CountsByLineAsync(JixiaoDbContext db, int evaluationId, CancellationToken cancellationToken = default) =>
         await db.EvidenceFiles.AsNoTracking().Where(e => e.EvaluationId == evaluationId && e.DeletedAt == null && e.LineIndex != null)
