@@ -15,7 +15,8 @@ namespace Jixiao.Web.Tests;
 /// The walk of issue 19 in a real browser (Debian's Chromium, headless): the police clerk attaches a 佐证材料 file to a
 /// line of his 单位自评 (the line's 无佐证 mark goes) and locks it at 中; finance opens 结果应用, sees the advice to cut
 /// 10 % and the RES101 finding, decides with a reason and issues a 整改 task from the finding; the clerk attaches his
-/// evidence to the task and submits his measures; finance downloads the file, looks at it and accepts. Screenshots of every
+/// evidence (a photographed, stamped form) to the task and submits his measures; finance downloads both files (the PDF is
+/// rendered to PNG to be looked at) and accepts. Screenshots of every
 /// step: screenshots/walk-*.png in the test output folder and /tmp/jixiao-walk/.
 /// </summary>
 public sealed class EvidenceWalkBrowserTests
@@ -55,7 +56,7 @@ public sealed class EvidenceWalkBrowserTests
         var evaluation = new EvaluationEntity
         {
             ProjectId = project.Id, Kind = EvaluationKind.SelfEvaluation, SheetJson = sheet.Replace("\"P\"", System.Text.Json.JsonSerializer.Serialize(project.Name), StringComparison.Ordinal),
-            Total = 75.86m, Grade = "中", CreatedBy = "公安分局填报员", Version = 1,
+            Total = 75.86m, Grade = "中", CreatedBy = "公安分局填报员", CreatedAt = DateTimeOffset.UtcNow, Version = 1,
         };
         db.Evaluations.Add(evaluation);
         await db.SaveChangesAsync();
@@ -73,9 +74,7 @@ public sealed class EvidenceWalkBrowserTests
         var files = Path.Combine(Path.GetTempPath(), "jixiao-walk-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(files);
         var ledger = Path.Combine(files, "培训签到表.pdf");
-        await File.WriteAllBytesAsync(ledger, EvidenceTestFiles.Pdf("qiandao"));
-        var photo = Path.Combine(files, "整改现场照片.png");
-        await File.WriteAllBytesAsync(photo, EvidenceTestFiles.Png());
+        var photo = Path.Combine(files, "申请表盖章页.png");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -83,6 +82,22 @@ public sealed class EvidenceWalkBrowserTests
             ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
         var errors = new List<string>();
+
+        // The evidence itself, as a unit makes it: a sign-in sheet printed to PDF and a photographed form, drawn by the browser.
+        await using (var maker = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 800, Height = 500 } }))
+        {
+            var sheet = await maker.NewPageAsync();
+            await sheet.SetContentAsync("<html><body style='font-family:\"Noto Sans CJK SC\"'><h2>2053年度民警业务培训签到表（第一、二期）</h2>"
+                + "<table border='1' cellpadding='6' style='border-collapse:collapse'><tr><th>序号</th><th>姓名</th><th>单位</th><th>签到</th></tr>"
+                + string.Concat(Enumerable.Range(1, 6).Select(i => $"<tr><td>{i}</td><td>学员{i}</td><td>白云区分局</td><td>已签</td></tr>"))
+                + "</table><p>合计到训 60 人。</p></body></html>");
+            await sheet.PdfAsync(new PagePdfOptions { Path = ledger, Format = "A4" });
+            await sheet.SetContentAsync("<html><body style='font-family:\"Noto Sans CJK SC\";background:#fffdf5'><h2>2054年度项目支出预算调整申请表</h2>"
+                + "<p>项目：分局新综合办证中心改造工程</p><p>原申请：105.00 万元　调整后：<b>90.00 万元</b></p>"
+                + "<p style='color:#c00;border:3px solid #c00;border-radius:50%;width:160px;text-align:center;padding:30px 0'>广州市公安局<br>白云区分局<br>（盖章）</p></body></html>");
+            await sheet.ScreenshotAsync(new PageScreenshotOptions { Path = photo });
+        }
+
         async Task<IPage> LoginAsync(string user)
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -105,6 +120,8 @@ public sealed class EvidenceWalkBrowserTests
             var path = Path.Combine(Shots, $"walk-{step}.png");
             if (selector is null)
             {
+                // from the top: a page scrolled to an #anchor would show its fixed top bar halfway down a full-page shot
+                await page.EvaluateAsync("() => window.scrollTo(0, 0)");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
             }
             else
@@ -135,6 +152,7 @@ public sealed class EvidenceWalkBrowserTests
         (await gaj.Locator(".no-evidence").CountAsync()).ShouldBe(3, "the line with a file is no longer marked");
         (await gaj.Locator("#evidence-line-1 .no-evidence").CountAsync()).ShouldBe(0);
         await ShotAsync(gaj, "2-evaluation-evidence");
+        await ShotAsync(gaj, "2b-evaluation-line", "#line-1");
         await gaj.ClickAsync("button:has-text('提交并锁定')");
         await gaj.WaitForSelectorAsync(".alert-success:has-text('评价已提交并锁定')");
         (await gaj.Locator("#evaluation").InnerTextAsync()).ShouldContain("已锁定");
@@ -159,6 +177,7 @@ public sealed class EvidenceWalkBrowserTests
         await row.Locator("details.rectify summary").ClickAsync();
         await row.Locator("details.rectify input[name=reason]").FillAsync("下年申请未压减，须说明并整改");
         await ShotAsync(czj, "5-result-use-rectify");
+        await ShotAsync(czj, "5b-result-use-row", $"#project-{projectId}");
         await row.Locator("details.rectify button[type=submit]").ClickAsync();
         await czj.WaitForURLAsync(new Regex(@"/rectification#task-\d+$"));
         (await czj.Locator(".alert-success").InnerTextAsync()).ShouldContain("已下达整改任务");
@@ -178,12 +197,13 @@ public sealed class EvidenceWalkBrowserTests
         await task.Locator("details.evidence-upload button[type=submit]").ClickAsync();
         await gaj.WaitForURLAsync(new Regex($"/rectification#task-{taskId}$"));
         var taskUpload = await gaj.Locator(".alert-success").InnerTextAsync();
-        taskUpload.ShouldContain("整改现场照片.png");
+        taskUpload.ShouldContain("申请表盖章页.png");
         var taskNumber = Regex.Match(taskUpload, @"佐证-\d{4}-\d{4}").Value;
         taskNumber.ShouldNotBe(lineNumber);
         task = gaj.Locator($"#task-{taskId}");
         await task.Locator("textarea[name=measures]").FillAsync("已将下年申请由 105 万元调减为 90 万元，附盖章申请表");
         await ShotAsync(gaj, "7-rectification-measures");
+        await ShotAsync(gaj, "7b-rectification-task", $"#task-{taskId}");
         await task.Locator("button:has-text('提交整改措施')").ClickAsync();
         await gaj.WaitForSelectorAsync(".alert-success:has-text('已提交整改措施')");
         task = gaj.Locator($"#task-{taskId}");
@@ -194,25 +214,41 @@ public sealed class EvidenceWalkBrowserTests
         // 4. Finance downloads the photo, looks at it, and accepts.
         await czj.GotoAsync($"{baseUrl}/rectification");
         task = czj.Locator($"#task-{taskId}");
-        var download = await czj.RunAndWaitForDownloadAsync(() => task.Locator("a[data-download]:has-text('整改现场照片.png')").ClickAsync());
-        download.SuggestedFilename.ShouldBe("整改现场照片.png");
-        var saved = Path.Combine(Shots, "walk-downloaded.png");
+        var download = await czj.RunAndWaitForDownloadAsync(() => task.Locator("a[data-download]:has-text('申请表盖章页.png')").ClickAsync());
+        download.SuggestedFilename.ShouldBe("申请表盖章页.png");
+        var saved = Path.Combine(Shots, "walk-downloaded-task.png");
         await download.SaveAsAsync(saved);
         (await File.ReadAllBytesAsync(saved)).ShouldBe(await File.ReadAllBytesAsync(photo));
+        File.Copy(saved, Path.Combine(Copies, "walk-downloaded-task.png"), overwrite: true);
         await task.Locator("input[name=reason]").FillAsync("申请表已调减，照片与措施一致");
         await ShotAsync(czj, "9-rectification-verify");
+        await ShotAsync(czj, "9b-rectification-task", $"#task-{taskId}");
         await task.Locator("button:has-text('验收通过')").ClickAsync();
         await czj.WaitForSelectorAsync(".alert-success:has-text('已验收')");
         (await czj.Locator($"#task-{taskId}").InnerTextAsync()).ShouldContain("已整改");
         await ShotAsync(czj, "10-rectification-accepted");
 
+        // Finance reads the line's sign-in sheet from the locked evaluation too; its first page is rendered to look at.
+        await czj.GotoAsync($"{baseUrl}/evaluations/{evaluationId}");
+        var sheetDownload = await czj.RunAndWaitForDownloadAsync(() => czj.Locator("#evidence-line-1 a[data-download]").ClickAsync());
+        sheetDownload.SuggestedFilename.ShouldBe("培训签到表.pdf");
+        var pdf = Path.Combine(Shots, "walk-downloaded-line.pdf");
+        await sheetDownload.SaveAsAsync(pdf);
+        (await File.ReadAllBytesAsync(pdf)).ShouldBe(await File.ReadAllBytesAsync(ledger));
+        using (var render = System.Diagnostics.Process.Start("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(Copies, "walk-downloaded-line")])!)
+        {
+            await render.WaitForExitAsync();
+            render.ExitCode.ShouldBe(0);
+        }
+
         // The 整改台账 lists the task's file by number.
+        await czj.GotoAsync($"{baseUrl}/rectification");
         var book = await czj.RunAndWaitForDownloadAsync(() => czj.ClickAsync("a[data-download]:has-text('整改台账 .xlsx')"));
         var bookPath = Path.Combine(Shots, "walk-ledger.xlsx");
         await book.SaveAsAsync(bookPath);
         using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(bookPath, false))
         {
-            workbook.WorkbookPart!.SharedStringTablePart!.SharedStringTable.InnerText.ShouldContain($"{taskNumber} 整改现场照片.png");
+            workbook.WorkbookPart!.SharedStringTablePart!.SharedStringTable.InnerText.ShouldContain($"{taskNumber} 申请表盖章页.png");
         }
 
         await using var db = app.NewDbContext();
