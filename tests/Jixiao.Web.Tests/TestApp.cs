@@ -24,6 +24,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         Provider = other.Provider;
         ConnectionString = other.ConnectionString;
+        EvidenceFolder = other.EvidenceFolder;
         _ = Services;
     }
 
@@ -37,6 +38,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _stampCheckEveryRequest = stampCheckEveryRequest;
         _database = TestDatabase.Create(provider, "jixiao-web-test", migrate: false);
         ConnectionString = _database.ConnectionString;
+        EvidenceFolder = Path.Combine(Path.GetTempPath(), $"jixiao-evidence-test-{Guid.NewGuid():N}");
+        _ownsEvidence = true;
 
         if (kestrel)
         {
@@ -50,12 +53,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The app's own 佐证材料 folder (Jixiao:Evidence:Folder), removed with the app; a second instance shares it.</summary>
+    public string EvidenceFolder { get; }
+
+    private readonly bool _ownsEvidence;
+
     /// <summary>"sqlite" always, "postgres" too when JIXIAO_TEST_PG is set: the same tests run on both.</summary>
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Jixiao:Database", ConnectionString);
+        builder.UseSetting("Jixiao:Evidence:Folder", EvidenceFolder);
         builder.UseEnvironment("Production");
         // As behind a reverse proxy on the same machine: a test client's X-Forwarded-For says which address it comes from
         // (the in-memory server gives no address of its own) and X-Forwarded-Proto whether it came over HTTPS.
@@ -106,6 +115,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (disposing)
         {
             _database?.Dispose();
+            if (_ownsEvidence && Directory.Exists(EvidenceFolder))
+            {
+                Directory.Delete(EvidenceFolder, recursive: true);
+            }
         }
     }
 }

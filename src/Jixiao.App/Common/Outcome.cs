@@ -30,6 +30,9 @@ public abstract record Outcome
     /// <summary>The work ran past its time budget and was stopped; nothing was changed.</summary>
     public sealed record TimedOut(string Message) : Outcome;
 
+    /// <summary>An upload larger than its limit (a file, or what is left of an owner's total); nothing was kept.</summary>
+    public sealed record TooLarge(string Message) : Outcome;
+
     public static Outcome Ok { get; } = new Done();
 
     /// <summary>The Chinese reason of an outcome that did not succeed; null for <see cref="Done"/>.</summary>
@@ -43,6 +46,7 @@ public abstract record Outcome
         Unavailable u => u.Message,
         Busy b => b.Message,
         TimedOut t => t.Message,
+        TooLarge l => l.Message,
         _ => throw new InvalidOperationException($"Unknown outcome {GetType().Name}."),
     };
 }

@@ -228,7 +228,7 @@ public static class Downloads
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == view.Evaluation.Project!.UnitId, cancellationToken);
         var stored = Evaluations.ReportTexts.Of(view.Evaluation);
         var texts = stored with { Unit = stored.Unit ?? unit.Name, Department = stored.Department ?? unit.Department ?? unit.Name };
-        var model = EvaluationReportMapper.From(view.Scored, texts);
+        var model = EvaluationReportMapper.From(view.Scored, texts) with { Evidence = await Evidence.EvidenceList.ForReportAsync(db, id, cancellationToken) };
         var title = view.Sheet.Kind == EvaluationKind.SelfEvaluation ? "绩效自评报告" : "绩效评价报告";
         var name = $"{view.Evaluation.Project!.Name}-{title}";
         using var output = new MemoryStream();

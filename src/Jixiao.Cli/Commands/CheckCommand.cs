@@ -209,6 +209,7 @@ internal sealed class CheckCommand : ICommand
         MarkDownKind.VagueQualitative => "vague-qualitative",
         MarkDownKind.MoneyOnlyQuantity => "money-only-quantity",
         MarkDownKind.DeductionWithoutReason => "deduction-without-reason",
+        MarkDownKind.NoEvidence => "no-evidence",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -351,3 +351,35 @@ internal sealed class RecheckLineDecisionConfiguration : IEntityTypeConfiguratio
         builder.HasOne<RecheckEvaluationEntity>().WithMany(e => e.Decisions).HasForeignKey(d => d.EvaluationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFileEntity>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFileEntity> builder)
+    {
+        builder.ToTable("evidence_files");
+        builder.Property(e => e.Number).HasMaxLength(30);
+        builder.Property(e => e.LineName).HasMaxLength(500);
+        builder.Property(e => e.Subject).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.FileName).HasMaxLength(200);
+        builder.Property(e => e.FileType).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.StorageKey).HasMaxLength(32);
+        builder.Property(e => e.Note).HasMaxLength(500);
+        builder.Property(e => e.UploadedBy).HasMaxLength(100);
+        builder.Property(e => e.UploadedById).HasMaxLength(450);
+        builder.Property(e => e.DeletedBy).HasMaxLength(100);
+        builder.Property(e => e.DeleteReason).HasMaxLength(2000);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Evaluation).WithMany().HasForeignKey(e => e.EvaluationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Correction).WithMany().HasForeignKey(e => e.CorrectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.RectificationTask).WithMany().HasForeignKey(e => e.RectificationTaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.UnitId, e.Year, e.Sequence }).IsUnique();
+        builder.HasIndex(e => e.StorageKey).IsUnique();
+        builder.HasIndex(e => e.ProjectId);
+        builder.HasIndex(e => new { e.EvaluationId, e.LineIndex });
+        builder.HasIndex(e => e.CorrectionId);
+        builder.HasIndex(e => e.RectificationTaskId);
+    }
+}

@@ -42,7 +42,8 @@ public sealed record MarkDownRule(bool Enabled, decimal MaxShare, IReadOnlyList<
 
 /// <summary>
 /// A district's 自评复核 rules for the budget years <see cref="FromYear"/>..<see cref="ToYear"/> (inclusive; null: open):
-/// the 10号 scoring, the over-achievement policy, the caps of the total by 预算执行率 and the reviewer's mark-downs.
+/// the 10号 scoring, the over-achievement policy, the caps of the total by 预算执行率 and the reviewer's mark-downs
+/// (among them <see cref="NoEvidence"/>, "no 佐证 → 0": off unless the district turns it on).
 /// Loaded from JSON (<c>Data/recheck-rules-10hao.json</c> is the default) and validated; docs/recheck.md.
 /// </summary>
 public sealed record RecheckRuleSet(
@@ -61,7 +62,8 @@ public sealed record RecheckRuleSet(
     MarkDownRule Duplicate,
     MarkDownRule VagueQualitative,
     MarkDownRule MoneyOnlyQuantity,
-    MarkDownRule DeductionWithoutReason)
+    MarkDownRule DeductionWithoutReason,
+    MarkDownRule NoEvidence)
 {
     public bool AppliesTo(int year) => year >= FromYear && (ToYear is null || year <= ToYear);
 
@@ -183,16 +185,19 @@ public sealed record RecheckRuleSet(
             var vague = MarkDown("vagueQualitative", true);
             var money = MarkDown("moneyOnlyQuantity", true);
             var deduction = MarkDown("deductionWithoutReason", false);
+            // A rule set written before 佐证材料 existed has no noEvidence: the rule is off, as in the default.
+            var noEvidence = markDowns is { } md && md.TryGetProperty("noEvidence", out _) ? MarkDown("noEvidence", false)
+                : new MarkDownRule(false, 0, [], new RuleSource("未设置：无佐证材料的行不扣分", true));
 
             if (Errors.Count > 0 || name is null || title is null || from is null || gradeScale is null || budget is null || quantitative is null
                 || qualitative is null || over is null || capSource is null || duplicate is null || vague is null || money is null
-                || deduction is null)
+                || deduction is null || noEvidence is null)
             {
                 return null;
             }
 
             return new RecheckRuleSet(name, title, from.Value, to, gradeScale.Value.Scale, gradeScale.Value.Source, budget, quantitative,
-                qualitative, over, caps, capSource, duplicate, vague, money, deduction);
+                qualitative, over, caps, capSource, duplicate, vague, money, deduction, noEvidence);
         }
 
         private (GradeScale Scale, RuleSource Source)? Grades(JsonElement root)

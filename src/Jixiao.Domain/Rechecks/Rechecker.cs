@@ -202,6 +202,12 @@ public static class Rechecker
             Cap(rules.MoneyOnlyQuantity, MarkDownKind.MoneyOnlyQuantity, "数量指标只衡量资金支付，不衡量产出");
         }
 
+        // 无佐证: only where the count is known, and only for a line that has a score to lose.
+        if (rules.NoEvidence.Enabled && line.EvidenceFiles == 0 && w > 0 && (score ?? 0) > 0)
+        {
+            Cap(rules.NoEvidence, MarkDownKind.NoEvidence, "未上传佐证材料");
+        }
+
         if (rules.DeductionWithoutReason.Enabled && line.StatedScore is { } s2 && s2 < w && !hasReason)
         {
             markDowns.Add(new MarkDown(MarkDownKind.DeductionWithoutReason, $"自评扣 {Numbers.Format(w - s2)} 分，未说明原因"));

@@ -1,6 +1,10 @@
 namespace Jixiao.Domain.Rechecks;
 
-/// <summary>One indicator line of a 自评表 as the unit printed it: 分值, 年度指标值, 实际完成值, 得分 and 偏差原因.</summary>
+/// <summary>
+/// One indicator line of a 自评表 as the unit printed it: 分值, 年度指标值, 实际完成值, 得分 and 偏差原因;
+/// <paramref name="EvidenceFiles"/> is how many 佐证材料 files back it where that is known (a self-evaluation kept in the
+/// web app), null where it is not (a document read from a file).
+/// </summary>
 public sealed record RecheckLine(
     string? Level1,
     string? Level2,
@@ -9,7 +13,8 @@ public sealed record RecheckLine(
     string? Target,
     string? Actual,
     decimal? StatedScore,
-    string? Reason);
+    string? Reason,
+    int? EvidenceFiles = null);
 
 /// <summary>The 预算执行率 line as printed: 分值, 全年预算数 and 全年执行数 in 万元, the printed 执行率 and 得分.</summary>
 public sealed record RecheckBudgetLine(
@@ -41,6 +46,8 @@ public enum MarkDownKind
     MoneyOnlyQuantity,
     /// <summary>The unit took points off without a reason.</summary>
     DeductionWithoutReason,
+    /// <summary>A scored line with no 佐证材料 (a district's option; only where the count is known).</summary>
+    NoEvidence,
 }
 
 public sealed record MarkDown(MarkDownKind Kind, string Message);

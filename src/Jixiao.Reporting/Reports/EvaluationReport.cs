@@ -83,7 +83,33 @@ public static class EvaluationReport
         blocks.Add(new Block.PageBreak());
         blocks.Add(new Block.Paragraph([new TextRun("附件", Bold: true)], ParagraphStyle.Plain));
         blocks.Add(ScoreTable(model, $"{model.UnitAndProject}绩效评价指标体系及评分表"));
+        AddEvidenceList(blocks, model);
         return new ReportDocument(model.Title, blocks);
+    }
+
+    /// <summary>
+    /// 佐证材料目录 after the annex's table: every file's number, name, the indicator it belongs to and what it proves, so
+    /// the report's claims can be checked against the files kept in the system. Nothing when the evaluation has none.
+    /// </summary>
+    internal static void AddEvidenceList(List<Block> blocks, EvaluationReportModel model)
+    {
+        if (model.Evidence.Count == 0)
+        {
+            return;
+        }
+
+        List<TableColumn> columns =
+        [
+            new("序号", 0.8, CellAlign.Center), new("编号", 2.0, CellAlign.Center), new("文件名", 4.0), new("所属指标", 3.0), new("证明内容", 1.6, CellAlign.Center),
+            new("类型、大小", 2.0, CellAlign.Center),
+        ];
+        var rows = model.Evidence.Select((e, i) => new TableRow(
+        [
+            (i + 1).ToString(CultureInfo.InvariantCulture), e.Number, e.FileName, e.Indicator ?? "", e.Subject ?? "", $"{e.Kind}，{e.Size}",
+        ])).ToList();
+        blocks.Add(new Block.Paragraph([new TextRun("佐证材料目录", Bold: true)], ParagraphStyle.Plain));
+        blocks.Add(new Block.Table(columns, [new TableRow([.. columns.Select(c => new TableCell(c.Name))])], rows,
+            $"佐证材料目录（共{Count(model.Evidence.Count)}份，原件保存在预算绩效管理系统中，可按编号查阅）", FontSizePoints: 9));
     }
 
     /// <summary>"项目预算4000万元，实际到位4000万元，资金到位率100%；截至2020年12月31日，项目累计支出3656.18万元，预算执行率91.4%。"</summary>

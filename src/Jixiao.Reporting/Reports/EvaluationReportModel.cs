@@ -27,6 +27,12 @@ public sealed record EvaluationReportModel(
     IReadOnlyList<string> Findings,
     EvaluationReportTexts Texts)
 {
+    /// <summary>
+    /// The 佐证材料 of the evaluation (docs/evidence.md), in number order, listed in the 附件; empty when the report is
+    /// written from a sheet file (the CLI) or no file was attached.
+    /// </summary>
+    public IReadOnlyList<ReportEvidence> Evidence { get; init; } = [];
+
     /// <summary>The report title: the evaluator's, or "{单位}{项目}绩效评价报告" / "…绩效自评报告".</summary>
     public string Title => Texts.Title ?? $"{UnitAndProject}{(Kind == ReportKind.SelfEvaluation ? "绩效自评报告" : "绩效评价报告")}";
 
@@ -89,6 +95,9 @@ public sealed record ReportIndicator(
 }
 
 public sealed record ReportDeduction(decimal Points, string? Reason);
+
+/// <summary>One 佐证材料 file as the annex lists it: 佐证-2026-0001, its name, the indicator and what it proves (实际完成值 / 扣分依据), its kind and size.</summary>
+public sealed record ReportEvidence(string Number, string FileName, string? Indicator, string? Subject, string Kind, string Size);
 
 public sealed record ReportGradeBand(string Grade, decimal Min);
 

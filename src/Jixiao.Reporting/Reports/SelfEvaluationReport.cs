@@ -66,6 +66,7 @@ public static class SelfEvaluationReport
         blocks.Add(new Block.PageBreak());
         blocks.Add(new Block.Paragraph([new TextRun("附件", Bold: true)], ParagraphStyle.Plain));
         blocks.AddRange(SelfEvaluationTable(model));
+        EvaluationReport.AddEvidenceList(blocks, model);
         return new ReportDocument(model.Title, blocks);
     }
 

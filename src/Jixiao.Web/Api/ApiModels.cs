@@ -96,3 +96,19 @@ public sealed record ReportTextsDto(int EvaluationId, long Version, bool CanEdit
 
 /// <summary>Replaces the report texts: <see cref="Texts"/> is a report.json object; <see cref="Version"/> the evaluation's version as read.</summary>
 public sealed record ReportTextsRequest(long Version, System.Text.Json.JsonElement Texts);
+
+/// <summary>The 自评复核 of a stored 单位自评 (docs/recheck.md): the totals and grades, each line with its files and mark-downs, the findings.</summary>
+public sealed record RecheckDto(int EvaluationId, string Rules, decimal? StatedTotal, string? StatedGrade, decimal Total, string Grade, bool GradeChanged,
+    IReadOnlyList<RecheckLineDto> Lines, IReadOnlyList<Domain.Rechecks.RecheckFinding> Findings)
+{
+    public static RecheckDto From(int evaluationId, Domain.Rechecks.RecheckResult r) => new(evaluationId, r.Rules.Name, r.StatedTotal, r.StatedGrade, r.Total,
+        r.Grade, r.GradeChanged,
+        [.. r.Lines.Select((l, i) => new RecheckLineDto(i, l.Line.Name, l.Line.Weight, l.Line.StatedScore, l.Score, l.Difference, l.Line.EvidenceFiles, l.Reason,
+            [.. l.MarkDowns.Select(m => new RecheckMarkDto(m.Kind.ToString(), m.Message))]))],
+        r.Findings);
+}
+
+public sealed record RecheckLineDto(int Line, string Name, decimal? Weight, decimal? StatedScore, decimal? Score, decimal? Difference, int? EvidenceFiles,
+    string Reason, IReadOnlyList<RecheckMarkDto> MarkDowns);
+
+public sealed record RecheckMarkDto(string Kind, string Message);

@@ -17,6 +17,7 @@ public static class ApiProblems
         Outcome.Busy b => TypedResults.Problem(b.Message, statusCode: 429, title: TitleFor(429),
             extensions: new Dictionary<string, object?> { [RetryAfterSeconds] = RetryAfterOf(b.RetryAfter) }),
         Outcome.TimedOut t => TypedResults.Problem(t.Message, statusCode: 422, title: TitleFor(422)),
+        Outcome.TooLarge l => TypedResults.Problem(l.Message, statusCode: 413, title: TitleFor(413)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), "A successful outcome is not a problem."),
     };
 

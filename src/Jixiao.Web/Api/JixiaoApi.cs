@@ -62,6 +62,8 @@ public static class JixiaoApi
         evaluations.MapGet("/{id:int}", GetEvaluationAsync).WithSummary("评价表：各行得分及说明、总分、等级、检查发现");
         evaluations.MapPut("/{id:int}/lines/{line:int}", EditLineAsync).WithSummary("填写一行的实际完成值/定性结论/人工得分/原因（需带 version）");
         evaluations.MapPost("/{id:int}/lock", LockEvaluationAsync).WithSummary("提交并锁定评价");
+        evaluations.MapGet("/{id:int}/recheck", RecheckAsync)
+            .WithSummary("单位自评的自评复核：按地区复核规则重算各行得分、总分和等级；各行的佐证材料数已知，地区规则“无佐证 → 0”在此适用");
         evaluations.MapGet("/{id:int}/report-texts", GetReportTextsAsync).WithSummary("评价报告中由评价人撰写的文字（项目背景、工作过程、问题、建议等，格式见 docs/reports.md）");
         evaluations.MapPut("/{id:int}/report-texts", PutReportTextsAsync).WithSummary("保存评价报告文字（整体替换，需带 version；锁定后不能修改）");
         projects.MapPost("/{id:int}/evaluations", CreateEvaluationAsync).WithTags("绩效评价")
@@ -95,6 +97,13 @@ public static class JixiaoApi
 
         api.MapPost("/targets/parse", (ParseTargetRequest body) => TypedResults.Ok(TargetJson.From(TargetParser.Parse(body.Text ?? ""))))
             .WithTags("指标").WithSummary("解析一个指标值文本，返回比较符、数值、单位和方向");
+    }
+
+    private static async Task<Results<Ok<RecheckDto>, ProblemHttpResult>> RecheckAsync(int id, JixiaoDbContext db, AccessService access,
+        IReadOnlyList<Domain.Rechecks.RecheckRuleSet> rules, CancellationToken ct)
+    {
+        var (outcome, result) = await App.Rechecks.RecheckStoredEvaluation.RunAsync(db, await access.GetAsync(ct), rules, id, ct);
+        return result is null ? ApiProblems.From(outcome) : TypedResults.Ok(RecheckDto.From(id, result));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(AccessService access,

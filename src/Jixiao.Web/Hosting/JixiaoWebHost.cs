@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Auth;
+using Jixiao.Web.Evidence;
 using Jixiao.Web.Monitoring;
 using Jixiao.Web.Rechecks;
 using Microsoft.AspNetCore.Identity;
@@ -40,7 +41,8 @@ public static class JixiaoWebHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         configure?.Invoke(builder);
         builder.Services.AddJixiaoData().AddJixiaoIdentity().AddJixiaoWeb().AddJixiaoMonitoring(builder.Configuration)
-            .AddJixiaoRechecks(builder.Configuration);
+            .AddJixiaoRechecks(builder.Configuration)
+            .AddJixiaoEvidence(builder.Configuration);
 
         var app = builder.Build();
         app.UseJixiao();

@@ -69,6 +69,7 @@ public static class Pipeline
         app.MapJixiaoResultUseApi();
         app.MapJixiaoRectificationApi();
         app.MapJixiaoRecheckApi();
+        app.MapJixiaoEvidenceApi();
         app.MapRazorPages();
         return app;
     }

@@ -33,7 +33,36 @@ public static class MonitoringRegistration
         services.AddSingleton(rules);
         services.AddSingleton(LoadResultUseRules(configuration));
         services.AddSingleton(LoadRectificationRules(configuration));
+        services.AddSingleton(LoadRecheckRules(configuration));
         return services;
+    }
+
+    /// <summary>
+    /// The district's 自评复核 rule sets (docs/recheck.md): the files named by Jixiao:RecheckRules (several, one per period,
+    /// separated by ;), else the built-in 10号 set; a bad file stops the start with the file and the JSON path of each problem.
+    /// </summary>
+    private static IReadOnlyList<Jixiao.Domain.Rechecks.RecheckRuleSet> LoadRecheckRules(IConfiguration configuration)
+    {
+        if (configuration["Jixiao:RecheckRules"] is not { Length: > 0 } files)
+        {
+            return Jixiao.Domain.Rechecks.RecheckRuleSet.BuiltIn;
+        }
+
+        var sets = new List<Jixiao.Domain.Rechecks.RecheckRuleSet>();
+        foreach (var file in files.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                using var stream = File.OpenRead(file);
+                sets.Add(Jixiao.Domain.Rechecks.RecheckRuleSet.Load(stream, Path.GetFileName(file)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidDataException($"无法读取复核规则文件 {file}：{ex.Message}", ex);
+            }
+        }
+
+        return sets;
     }
 
     /// <summary>The district's 结果应用 rules: the file named by Jixiao:ResultUseRules, else the default; a bad file stops the start (RES001).</summary>

@@ -90,6 +90,38 @@ public class RecheckerTests
         result.Lines.Single().MarkDowns.Single().Kind.ShouldBe(MarkDownKind.DeductionWithoutReason);
     }
 
+    /// <summary>The default rule set with the district option "no 佐证 → 0" turned on.</summary>
+    private static RecheckRuleSet NoEvidenceRules => RecheckRuleSetTests.Load(j => j["markDowns"]!["noEvidence"]!["enabled"] = true);
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 10)]
+    [InlineData(null, 10)]
+    public void With_the_district_option_a_line_without_evidence_scores_nothing_where_the_count_is_known(int? files, int expected)
+    {
+        var result = Recheck(NoEvidenceRules, Line("培训人数", 10, "≥100人", "120人", 10) with { EvidenceFiles = files });
+
+        result.Lines.Single().Score.ShouldBe(expected);
+        result.Lines.Single().MarkDowns.Select(m => (m.Kind, m.Message))
+            .ShouldBe(files == 0 ? [(MarkDownKind.NoEvidence, "未上传佐证材料，不计分")] : []);
+    }
+
+    [Fact]
+    public void The_default_rule_set_leaves_a_line_without_evidence_its_score()
+    {
+        RecheckRuleSet.Default.NoEvidence.Enabled.ShouldBeFalse();
+        RecheckRuleSet.Default.NoEvidence.Source.DistrictChoice.ShouldBeTrue();
+        RecheckLines(Line("培训人数", 10, "≥100人", "120人", 10) with { EvidenceFiles = 0 }).Lines.Single().Score.ShouldBe(10);
+    }
+
+    [Fact]
+    public void A_rule_set_written_before_evidence_existed_loads_with_the_option_off()
+    {
+        var rules = RecheckRuleSetTests.Load(j => j["markDowns"]!.AsObject().Remove("noEvidence"));
+        rules.NoEvidence.Enabled.ShouldBeFalse();
+        Recheck(rules, Line("培训人数", 10, "≥100人", "120人", 10) with { EvidenceFiles = 0 }).Lines.Single().Score.ShouldBe(10);
+    }
+
     [Fact]
     public void A_score_above_its_weight_is_a_finding()
     {

@@ -2,26 +2,47 @@ using Jixiao.Data;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
 using Jixiao.App.Evaluations;
+using Jixiao.App.Evidence;
+using Jixiao.Domain.Evidence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages.Evaluations;
 
-/// <summary>An evaluation sheet: lines with actuals entered inline (htmx), scores, total, grade, findings; lock.</summary>
-public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
+/// <summary>The sheet partial's model: the scored evaluation and its lines' 佐证材料.</summary>
+/// <param name="CanRectify">Whether this user may make a 整改 task of a finding (a reviewer of the unit, an admin).</param>
+public sealed record SheetModel(EvaluationView View, EvidencePanel Evidence, bool CanRectify);
+
+/// <summary>An evaluation sheet: lines with actuals entered inline (htmx), scores, total, grade, findings, each line's 佐证材料; lock.</summary>
+public sealed class DetailModel(JixiaoDbContext db, AccessService access, EvidenceLimits limits, TimeProvider clock) : PageModel
 {
     public EvaluationView View { get; private set; } = null!;
+    public EvidencePanel Evidence { get; private set; } = null!;
+    public bool CanRectify { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var view = await EvaluationSheets.GetAsync(db, await access.GetAsync(cancellationToken), id, cancellationToken);
+        var scope = await access.GetAsync(cancellationToken);
+        var view = await EvaluationSheets.GetAsync(db, scope, id, cancellationToken);
         if (view is null)
         {
             return NotFound();
         }
 
         View = view;
+        Evidence = await EvidenceOf(scope, id, cancellationToken);
+        CanRectify = scope.MayReview(view.Evaluation.Project!.UnitId);
         return Page();
+    }
+
+    private async Task<EvidencePanel> EvidenceOf(AccessScope scope, int id, CancellationToken cancellationToken) =>
+        (await EvidenceList.ForEvaluationAsync(db, scope, limits, id, cancellationToken)).Panel ?? new EvidencePanel("本评价", [], false, null, 0, limits);
+
+    /// <summary>The rescored sheet as htmx swaps it in, with the lines' files.</summary>
+    private async Task<PartialViewResult> SheetAsync(EvaluationView view, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        return Partial("_Sheet", new SheetModel(view, await EvidenceOf(scope, view.Evaluation.Id, cancellationToken), scope.MayReview(view.Evaluation.Project!.UnitId)));
     }
 
     public async Task<IActionResult> OnPostLineAsync(int id, int line, string? actual, string? rating, decimal? percent, decimal? score, string? reason,
@@ -33,7 +54,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         var (outcome, view) = await EditLine.RunAsync(db, scope, id, line,
             new EditLineRequest(useInputs ? null : actual ?? (rating is null && score is null && deductions is null ? "" : null), rating, percent, score,
                 reason ?? "", version, Inputs: useInputs ? inputs : null, Deductions: deductions, ChangeReason: changeReason), clock, cancellationToken);
-        return SheetOrMessage(outcome, view);
+        return await SheetOrMessageAsync(outcome, view, cancellationToken: cancellationToken);
     }
 
     /// <summary>Sets or changes the formula of a line (with its inputs and the reason of the change) and returns the rescored sheet.</summary>
@@ -44,7 +65,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         var (outcome, view) = await EditLine.RunAsync(db, scope, id, line,
             new EditLineRequest(null, null, null, null, null, version, Formula: formula ?? "", Inputs: formulaInputs ?? "", FormulaReason: formulaReason),
             clock, cancellationToken);
-        return SheetOrMessage(outcome, view, $"#formula-error-{line}");
+        return await SheetOrMessageAsync(outcome, view, $"#formula-error-{line}", cancellationToken);
     }
 
     /// <summary>Saves the report texts of the form; the fields the form does not show (funds, title, date …) stay as stored.</summary>
@@ -79,7 +100,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         switch (outcome)
         {
             case Outcome.Done:
-                return Partial("_Sheet", (await EvaluationSheets.GetAsync(db, scope, id, cancellationToken))!);
+                return await SheetAsync((await EvaluationSheets.GetAsync(db, scope, id, cancellationToken))!, cancellationToken);
             case Outcome.NotFound:
                 return NotFound();
             case Outcome.Forbidden:
@@ -90,12 +111,13 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     }
 
     /// <summary>The rescored sheet, 404/403, or the outcome's Chinese reason shown in <paramref name="messageBox"/> (htmx retargets it).</summary>
-    private IActionResult SheetOrMessage(Outcome outcome, EvaluationView? view, string messageBox = "#evaluation-error")
+    private async Task<IActionResult> SheetOrMessageAsync(Outcome outcome, EvaluationView? view, string messageBox = "#evaluation-error",
+        CancellationToken cancellationToken = default)
     {
         switch (outcome)
         {
             case Outcome.Done:
-                return Partial("_Sheet", view);
+                return await SheetAsync(view!, cancellationToken);
             case Outcome.NotFound:
                 return NotFound();
             case Outcome.Forbidden:

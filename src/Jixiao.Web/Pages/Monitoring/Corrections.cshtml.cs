@@ -1,5 +1,7 @@
+using Jixiao.App.Evidence;
 using Jixiao.App.Monitoring;
 using Jixiao.Data;
+using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
@@ -13,8 +15,12 @@ namespace Jixiao.Web.Pages.Monitoring;
 /// the unit's clerk answers 继续 / 调剂 / 取消 on the row, a reviewer of the unit or an admin marks the funds to pause.
 /// The same use cases and scope as /api/v1/monitoring/corrections: a request outside the scope is 404, a role that may not act 403.
 /// </summary>
-public sealed class CorrectionsModel(JixiaoDbContext db, AccessService access, MonitoringRules rules, TimeProvider clock) : PageModel
+public sealed class CorrectionsModel(JixiaoDbContext db, AccessService access, MonitoringRules rules, EvidenceLimits limits, TimeProvider clock) : PageModel
 {
+    /// <summary>Each request's 佐证材料 (the unit attaches them before it answers).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<EvidenceRow>> Evidence { get; private set; } = new Dictionary<int, IReadOnlyList<EvidenceRow>>();
+    public EvidenceLimits Limits => limits;
+
     public string? Status { get; private set; }
     public int? RoundId { get; private set; }
     public IReadOnlyList<CorrectionRow> Corrections { get; private set; } = [];
@@ -27,8 +33,9 @@ public sealed class CorrectionsModel(JixiaoDbContext db, AccessService access, M
     {
         Status = Filters.Any(f => f.Value == status) ? status : null;
         RoundId = roundId;
-        Corrections = await CorrectionQueue.RunAsync(db, await access.GetAsync(cancellationToken), new CorrectionFilter(roundId, Status), clock,
-            cancellationToken);
+        var scope = await access.GetAsync(cancellationToken);
+        Corrections = await CorrectionQueue.RunAsync(db, scope, new CorrectionFilter(roundId, Status), clock, cancellationToken);
+        Evidence = await EvidenceList.ForCorrectionsAsync(db, scope, [.. Corrections.Select(c => (c.Id, c.CanAnswer))], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(int correctionId, string? decision, decimal? adjustYuan, string? reason, long version,

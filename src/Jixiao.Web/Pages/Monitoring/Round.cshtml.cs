@@ -19,6 +19,9 @@ public sealed class RoundModel(JixiaoDbContext db, AccessService access, Monitor
     /// <summary>Whether this user may 下达纠偏 for the round's red projects (a reviewer of their units or an admin).</summary>
     public bool CanRequestCorrections { get; private set; }
 
+    /// <summary>The units whose red lights and warnings this user may make 整改 tasks of (a reviewer of the unit, an admin).</summary>
+    public Func<int, bool> MayRectify { get; private set; } = _ => false;
+
     /// <summary>Whether this user may load a filled 监控表 into the round (a clerk of one of its units, while it is open).</summary>
     public bool CanLoad { get; private set; }
 
@@ -86,6 +89,7 @@ public sealed class RoundModel(JixiaoDbContext db, AccessService access, Monitor
 
         Lights = lights;
         CanRequestCorrections = lights.Projects.Any(p => p.Lights.Light == Light.Red && scope.MayReview(p.UnitId));
+        MayRectify = scope.MayReview;
         CanLoad = lights.Round.Status == "open" && lights.Projects.Any(p => scope.MayFillMonitoring(p.UnitId));
         return true;
     }
@@ -108,4 +112,18 @@ public sealed class RoundModel(JixiaoDbContext db, AccessService access, Monitor
     };
 
     public static string Name(Light? light) => light?.Chinese() ?? "无法判断";
+
+    /// <summary>A red project's finding as a 整改 task states it: the red lights' explanations.</summary>
+    public static string RedText(ProjectLightRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var red = new List<string>();
+        if (row.Lights.Budget.Light == Light.Red)
+        {
+            red.Add("预算执行：" + row.Lights.Budget.Explanation);
+        }
+
+        red.AddRange(row.Lights.Indicators.Where(i => i.Verdict.Light == Light.Red).Select(i => $"指标“{i.Name}”：{i.Verdict.Explanation}"));
+        return "运行监控红灯。" + string.Join("；", red);
+    }
 }

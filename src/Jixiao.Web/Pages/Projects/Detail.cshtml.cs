@@ -13,8 +13,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Pages.Projects;
 
+/// <param name="RectifyProjectId">The project a finding's 下达整改 issues a task for; null when the user may not issue one.</param>
 public sealed record IndicatorRowModel(IndicatorEntity Indicator, bool CanEdit, string? Message = null,
-    IReadOnlyList<Jixiao.Domain.Reviews.ReviewFinding>? Findings = null);
+    IReadOnlyList<Jixiao.Domain.Reviews.ReviewFinding>? Findings = null, int? RectifyProjectId = null);
 
 public sealed record TargetCellModel(string? Text, string? Kind, string? Comparator, bool Implicit, decimal? Value, decimal? Max, string? Unit, string? Direction);
 
@@ -41,6 +42,9 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
     public IReadOnlyList<ReviewStatus> Steps { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
+    /// <summary>Whether this user may make a 整改 task of a review finding (a reviewer of the unit, an admin).</summary>
+    public bool CanRectify { get; private set; }
+
     /// <summary>The system's open errors, which submitting or approving asks the user to acknowledge.</summary>
     public int OpenErrors => ReviewWorkflow.OpenErrors(Review).Count;
 
@@ -65,6 +69,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         Project = project;
         Review = ProjectReviewer.Review(project);
         CanEdit = EditAllowed(scope, project);
+        CanRectify = scope.MayReview(project.UnitId);
         Steps = ReviewWorkflow.AllowedSteps(scope, project);
         History = await ProjectDetail.HistoryAsync(db, id, cancellationToken);
         Evaluations = await EvaluationSheets.Visible(db, scope).AsNoTracking().Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
@@ -85,7 +90,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         return indicator is null || indicator.ProjectId != id
             ? NotFound()
             : Partial("_IndicatorRow", new IndicatorRowModel(indicator, EditAllowed(scope, indicator.Project!), null,
-                await FindingsAsync(scope, indicator, cancellationToken)));
+                await FindingsAsync(scope, indicator, cancellationToken), scope.MayReview(indicator.Project!.UnitId) ? id : null));
     }
 
     public async Task<IActionResult> OnGetEditAsync(int id, int indicatorId, CancellationToken cancellationToken)
@@ -113,7 +118,8 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         switch (outcome)
         {
             case Outcome.Done when indicator!.ProjectId == id:
-                return Partial("_IndicatorRow", new IndicatorRowModel(indicator, true, "已保存", await FindingsAsync(scope, indicator, cancellationToken)));
+                return Partial("_IndicatorRow", new IndicatorRowModel(indicator, true, "已保存", await FindingsAsync(scope, indicator, cancellationToken),
+                    scope.MayReview(indicator.Project!.UnitId) ? id : null));
             case Outcome.NotFound or Outcome.Done:
                 return NotFound();
             case Outcome.Forbidden:

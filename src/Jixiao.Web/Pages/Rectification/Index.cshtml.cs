@@ -1,5 +1,7 @@
+using Jixiao.App.Evidence;
 using Jixiao.App.Rectification;
 using Jixiao.Data;
+using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Rectification;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
@@ -13,8 +15,12 @@ namespace Jixiao.Web.Pages.Rectification;
 /// clerk submits measures, a reviewer of the unit or an admin accepts or sends back, each on the row.
 /// The same use cases and scope as /api/v1/rectification: a task outside the scope is 404, a role that may not act 403.
 /// </summary>
-public sealed class IndexModel(JixiaoDbContext db, AccessService access, RectificationRules rules, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, AccessService access, RectificationRules rules, EvidenceLimits limits, TimeProvider clock) : PageModel
 {
+    /// <summary>Each task's 佐证材料 (the unit attaches them with its measures).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<EvidenceRow>> Evidence { get; private set; } = new Dictionary<int, IReadOnlyList<EvidenceRow>>();
+    public EvidenceLimits Limits => limits;
+
     /// <summary>The status filter: null (all), pending, submitted, accepted or overdue.</summary>
     public string? Status { get; private set; }
     public IReadOnlyList<RectificationTaskRow> Tasks { get; private set; } = [];
@@ -26,8 +32,9 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, Rectifi
     public async Task OnGetAsync(string? status, CancellationToken cancellationToken)
     {
         Status = Filters.Any(f => f.Value == status) ? status : null;
-        Tasks = await RectificationTaskList.RunAsync(db, await access.GetAsync(cancellationToken), rules, new RectificationFilter(Status: Status), clock,
-            cancellationToken);
+        var scope = await access.GetAsync(cancellationToken);
+        Tasks = await RectificationTaskList.RunAsync(db, scope, rules, new RectificationFilter(Status: Status), clock, cancellationToken);
+        Evidence = await EvidenceList.ForTasksAsync(db, scope, [.. Tasks.Select(t => (t.Id, t.CanSubmit))], cancellationToken);
     }
 
     /// <summary>Issues a task from a finding shown on another page (结果应用's RES101 today), with the district's default deadline.</summary>

@@ -151,3 +151,14 @@ document.addEventListener('htmx:beforeSwap', function (e) {
         e.detail.isError = false;
     }
 });
+
+// 佐证材料: a file over the limit the page states is refused before it is sent (<input data-max-bytes data-too-large>);
+// the server refuses it too.
+document.addEventListener('change', function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) { return; }
+    var max = Number(input.dataset.maxBytes);
+    var file = input.files && input.files[0];
+    input.setCustomValidity(file && file.size > max ? (input.dataset.tooLarge || '文件过大。') : '');
+    input.reportValidity();
+});
