@@ -37,6 +37,7 @@ public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) : Identi
     public DbSet<ResultUseEntity> ResultUses => Set<ResultUseEntity>();
     public DbSet<RectificationTaskEntity> RectificationTasks => Set<RectificationTaskEntity>();
     public DbSet<MonitoringCorrectionEntity> MonitoringCorrections => Set<MonitoringCorrectionEntity>();
+    public DbSet<RulebookChoiceEntity> RulebookChoices => Set<RulebookChoiceEntity>();
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     /// <summary>Why the pending changes are made (a return comment, an edit note); written to each audit line of the next save.</summary>

@@ -68,6 +68,7 @@ public static class Pipeline
         app.MapJixiaoMonitoringApi();
         app.MapJixiaoResultUseApi();
         app.MapJixiaoRectificationApi();
+        app.MapJixiaoRulebookApi();
         app.MapRazorPages();
         return app;
     }
