@@ -16,7 +16,9 @@ public sealed class BaoanApps : IDisposable
     private readonly Dictionary<string, TestApp> _apps = [];
     private readonly Lock _lock = new();
 
-    public static string Docs { get; } = Path.Combine(RepoRoot(), "tests", "Jixiao.Import.Tests", "Corpus", "docs");
+    public static string Root { get; } = RepoRoot();
+
+    public static string Docs { get; } = Path.Combine(Root, "tests", "Jixiao.Import.Tests", "Corpus", "docs");
 
     public static string Export => Path.Combine(Docs, "01-targets-baoan-export.xlsx");
 
