@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Domain.Projects;
 using Jixiao.Domain.Reviews.Rulebooks;
 using Jixiao.Import.Reading;
+using Jixiao.Reporting.Reviews;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 
 namespace Jixiao.Web.Tests;
@@ -223,6 +224,43 @@ public sealed class ReviewerFieldsTests(BaoanApps apps) : IClassFixture<BaoanApp
         summary[1][11].ShouldBe("440306231391500000173");
         summary[1][12].ShouldBe("0.9");
         summary[1][15].ShouldBe(stored.GetProperty("policyBasis").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_units_initial_review_sheet_from_the_web_is_the_rulebooks_initial_review_of_its_projects(string provider)
+    {
+        var admin = await apps.Get(provider).LoginAsync("admin");
+        var version = (await JsonOf(await admin.GetAsync("/api/v1/review-rulebooks"))).GetProperty("choices").EnumerateArray()
+            .Where(c => c.GetProperty("unitId").ValueKind == JsonValueKind.Null && c.GetProperty("fiscalYear").ValueKind == JsonValueKind.Null)
+            .Select(c => c.GetProperty("version").GetInt64()).SingleOrDefault();
+        (await admin.PutAsJsonAsync("/api/v1/review-rulebooks/choice", new { unitId = (int?)null, fiscalYear = (int?)null, rulebook = "baoan", reason = "按宝安区审核口径初审", version }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var unit = BaoanApps.Read.OrderByDescending(u => u.Projects.Count).First();
+        var unitId = (await JsonOf(await admin.GetAsync("/api/v1/units"))).EnumerateArray().Single(u => u.GetProperty("name").GetString() == unit.Name).GetProperty("id").GetInt32();
+        var response = await admin.GetAsync($"/api/v1/units/{unitId}/review/initial.xlsx");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(shots);
+        await File.WriteAllBytesAsync(Path.Combine(shots, $"baoan-initial-review-{provider}.xlsx"), bytes);
+
+        var rows = SheetRows(bytes, InitialReviewWorkbookWriter.ResultsSheet);
+        rows[0].ShouldBe(InitialReviewWorkbookWriter.ResultColumns);
+        var reviewer = new RulebookReviewer(ReviewRulebook.ForDistrict("baoan")!);
+        rows.Skip(1).Select(r => r[0]).ShouldBe(unit.Projects.Select(p => p.Code!), "one row per project, in the order of the export");
+        foreach (var (row, project) in rows.Skip(1).Zip(unit.Projects))
+        {
+            var expected = reviewer.Review(project, unit.Name);
+            row.Skip(3).Take(4).ShouldBe([expected.Column(RulebookAspect.Completeness), expected.Column(RulebookAspect.Measurability),
+                expected.Column(RulebookAspect.Feasibility), expected.Summary], project.Code);
+            (row[7], row[8]).ShouldBe((project.Name, unit.Name));
+        }
+
+        // The district's reviewer sheet names these same projects by these codes.
+        var theirs = SheetRows(await File.ReadAllBytesAsync(Path.Combine(BaoanApps.Docs, "01-targets-baoan-review.xlsx")), "初审结果").Select(r => r[0]).ToHashSet();
+        rows.Skip(1).ShouldAllBe(r => theirs.Contains(r[0]));
     }
 
     /// <summary>A sheet's rows as cell texts (Open XML SDK: shared strings and numbers), cells placed by their references.</summary>
