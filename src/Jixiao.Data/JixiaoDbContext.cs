@@ -42,6 +42,7 @@ public class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) : Identi
     public DbSet<RecheckEvaluationEntity> RecheckEvaluations => Set<RecheckEvaluationEntity>();
     public DbSet<RecheckLineDecisionEntity> RecheckLineDecisions => Set<RecheckLineDecisionEntity>();
     public DbSet<EvidenceFileEntity> EvidenceFiles => Set<EvidenceFileEntity>();
+    public DbSet<RulebookChoiceEntity> RulebookChoices => Set<RulebookChoiceEntity>();
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     /// <summary>Why the pending changes are made (a return comment, an edit note); written to each audit line of the next save.</summary>

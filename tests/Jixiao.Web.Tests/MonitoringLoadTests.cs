@@ -187,6 +187,44 @@ public sealed partial class MonitoringLoadTests(SeededApps apps) : IClassFixture
         (await EntryAsync(app, roundId, police[1].Id)).ExecutedFen.ShouldBe(80_000_000L);
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task A_renamed_project_still_matches_by_its_code_and_a_code_the_round_lacks_falls_back_to_the_name(string provider)
+    {
+        var app = apps.Get(provider);
+        var (roundId, police, _) = await RoundAsync(app, 2046);
+        var oldName = police[0].Name;
+        await using (var db = app.NewDbContext())
+        {
+            db.ActorOverride = "测试准备";
+            var renamed = await db.Projects.SingleAsync(p => p.Id == police[0].Id);
+            renamed.Code = "440111-2046-001";
+            renamed.Name = oldName + "（2046年调整）";
+            await db.SaveChangesAsync();
+        }
+
+        // The unit's 监控表 was written before the rename: the old name, and the 项目编码 of the 项目库.
+        static string WithCode(string table, string code) => table.Replace("| 主管部门 |", $"| 项目编码 | {code} |\n| 主管部门 |", StringComparison.Ordinal);
+        var gaj = await app.LoginAsync("gaj");
+        var load = $"/api/v1/monitoring/rounds/{roundId}/load";
+        var preview = await JsonOf(await gaj.PostAsync(load, Upload(WithCode(Table(oldName, DemoSetup.PoliceUnit, 12, "培训人数", "500人", ""), "440111-2046-001"),
+            "改名前的监控表.txt", false)));
+        preview.GetProperty("canConfirm").GetBoolean().ShouldBeTrue(string.Join("；", preview.GetProperty("problems").EnumerateArray().Select(p => p.GetString())));
+        var project = preview.GetProperty("projects")[0];
+        project.GetProperty("projectId").GetInt32().ShouldBe(police[0].Id);
+        project.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain($"按项目编码 440111-2046-001 匹配到项目“{oldName}（2046年调整）”（文件中的名称为“{oldName}”）。");
+
+        // A code no project of the round has: the name decides, as before.
+        var byName = await JsonOf(await gaj.PostAsync(load, Upload(WithCode(Table(police[1].Name, DemoSetup.PoliceUnit, 12, "培训人数", "500人", ""), "999-未入库"),
+            "新编码.txt", false)));
+        byName.GetProperty("projects")[0].GetProperty("projectId").GetInt32().ShouldBe(police[1].Id);
+        byName.GetProperty("projects")[0].GetProperty("notes").EnumerateArray().ShouldNotContain(n => n.GetString()!.StartsWith("按项目编码", StringComparison.Ordinal));
+
+        // Without the code the renamed project is not found by its old name.
+        var lost = await JsonOf(await gaj.PostAsync(load, Upload(Table(oldName, DemoSetup.PoliceUnit, 12, "培训人数", "500人", ""), "无编码.txt", false)));
+        lost.GetProperty("projects")[0].GetProperty("problem").GetString().ShouldBe("本轮中没有您可填写的同名项目。");
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_lists_loading_and_the_correction_endpoints()
     {

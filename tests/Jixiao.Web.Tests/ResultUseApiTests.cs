@@ -104,6 +104,36 @@ public sealed class ResultUseApiTests(SeededApps apps) : IClassFixture<SeededApp
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Next_years_request_is_read_from_the_project_with_the_same_code_when_it_was_renamed(string provider)
+    {
+        var app = apps.Get(provider);
+        var id = await GradedProjectAsync(app, 2047, nth: 4);
+        int renamed;
+        await using (var db = app.NewDbContext())
+        {
+            db.ActorOverride = "测试准备";
+            var project = await db.Projects.SingleAsync(p => p.Id == id);
+            project.Code = "440111-2047-004";
+            // Next year's table: the same 项目库 code under a new name (and the same-named row of GradedProjectAsync asks 105 万元).
+            var next = new ProjectEntity
+            {
+                UnitId = project.UnitId, Name = project.Name + "（2048年续建）", Code = "440111-2047-004", FiscalYear = 2048, TotalFen = 120 * Wan,
+                SourceMoneyUnit = "万元", Goal = "下年目标",
+            };
+            db.Projects.Add(next);
+            await db.SaveChangesAsync();
+            renamed = next.Id;
+        }
+
+        var czj = await app.LoginAsync("czj");
+        var row = (await JsonOf(await czj.GetAsync("/api/v1/result-use/2047"))).GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("projectId").GetInt32() == id);
+        row.GetProperty("requestSource").GetString().ShouldBe("matched");
+        row.GetProperty("matchedProjectId").GetInt32().ShouldBe(renamed, "the code wins over the name");
+        row.GetProperty("requestFen").GetInt64().ShouldBe(120 * Wan);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task A_project_without_a_locked_grade_cannot_be_decided_and_the_year_downloads_as_xlsx(string provider)
     {
         var app = apps.Get(provider);

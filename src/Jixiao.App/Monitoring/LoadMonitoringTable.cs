@@ -29,8 +29,9 @@ public sealed record MonitoringTableLoad(RoundSummary Round, string FileName, st
 
 /// <summary>
 /// 载入监控表: a filled 监控表 (any format the reader takes, docs/reading.md) read by <see cref="DocumentReader"/> and
-/// matched to the round's projects the clerk fills — by name (项目编码 is not stored with projects, so it cannot be
-/// used), the document's unit telling apart projects of the same name — with each indicator by name. Without
+/// matched to the round's projects the clerk fills — by 项目编码 where the document and the stored project both have
+/// one (a renamed project still matches), else by name, the document's unit telling apart projects of the same name —
+/// with each indicator by name. Without
 /// <c>confirm</c> it only previews. With it, every matched entry gets the document's 执行数, each matched indicator its
 /// 1–N月 完成值 and 偏差原因 (when one of the district's), all in one save or none: a project or an indicator with
 /// figures that does not match, a submitted entry or a closed round stops the whole load. Only the units' clerks
@@ -160,10 +161,14 @@ public static class LoadMonitoringTable
         var name = p.Name ?? $"（第 {index + 1} 个项目，未注明名称）";
         var executed = Fen(p.ExecutedWanYuan ?? p.BudgetExecution?.Executed);
         var budget = Fen(p.BudgetExecution?.Budget ?? p.AmountWanYuan);
-        var candidates = p.Name is null ? [] : entries.Where(e => Same(e.Project!.Name, p.Name)).ToList();
-        if (candidates.Count > 1 && p.Unit is { } unit)
+        var (candidates, byCode) = (ByCode(p, entries), true);
+        if (candidates.Count != 1)
         {
-            candidates = candidates.Where(e => Same(e.Project!.Unit!.Name, unit)).ToList();
+            (candidates, byCode) = (p.Name is null ? [] : entries.Where(e => Same(e.Project!.Name, p.Name)).ToList(), false);
+            if (candidates.Count > 1 && p.Unit is { } unit)
+            {
+                candidates = candidates.Where(e => Same(e.Project!.Unit!.Name, unit)).ToList();
+            }
         }
 
         var notFound = new LoadedProject(name, p.Unit, executed, budget, null, null, null, null, null,
@@ -178,6 +183,11 @@ public static class LoadMonitoringTable
 
         var entry = candidates[0];
         var notes = new List<string>();
+        if (byCode && (p.Name is null || !Same(p.Name, entry.Project!.Name)))
+        {
+            notes.Add($"按项目编码 {entry.Project!.Code} 匹配到项目“{entry.Project.Name}”" + (p.Name is null ? "。" : "（文件中的名称为“" + p.Name + "”）。"));
+        }
+
         var indicators = new List<LoadedIndicator>();
         foreach (var i in p.Indicators)
         {
@@ -225,6 +235,21 @@ public static class LoadMonitoringTable
         string? problem = entry.Status == MonitoringEntryStatus.Submitted ? "该项目的监控表已提交，不能再修改。" : null;
         return new LoadedProject(name, p.Unit, executed, budget, entry.Id, entry.ProjectId, entry.Project!.Name, entry.Project.Unit!.Name, problem,
             indicators, notes, p.Location);
+    }
+
+    /// <summary>
+    /// The entries whose project has the document's 项目编码 (blanks and bracket width not counting), told apart by the
+    /// document's unit when the code is not unique in the round; none when the document states no code.
+    /// </summary>
+    private static List<MonitoringEntryEntity> ByCode(ReadProject p, List<MonitoringEntryEntity> entries)
+    {
+        if (string.IsNullOrWhiteSpace(p.Code))
+        {
+            return [];
+        }
+
+        var found = entries.Where(e => e.Project!.Code is { } code && Same(code, p.Code)).ToList();
+        return found.Count > 1 && p.Unit is { } unit ? found.Where(e => Same(e.Project!.Unit!.Name, unit)).ToList() : found;
     }
 
     /// <summary>Names compared as a clerk would: blanks and the width of brackets do not count.</summary>

@@ -12,10 +12,11 @@ namespace Jixiao.App.Projects;
 /// <summary>
 /// New 实施周期 and 年度 指标值 for one indicator. <see cref="Version"/> is the version the editor saw: if someone saved
 /// in between, the edit is refused with a conflict and nothing is lost. A blank text clears the target.
+/// <see cref="Explanation"/> is the 指标解释: null leaves it as it is (callers that edit only targets), blank clears it.
 /// </summary>
-public sealed record EditTargetsRequest(string? PeriodTarget, string? AnnualTarget, long Version, string? Reason = null);
+public sealed record EditTargetsRequest(string? PeriodTarget, string? AnnualTarget, long Version, string? Reason = null, string? Explanation = null);
 
-/// <summary>Edits an indicator's targets (the unit's clerk, while the project is a draft or was returned).</summary>
+/// <summary>Edits an indicator's targets and 指标解释 (the unit's clerk, while the project is a draft or was returned).</summary>
 public static class EditTargets
 {
     public static async Task<(Outcome Outcome, IndicatorEntity? Indicator)> RunAsync(JixiaoDbContext db, AccessScope scope, int indicatorId,
@@ -43,7 +44,7 @@ public static class EditTargets
         }
 
         if (InputLimits.Check(("实施周期指标值", request.PeriodTarget, InputLimits.Value), ("年度指标值", request.AnnualTarget, InputLimits.Value),
-                ("修改原因", request.Reason, InputLimits.Text)) is { } tooLong)
+                ("指标解释", request.Explanation, InputLimits.Text), ("修改原因", request.Reason, InputLimits.Text)) is { } tooLong)
         {
             return (tooLong, null);
         }
@@ -51,13 +52,23 @@ public static class EditTargets
         db.Entry(indicator).Property(i => i.Version).OriginalValue = request.Version;
         var period = Clean(request.PeriodTarget);
         var annual = Clean(request.AnnualTarget);
-        if (period == indicator.PeriodText && annual == indicator.AnnualText)
+        var explanation = request.Explanation is null ? indicator.Explanation : string.IsNullOrWhiteSpace(request.Explanation) ? null : request.Explanation.Trim();
+        if (period == indicator.PeriodText && annual == indicator.AnnualText && explanation == indicator.Explanation)
         {
             return (Outcome.Ok, indicator);
         }
 
-        TargetColumns.SetPeriod(indicator, period is null ? null : TargetParser.Parse(period));
-        TargetColumns.SetAnnual(indicator, annual is null ? null : TargetParser.Parse(annual));
+        if (period != indicator.PeriodText)
+        {
+            TargetColumns.SetPeriod(indicator, period is null ? null : TargetParser.Parse(period));
+        }
+
+        if (annual != indicator.AnnualText)
+        {
+            TargetColumns.SetAnnual(indicator, annual is null ? null : TargetParser.Parse(annual));
+        }
+
+        indicator.Explanation = explanation;
         db.ChangeReason = Clean(request.Reason);
         try
         {

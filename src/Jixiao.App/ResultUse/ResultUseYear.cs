@@ -21,8 +21,9 @@ public sealed record ResultUseView(int Year, string District, string? Source, IR
 
 /// <summary>
 /// 结果应用 of a 预算年度 in the user's scope: every project of that year with a locked, graded evaluation. A request
-/// not entered is read from next year's imported target table of the same unit, matched by the project's name (项目编码
-/// is not stored by the importer, so it cannot be matched yet; a name held by two of next year's projects matches none).
+/// not entered is read from next year's imported target table: the project of next year with the same 项目编码 (a
+/// renamed project still matches; a code held by two of next year's projects matches none), else the one of the same
+/// unit with the same name (a name held by two of them matches none).
 /// </summary>
 public static class ResultUseYear
 {
@@ -35,7 +36,7 @@ public static class ResultUseYear
         var projects = await scope.Visible(db.Projects.AsNoTracking()).Where(p => p.FiscalYear == year)
             .Select(p => new
             {
-                p.Id, p.Name, p.UnitId, UnitName = p.Unit!.Name, p.TotalFen,
+                p.Id, p.Name, p.Code, p.UnitId, UnitName = p.Unit!.Name, p.TotalFen,
                 Evaluation = db.Evaluations.Where(e => e.ProjectId == p.Id && e.Status == EvaluationStatus.Locked && e.Grade != null)
                     .OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Total, e.Grade }).FirstOrDefault(),
             })
@@ -45,14 +46,19 @@ public static class ResultUseYear
         var ids = projects.Select(p => p.Id).ToList();
         var units = projects.Select(p => p.UnitId).Distinct().ToList();
         var stored = await db.ResultUses.AsNoTracking().Where(r => ids.Contains(r.ProjectId)).ToDictionaryAsync(r => r.ProjectId, cancellationToken);
-        var nextYear = (await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year + 1 && units.Contains(p.UnitId))
-                .Select(p => new { p.Id, p.UnitId, p.Name, p.TotalFen }).ToListAsync(cancellationToken))
+        var codes = projects.Where(p => p.Code != null).Select(p => p.Code!).Distinct().ToList();
+        // Next year's projects of the same units, and those the user sees that carry one of this year's codes: a code is
+        // the 项目库's, not the unit's.
+        var next = await scope.Visible(db.Projects.AsNoTracking()).Where(p => p.FiscalYear == year + 1 && (units.Contains(p.UnitId) || (p.Code != null && codes.Contains(p.Code))))
+            .Select(p => new { p.Id, p.UnitId, p.Name, p.Code, p.TotalFen }).ToListAsync(cancellationToken);
+        var nextYear = next.Where(p => units.Contains(p.UnitId))
             .GroupBy(p => (p.UnitId, Name: p.Name.Trim())).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
+        var nextByCode = next.Where(p => p.Code != null).GroupBy(p => p.Code!).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
         var rows = projects.Select(p =>
         {
             var use = stored.GetValueOrDefault(p.Id);
-            var match = nextYear.GetValueOrDefault((p.UnitId, p.Name.Trim()));
+            var match = (p.Code is { } code ? nextByCode.GetValueOrDefault(code) : null) ?? nextYear.GetValueOrDefault((p.UnitId, p.Name.Trim()));
             var (request, source) = use?.RequestFen is { } entered ? (entered, "entered")
                 : match is not null ? (match.TotalFen, "matched") : ((long?)null, (string?)null);
             var oneOff = use?.OneOff ?? false;

@@ -22,6 +22,20 @@ internal static class AuditRecorder
         (nameof(IndicatorEntity.PeriodText), "periodTarget"),
         (nameof(IndicatorEntity.AnnualText), "annualTarget"),
         (nameof(IndicatorEntity.Name), "name"),
+        (nameof(IndicatorEntity.Explanation), "explanation"),
+    ];
+
+    // What a reviewer reads of a project (issue 17): the clerk edits them on the project page; money in 万元.
+    private static readonly (string Property, string Field)[] ProjectFields =
+    [
+        (nameof(ProjectEntity.Code), "code"),
+        (nameof(ProjectEntity.Goal), "goal"),
+        (nameof(ProjectEntity.AnnualGoal), "annualGoal"),
+        (nameof(ProjectEntity.PeriodGoal), "periodGoal"),
+        (nameof(ProjectEntity.PolicyBasis), "policyBasis"),
+        (nameof(ProjectEntity.CostBasis), "costBasis"),
+        (nameof(ProjectEntity.TotalFen), "total"),
+        (nameof(ProjectEntity.PeriodTotalFen), "periodTotal"),
     ];
 
     // 运行监控: what a unit fills in a round (docs/monitoring.md); money is written in 元 with two decimals.
@@ -64,9 +78,21 @@ internal static class AuditRecorder
 
             switch (entry.Entity)
             {
-                case ProjectEntity project when Changed(entry, nameof(ProjectEntity.Status)) is var (old, _):
-                    lines.Add(Line(actor, now, reason, "project", project.Id, project.Id, "status",
-                        ((ReviewStatus)old!).Chinese(), project.Status.Chinese()));
+                case ProjectEntity project:
+                    if (Changed(entry, nameof(ProjectEntity.Status)) is var (status, _))
+                    {
+                        lines.Add(Line(actor, now, reason, "project", project.Id, project.Id, "status",
+                            ((ReviewStatus)status!).Chinese(), project.Status.Chinese()));
+                    }
+
+                    foreach (var (property, field) in ProjectFields)
+                    {
+                        if (Changed(entry, property) is var (old, @new))
+                        {
+                            lines.Add(Line(actor, now, reason, "project", project.Id, project.Id, field, ProjectText(old), ProjectText(@new)));
+                        }
+                    }
+
                     break;
                 case IndicatorEntity indicator:
                     foreach (var (property, field) in IndicatorFields)
@@ -104,6 +130,14 @@ internal static class AuditRecorder
 
         db.AuditLog.AddRange(lines);
     }
+
+    /// <summary>A project field as the history shows it: texts as they are, money (分) in 万元.</summary>
+    private static string? ProjectText(object? value) => value switch
+    {
+        null => null,
+        long fen => (fen / 1_000_000m).ToString("0.00####", System.Globalization.CultureInfo.InvariantCulture) + " 万元",
+        _ => value.ToString(),
+    };
 
     private static string? MonitoringText(object? value) => value switch
     {

@@ -44,6 +44,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectEnt
         builder.Property(p => p.Name).HasMaxLength(300);
         builder.Property(p => p.SourceMoneyUnit).HasMaxLength(10);
         builder.Property(p => p.Source).HasMaxLength(300);
+        builder.Property(p => p.Code).HasMaxLength(100);
+        builder.HasIndex(p => p.Code).HasFilter("\"Code\" IS NOT NULL");
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Unit).WithMany(u => u.Projects).HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Cascade);
@@ -224,6 +226,23 @@ internal sealed class MonitoringIndicatorEntryConfiguration : IEntityTypeConfigu
         builder.HasOne(i => i.Indicator).WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.EntryId, i.IndicatorId }).IsUnique();
         builder.HasIndex(i => i.IndicatorId);
+    }
+}
+
+internal sealed class RulebookChoiceConfiguration : IEntityTypeConfiguration<RulebookChoiceEntity>
+{
+    public void Configure(EntityTypeBuilder<RulebookChoiceEntity> builder)
+    {
+        builder.ToTable("rulebook_choices");
+        builder.Property(c => c.ScopeKey).HasMaxLength(60);
+        builder.Property(c => c.Rulebook).HasMaxLength(40);
+        builder.Property(c => c.Title).HasMaxLength(300);
+        builder.Property(c => c.FileName).HasMaxLength(300);
+        builder.Property(c => c.ChosenBy).HasMaxLength(256);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne(c => c.Unit).WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.ScopeKey).IsUnique();
+        builder.HasIndex(c => c.UnitId);
     }
 }
 

@@ -49,5 +49,8 @@ public sealed class IndicatorEntity : IVersioned
     public string? AnnualUnit { get; set; }
     public string? AnnualDirection { get; set; }
 
+    /// <summary>指标解释: what is measured and how, as the source wrote it; null when it has none (migration 0018).</summary>
+    public string? Explanation { get; set; }
+
     public long Version { get; set; }
 }

@@ -4,7 +4,7 @@ namespace Jixiao.Data.Entities;
 
 /// <summary>
 /// 结果应用 of one evaluated project (its 预算年度 is the year applied): next year's request as finance entered it
-/// (null: read from next year's imported table, matched by name), whether the project ends this year (一次性项目),
+/// (null: read from next year's imported table, matched by 项目编码, else by name), whether the project ends this year (一次性项目),
 /// and finance's decision with its reason. Created at the first change; every change is an audit line.
 /// </summary>
 public sealed class ResultUseEntity : IVersioned

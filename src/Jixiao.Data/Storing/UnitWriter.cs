@@ -208,15 +208,20 @@ public static class UnitWriter
         var entity = new ProjectEntity
         {
             Name = project.Name,
+            Code = string.IsNullOrWhiteSpace(project.Code) ? null : project.Code.Trim(),
             FiscalYear = project.FiscalYear,
             SourceMoneyUnit = Money.UnitName(unit),
             TotalFen = Fen(project.Amounts.Total),
             FiscalFen = Fen(project.Amounts.Fiscal),
             FiscalSpecialFen = Fen(project.Amounts.FiscalSpecial),
             OtherFen = Fen(project.Amounts.Other),
+            PeriodTotalFen = Fen(project.Amounts.PeriodTotal),
             Goal = project.Goal.Text,
             PeriodGoal = project.Goal.PeriodGoal,
             AnnualGoal = project.Goal.AnnualGoal,
+            PolicyBasis = Clean(project.PolicyBasis),
+            CostBasis = Clean(project.CostBasis),
+            Placeholders = PlaceholderRows.ToJson(project.Placeholders),
             Source = Source(project.Location?.File ?? sourceFile, project.Location?.Line),
         };
         var position = 0;
@@ -234,6 +239,7 @@ public static class UnitWriter
                 MeasureUnit = indicator.Unit,
                 Weight = indicator.Weight,
                 ScoringRule = indicator.ScoringRule,
+                Explanation = Clean(indicator.Explanation),
             };
             TargetColumns.SetPeriod(i, indicator.PeriodTarget);
             TargetColumns.SetAnnual(i, indicator.AnnualTarget);
@@ -242,6 +248,9 @@ public static class UnitWriter
 
         return entity;
     }
+
+    /// <summary>A text as written (a reviewer's pattern sees what the unit wrote), null when blank.</summary>
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static string? Source(string? file, int? line) =>
         file is null ? null : line is null ? file : $"{file}:{line}";

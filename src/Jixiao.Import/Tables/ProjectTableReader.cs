@@ -19,6 +19,17 @@ public sealed class ProjectTableReader(ImportContext context)
     public sealed record Columns(int Name, int Total, int Fiscal, int FiscalSpecial, int Other, int Goal, int Indicators)
     {
         public static Columns Standard { get; } = new(0, 1, 2, 3, 4, 5, 6);
+
+        /// <summary>
+        /// What reviewers read, where the table has it after its own columns (the product's export writes 项目编码,
+        /// 项目总金额, 实施期目标, 政策依据, 测算依据 and 指标解释 — "1、…；2、…；" numbered as the indicators); -1 when absent.
+        /// </summary>
+        public int Code { get; init; } = -1;
+        public int PeriodTotal { get; init; } = -1;
+        public int PeriodGoal { get; init; } = -1;
+        public int PolicyBasis { get; init; } = -1;
+        public int CostBasis { get; init; } = -1;
+        public int Explanations { get; init; } = -1;
     }
 
     private Columns? columns;
@@ -30,12 +41,36 @@ public sealed class ProjectTableReader(ImportContext context)
     public static Columns? TryHeader(IReadOnlyList<string> cells)
     {
         int name = -1, total = -1, fiscal = -1, special = -1, other = -1, goal = -1, indicators = -1;
+        int code = -1, periodTotal = -1, periodGoal = -1, policy = -1, cost = -1, explanations = -1;
         for (var i = 0; i < cells.Count; i++)
         {
             var key = ChineseText.Collapse(cells[i]);
             if (key.Length == 0)
             {
                 continue;
+            }
+
+            // The reviewer's columns are named exactly; none of these names holds a word of the layout's own columns.
+            switch (key)
+            {
+                case "项目编码" or "项目代码" when code < 0:
+                    code = i;
+                    continue;
+                case "项目总金额" when periodTotal < 0:
+                    periodTotal = i;
+                    continue;
+                case "实施期目标" or "实施期总目标" when periodGoal < 0:
+                    periodGoal = i;
+                    continue;
+                case "政策依据" or "立项依据" when policy < 0:
+                    policy = i;
+                    continue;
+                case "测算依据" when cost < 0:
+                    cost = i;
+                    continue;
+                case "指标解释" when explanations < 0:
+                    explanations = i;
+                    continue;
             }
 
             if (key.Contains("项目名称", StringComparison.Ordinal) && name < 0)
@@ -68,7 +103,12 @@ public sealed class ProjectTableReader(ImportContext context)
             }
         }
 
-        return name >= 0 && indicators >= 0 && (total >= 0 || fiscal >= 0 || goal >= 0) ? new Columns(name, total, fiscal, special, other, goal, indicators) : null;
+        return name >= 0 && indicators >= 0 && (total >= 0 || fiscal >= 0 || goal >= 0)
+            ? new Columns(name, total, fiscal, special, other, goal, indicators)
+            {
+                Code = code, PeriodTotal = periodTotal, PeriodGoal = periodGoal, PolicyBasis = policy, CostBasis = cost, Explanations = explanations,
+            }
+            : null;
     }
 
     /// <summary>
@@ -201,7 +241,14 @@ public sealed class ProjectTableReader(ImportContext context)
             return;
         }
 
-        pending = new Pending(name, amounts, goal, row.CellLocation(c.Name));
+        pending = new Pending(name, amounts with { PeriodTotal = Amount(row, c.PeriodTotal, "项目总金额", name) }, goal, row.CellLocation(c.Name))
+        {
+            Code = Text(row, c.Code)?.Trim(),
+            PeriodGoal = Text(row, c.PeriodGoal),
+            PolicyBasis = Text(row, c.PolicyBasis),
+            CostBasis = Text(row, c.CostBasis),
+            Explanations = Text(row, c.Explanations),
+        };
         if (indicatorCell.Length > 0)
         {
             pending.Indicators.Append(indicatorCell, row.CellLocation(c.Indicators));
@@ -218,8 +265,48 @@ public sealed class ProjectTableReader(ImportContext context)
 
         var p = pending;
         pending = null;
-        context.Project(ProjectRows.Build(context, p.Name, p.Amounts, p.Goal, p.Indicators.Build(), p.Location));
+        var project = ProjectRows.Build(context, p.Name, p.Amounts, p.Goal, p.Indicators.Build(), p.Location);
+        // The annual goal is the goal itself where a period goal is stated, as the reader of other layouts has it.
+        context.Project(project with
+        {
+            Code = p.Code is { Length: > 0 } ? p.Code : null,
+            PolicyBasis = p.PolicyBasis,
+            CostBasis = p.CostBasis,
+            Goal = p.PeriodGoal is null ? project.Goal : project.Goal with { PeriodGoal = p.PeriodGoal, AnnualGoal = project.Goal.Text },
+            Indicators = p.Explanations is null ? project.Indicators : Explained(project.Indicators, p.Explanations),
+        });
     }
+
+    /// <summary>
+    /// The indicators with their 指标解释 from a cell "1、…；2、…；" numbered as they are (an empty item: none). Each item
+    /// runs to the next number's "；N、", so an explanation may itself hold a "；".
+    /// </summary>
+    private static IReadOnlyList<Indicator> Explained(IReadOnlyList<Indicator> indicators, string cell)
+    {
+        var text = cell.Trim();
+        var explained = new List<Indicator>(indicators.Count);
+        var start = 0;
+        for (var k = 0; k < indicators.Count; k++)
+        {
+            var number = (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "、";
+            if (!text.AsSpan(start).StartsWith(number, StringComparison.Ordinal))
+            {
+                explained.AddRange(indicators.Skip(k));
+                break;
+            }
+
+            var from = start + number.Length;
+            var next = k + 1 < indicators.Count ? text.IndexOf("；" + (k + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) + "、", from, StringComparison.Ordinal) : -1;
+            var end = next >= 0 ? next : text.EndsWith('；') ? text.Length - 1 : text.Length;
+            var explanation = end > from ? text[from..end] : "";
+            explained.Add(explanation.Trim().Length == 0 ? indicators[k] : indicators[k] with { Explanation = explanation });
+            start = next >= 0 ? next + 1 : text.Length;
+        }
+
+        return explained;
+    }
+
+    private static string? Text(TableRow row, int column) => column >= 0 && row.Cell(column) is { } t && !string.IsNullOrWhiteSpace(t) ? t : null;
 
     private decimal? Amount(TableRow row, int column, string label, string name) =>
         column < 0 ? null : ProjectRows.Amount(context, row.Cell(column), label, name, row.CellLocation(column));
@@ -236,6 +323,12 @@ public sealed class ProjectTableReader(ImportContext context)
 
     private sealed class Pending(string name, ProjectAmounts amounts, string goal, SourceLocation location)
     {
+        public string? Code { get; init; }
+        public string? PeriodGoal { get; init; }
+        public string? PolicyBasis { get; init; }
+        public string? CostBasis { get; init; }
+        public string? Explanations { get; init; }
+
         public string Name { get; } = name;
         public ProjectAmounts Amounts { get; } = amounts;
         public string Goal { get; set; } = goal;

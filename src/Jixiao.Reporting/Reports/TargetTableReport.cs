@@ -86,15 +86,39 @@ public static class TargetTableReport
 
         var year = allProjects.Select(p => p.FiscalYear).FirstOrDefault(y => y is not null);
         var title = year is null ? options.Title : $"{year.Value.ToString(CultureInfo.InvariantCulture)}年{options.Title}";
-        return new ReportDocument(
-            title,
-            [
-                new Block.Title(title),
-                new Block.Paragraph($"部门名称：{department}", ParagraphStyle.Plain),
-                new Block.Paragraph($"单位：{Money.UnitName(options.MoneyUnit)}", ParagraphStyle.Right),
-                new Block.Table(columns, [header], rows, FontSizePoints: 9),
-            ],
-            PageOrientation.Landscape);
+        List<Block> blocks =
+        [
+            new Block.Title(title),
+            new Block.Paragraph($"部门名称：{department}", ParagraphStyle.Plain),
+            new Block.Paragraph($"单位：{Money.UnitName(options.MoneyUnit)}", ParagraphStyle.Right),
+            new Block.Table(columns, [header], rows, FontSizePoints: 9),
+        ];
+        if (allProjects.Any(TargetTables.TargetTableXlsxWriter.HasReviewerFields))
+        {
+            blocks.Add(new Block.Paragraph("项目审核信息（总计为本年金额，绩效目标为年度目标）", ParagraphStyle.Center));
+            blocks.Add(ReviewerTable(allProjects, options.MoneyUnit));
+        }
+
+        return new ReportDocument(title, blocks, PageOrientation.Landscape);
+    }
+
+    /// <summary>
+    /// What a reviewer reads of each project beside the official columns (项目编码, 项目总金额, 实施期目标, 政策依据, 测算依据,
+    /// 指标解释 numbered as the 绩效指标 are): a table of its own, so the official one keeps its layout.
+    /// </summary>
+    private static Block.Table ReviewerTable(IReadOnlyList<Project> projects, MoneyUnit unit)
+    {
+        List<TableColumn> columns =
+        [
+            new("项目名称", 2.6), new("项目编码", 2.2), new("项目总金额", 1.3, CellAlign.Right), new("实施期目标", 3.0),
+            new("政策依据", 4.0), new("测算依据", 3.2), new("指标解释", 5.0),
+        ];
+        var rows = projects.Select(p => new TableRow(
+        [
+            p.Name, p.Code ?? "", Amount(p.Amounts.PeriodTotal, p.Amounts.Unit, unit), p.Goal.PeriodGoal ?? "", p.PolicyBasis ?? "", p.CostBasis ?? "",
+            TargetTables.TargetTableXlsxWriter.EncodeExplanations(p.Indicators),
+        ])).ToList();
+        return new Block.Table(columns, [new TableRow([.. columns.Select(c => new TableCell(c.Name))])], rows, FontSizePoints: 8);
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Jixiao.Reporting.Reviews;
 /// Writes a district rulebook's 初审 in the reviewer's own columns (docs/review.md, "初审工作簿"): sheet 初审结果 with
 /// 项目编码, 审核人, 审核日期, 完整性审核, 可测性审核, 可行性审核, 初审小结 as the district's sheet has them (审核人 and
 /// 审核日期 left for the reviewer), then 项目名称, 申请单位 and 待人工确认 (what the product proposes for the 人工
-/// items); and sheet 审核口径 with the items used.
+/// items); and sheet 审核口径 with the items used. Rows are as tall as their 意见 and the sheets print landscape, one
+/// page wide, so the sheet can be sent back to the unit as it is.
 /// </summary>
 public static class InitialReviewWorkbookWriter
 {
@@ -50,8 +51,8 @@ public static class InitialReviewWorkbookWriter
 
         XlsxGrid.Write(output,
         [
-            new XlsxSheet(ResultsSheet, results) { ColumnWidths = [24, 8, 10, 60, 50, 50, 24, 30, 24, 40] },
-            new XlsxSheet(RulebookSheet, items) { ColumnWidths = [6, 14, 8, 8, 10, 22, 60, 30, 18, 6, 40] },
+            new XlsxSheet(ResultsSheet, results) { ColumnWidths = [24, 8, 10, 60, 50, 50, 24, 30, 24, 40], FitRows = true, PrintLandscapeOnePageWide = true },
+            new XlsxSheet(RulebookSheet, items) { ColumnWidths = [6, 14, 8, 8, 10, 22, 60, 30, 18, 6, 40], FitRows = true, PrintLandscapeOnePageWide = true },
         ]);
     }
 }

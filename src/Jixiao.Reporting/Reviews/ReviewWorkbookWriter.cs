@@ -63,6 +63,8 @@ public static class ReviewWorkbookWriter
     [
         new("单位", 18), new("项目", 30), new("项目类型", 12), new("金额（万元）", 12), new("得分", 6), new("审核结论", 8), new("处理", 20),
         new("错误", 6), new("警告", 6), new("提示", 6), new("审核人意见", 30),
+        // What a reviewer reads beside the goal (issue 17), after the columns of earlier workbooks so that their places stay.
+        new("项目编码", 22), new("项目总金额（万元）", 12), new("年度目标", 40), new("实施期目标", 40), new("政策依据", 48), new("测算依据", 40),
     ];
 
     private static readonly Column[] UnitColumns =
@@ -129,6 +131,10 @@ public static class ReviewWorkbookWriter
         new Num(p.Score), new Text(p.Outcome.Chinese(), p.Outcome.BlocksBudgeting() ? ErrorText : Wrapped), new Text(decision.Handling(p.Outcome)),
         new Num(p.Count(Domain.Diagnostics.Severity.Error)), new Num(p.Count(Domain.Diagnostics.Severity.Warning)),
         new Num(p.Count(Domain.Diagnostics.Severity.Info)), new Text(decision.Opinion, Reviewer),
+        new Text(p.Project.Code ?? ""),
+        p.Project.Amounts.PeriodTotal is { } period ? new Num(new Money(period, p.Project.Amounts.Unit).InWanYuan) : new Text(""),
+        new Text(p.Project.Goal.AnnualGoal ?? p.Project.Goal.Text), new Text(p.Project.Goal.PeriodGoal ?? ""),
+        new Text(p.Project.PolicyBasis ?? ""), new Text(p.Project.CostBasis ?? ""),
     ];
 
     private static IEnumerable<Value[]> UnitRows(ReviewReport report)

@@ -13,6 +13,15 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<IReadOnlyList<object?>
 
     /// <summary>Widths in characters, by column; missing columns keep Excel's default.</summary>
     public IReadOnlyList<double> ColumnWidths { get; init; } = [];
+
+    /// <summary>
+    /// Rows as tall as their wrapped text (estimated from the column widths, a CJK character as 1.7 digits), for sheets of
+    /// long cells that are read and printed as they are (a 初审 sheet): Excel and LibreOffice keep a row one line high otherwise.
+    /// </summary>
+    public bool FitRows { get; init; }
+
+    /// <summary>Printed landscape, all columns on the width of one page.</summary>
+    public bool PrintLandscapeOnePageWide { get; init; }
 }
 
 /// <summary>
@@ -52,6 +61,11 @@ public static class XlsxGrid
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             var sheetData = new SheetData();
             var worksheet = new Worksheet();
+            if (sheet.PrintLandscapeOnePageWide)
+            {
+                worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+            }
+
             if (sheet.ColumnWidths.Count > 0)
             {
                 var columns = new Columns();
@@ -67,6 +81,12 @@ public static class XlsxGrid
             for (var r = 0; r < sheet.Rows.Count; r++)
             {
                 var row = new Row { RowIndex = (uint)(r + 1) };
+                if (sheet.FitRows && RowHeight(sheet, sheet.Rows[r]) is { } height)
+                {
+                    row.Height = height;
+                    row.CustomHeight = true;
+                }
+
                 for (var c = 0; c < sheet.Rows[r].Count; c++)
                 {
                     var value = sheet.Rows[r][c];
@@ -118,6 +138,12 @@ public static class XlsxGrid
                 worksheet.Append(merges);
             }
 
+            if (sheet.PrintLandscapeOnePageWide)
+            {
+                worksheet.Append(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+                worksheet.Append(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
+            }
+
             worksheetPart.Worksheet = worksheet;
             sheetsElement.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = sheetId++, Name = sheet.Name });
         }
@@ -131,6 +157,28 @@ public static class XlsxGrid
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
         Write(stream, sheets);
+    }
+
+    /// <summary>Points per line of the default 11-point font, and the most Excel allows a row.</summary>
+    private const double LinePoints = 14, MaxRowPoints = 409;
+
+    /// <summary>The height a row's wrapped texts need, or null when each fits on one line.</summary>
+    private static double? RowHeight(XlsxSheet sheet, IReadOnlyList<object?> cells)
+    {
+        var lines = 1;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            if (cells[c] is not string { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            var width = Math.Max(1, (c < sheet.ColumnWidths.Count ? sheet.ColumnWidths[c] : 8.43) - 1);
+            var needed = text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Sum(ch => ch > 0x2E7F ? 1.7 : 1.0) / width)));
+            lines = Math.Max(lines, needed);
+        }
+
+        return lines == 1 ? null : Math.Min(MaxRowPoints, lines * LinePoints);
     }
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>

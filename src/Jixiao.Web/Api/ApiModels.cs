@@ -17,17 +17,42 @@ public sealed record ProjectSummaryDto(int Id, string Name, int UnitId, string U
 
 public sealed record ProjectPageDto(IReadOnlyList<ProjectSummaryDto> Items, int Total, int Page, int PageSize);
 
-public sealed record AmountsDto(long? TotalFen, long? FiscalFen, long? FiscalSpecialFen, long? OtherFen, string SourceMoneyUnit);
+/// <summary><see cref="TotalFen"/> is the 总计 (本年金额); <see cref="PeriodTotalFen"/> the 项目总金额 of the whole 实施期, where stated.</summary>
+public sealed record AmountsDto(long? TotalFen, long? FiscalFen, long? FiscalSpecialFen, long? OtherFen, string SourceMoneyUnit, long? PeriodTotalFen = null);
 
+/// <summary>
+/// A project with what a reviewer reads: <see cref="Code"/> (项目编码), <see cref="PolicyBasis"/> (政策依据 / 立项依据),
+/// <see cref="CostBasis"/> (测算依据), the goals, and <see cref="Placeholders"/>, the category rows written 不适用 (not indicators).
+/// </summary>
 public sealed record ProjectDto(int Id, string Name, int UnitId, string UnitName, int? FiscalYear, AmountsDto Amounts, string Goal,
     string? PeriodGoal, string? AnnualGoal, ReviewStatus Status, string StatusName, string? Source, long Version,
-    IReadOnlyList<IndicatorDto> Indicators);
+    IReadOnlyList<IndicatorDto> Indicators, string? Code = null, string? PolicyBasis = null, string? CostBasis = null,
+    IReadOnlyList<PlaceholderDto>? Placeholders = null)
+{
+    public static ProjectDto From(ProjectEntity p) => new(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.FiscalYear,
+        new AmountsDto(p.TotalFen, p.FiscalFen, p.FiscalSpecialFen, p.OtherFen, p.SourceMoneyUnit, p.PeriodTotalFen),
+        p.Goal, p.PeriodGoal, p.AnnualGoal, p.Status, p.Status.Chinese(), p.Source, p.Version,
+        p.Indicators.OrderBy(i => i.Position).Select(IndicatorDto.From).ToList(), p.Code, p.PolicyBasis, p.CostBasis,
+        Data.Storing.PlaceholderRows.FromJson(p.Placeholders).Select(r => new PlaceholderDto(r.Level1Text, r.Level2Text, r.Name, r.AnnualText, r.Explanation)).ToList());
+}
+
+/// <summary>A category row that holds no indicator: the categories as written, the name (不适用, or empty), its value and 指标解释.</summary>
+public sealed record PlaceholderDto(string? Level1, string? Level2, string Name, string? AnnualTarget, string? Explanation);
+
+/// <summary>
+/// The fields of PUT /api/v1/projects/{id}/fields, the whole set (a field null or missing is cleared): amounts in 分,
+/// <see cref="Version"/> the project's version as read.
+/// </summary>
+public sealed record ProjectFieldsRequest(string? Code, string? Goal, string? PeriodGoal, string? PolicyBasis, string? CostBasis, long? TotalFen,
+    long? PeriodTotalFen, long Version, string? Reason = null);
 
 /// <summary>A target as stored: the raw text and the parsed columns (docs/formats.md); null when the cell is blank.</summary>
 public sealed record TargetDto(string Text, string Kind, string? Comparator, bool Implicit, decimal? Value, decimal? Max, string? Unit, string? Direction);
 
+/// <summary>An indicator; <see cref="Explanation"/> is its 指标解释.</summary>
 public sealed record IndicatorDto(int Id, int ProjectId, int Position, int? Number, string? Level1Code, string? Level1Name, string? Level2Code,
-    string? Level2Name, string Name, TargetDto? PeriodTarget, TargetDto? AnnualTarget, string? MeasureUnit, decimal? Weight, long Version)
+    string? Level2Name, string Name, TargetDto? PeriodTarget, TargetDto? AnnualTarget, string? MeasureUnit, decimal? Weight, long Version,
+    string? Explanation = null)
 {
     public static IndicatorDto From(IndicatorEntity i)
     {
@@ -36,7 +61,7 @@ public sealed record IndicatorDto(int Id, int ProjectId, int Position, int? Numb
             i.Level2Code, i.Level2Code is null ? null : taxonomy.FindByCode(i.Level2Code)?.Name, i.Name,
             i.PeriodText is null ? null : new(i.PeriodText, i.PeriodKind!, i.PeriodComparator, i.PeriodImplicit, i.PeriodValue, i.PeriodMax, i.PeriodUnit, i.PeriodDirection),
             i.AnnualText is null ? null : new(i.AnnualText, i.AnnualKind!, i.AnnualComparator, i.AnnualImplicit, i.AnnualValue, i.AnnualMax, i.AnnualUnit, i.AnnualDirection),
-            i.MeasureUnit, i.Weight, i.Version);
+            i.MeasureUnit, i.Weight, i.Version, i.Explanation);
     }
 }
 

@@ -35,13 +35,15 @@ public static class JixiaoApi
         var projects = api.MapGroup("/projects").WithTags("项目");
         projects.MapGet("/", ListProjectsAsync).WithSummary("项目列表：搜索、筛选、排序、分页");
         projects.MapGet("/{id:int}", GetProjectAsync).WithSummary("项目详情，含绩效目标和指标");
+        projects.MapPut("/{id:int}/fields", EditFieldsAsync)
+            .WithSummary("修改项目编码、年度目标、实施期目标、政策依据、测算依据、本年金额和项目总金额（整体替换：未给的字段清空；金额以分为单位；须带 version；单位填报人，草稿或退回时）");
         projects.MapGet("/{id:int}/indicators", ListIndicatorsAsync).WithSummary("项目的绩效指标");
         projects.MapGet("/{id:int}/history", HistoryAsync).WithSummary("项目的修改和审核记录（审计日志）");
         projects.MapGet("/{id:int}/findings", FindingsAsync).WithSummary("系统预审意见：质量得分、结论（优/良/中/差）、各指标的问题和修改建议");
 
         var indicators = api.MapGroup("/indicators").WithTags("指标");
         indicators.MapGet("/{id:int}", GetIndicatorAsync).WithSummary("一个指标");
-        indicators.MapPut("/{id:int}/targets", EditTargetsAsync).WithSummary("修改实施周期/年度指标值（需带上读取时的 version）");
+        indicators.MapPut("/{id:int}/targets", EditTargetsAsync).WithSummary("修改实施周期/年度指标值和指标解释（explanation：不给则不变，空串清空；需带上读取时的 version）");
 
         var reviews = api.MapGroup("/projects/{id:int}/review").WithTags("目标审核");
         reviews.MapPost("/submit", (int id, ReviewStepRequest body, JixiaoDbContext db, AccessService access, CancellationToken ct) =>
@@ -326,10 +328,16 @@ public static class JixiaoApi
             return ApiProblems.NotFound($"项目 {id}");
         }
 
-        return TypedResults.Ok(new ProjectDto(project.Id, project.Name, project.UnitId, project.Unit!.Name, project.FiscalYear,
-            new AmountsDto(project.TotalFen, project.FiscalFen, project.FiscalSpecialFen, project.OtherFen, project.SourceMoneyUnit),
-            project.Goal, project.PeriodGoal, project.AnnualGoal, project.Status, project.Status.Chinese(), project.Source, project.Version,
-            project.Indicators.Select(IndicatorDto.From).ToList()));
+        return TypedResults.Ok(ProjectDto.From(project));
+    }
+
+    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> EditFieldsAsync(int id, ProjectFieldsRequest body, JixiaoDbContext db,
+        AccessService access, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var (outcome, _) = await EditProjectFields.RunAsync(db, scope, id, new EditProjectFieldsRequest(body.Code, body.Goal, body.PeriodGoal,
+            body.PolicyBasis, body.CostBasis, body.TotalFen, body.PeriodTotalFen, body.Version, body.Reason), ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(ProjectDto.From((await ProjectDetail.RunAsync(db, scope, id, ct))!)) : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<List<IndicatorDto>>, ProblemHttpResult>> ListIndicatorsAsync(int id, JixiaoDbContext db, AccessService access, CancellationToken ct)

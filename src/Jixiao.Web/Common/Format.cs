@@ -62,6 +62,15 @@ public static class Format
         "periodTarget" => "实施周期指标值",
         "annualTarget" => "年度指标值",
         "name" => "指标名称",
+        "explanation" => "指标解释",
+        "code" => "项目编码",
+        "goal" => "绩效目标（年度目标）",
+        "annualGoal" => "年度目标",
+        "periodGoal" => "实施期目标",
+        "policyBasis" => "政策依据",
+        "costBasis" => "测算依据",
+        "total" => "本年金额",
+        "periodTotal" => "项目总金额",
         _ => field,
     };
 }

@@ -70,6 +70,7 @@ public static class Pipeline
         app.MapJixiaoRectificationApi();
         app.MapJixiaoRecheckApi();
         app.MapJixiaoEvidenceApi();
+        app.MapJixiaoRulebookApi();
         app.MapRazorPages();
         return app;
     }

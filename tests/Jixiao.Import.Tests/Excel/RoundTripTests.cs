@@ -35,6 +35,28 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void What_reviewers_read_is_exported_in_columns_of_its_own_and_read_back()
+    {
+        var original = Jixiao.Import.Reading.TargetsFromReading.Import(Path.Combine(Corpus.CorpusFiles.Docs, "01-targets-baoan-export.xlsx"));
+        var xlsx = new MemoryStream();
+        TargetTableXlsxWriter.Write(xlsx, null, MoneyUnit.WanYuan, null, original.Units);
+
+        var back = TargetTableImporter.Import(new MemoryStream(xlsx.ToArray()), "export.xlsx");
+
+        back.Layout.ShouldBe(ImportLayouts.ProjectTable);
+        back.Diagnostics.ShouldNotContain(d => d.Code == ImportCodes.UnusedLine || d.Code == ImportCodes.BadAmount);
+        static object Fields(Project p) => (p.Name, p.Code, p.Amounts.Total, p.Amounts.PeriodTotal, p.Goal.Text, p.Goal.PeriodGoal, p.PolicyBasis, p.CostBasis,
+            string.Join("|", p.Indicators.Select(i => i.Explanation ?? "∅")));
+        // A unit named …工程事务中心 reads back as a project (layout 1 takes a row of amounts whose name reads like a project
+        // for one): its subtotal row has no code, every project row has one.
+        var projects = back.Projects.Where(p => p.Code is not null).ToList();
+        projects.Select(Fields).ShouldBe(original.Projects.Select(Fields));
+        projects.Count.ShouldBe(146);
+        projects.Count(p => p.Indicators.Any(i => i.Explanation?.Contains('；', StringComparison.Ordinal) == true))
+            .ShouldBe(original.Projects.Count(p => p.Indicators.Any(i => i.Explanation?.Contains('；', StringComparison.Ordinal) == true)));
+    }
+
+    [Fact]
     public void The_exported_cell_uses_the_corrected_categories()
     {
         var original = TargetTableImporter.Import(TestPaths.Seed002);

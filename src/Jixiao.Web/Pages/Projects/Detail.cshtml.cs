@@ -19,7 +19,7 @@ public sealed record IndicatorRowModel(IndicatorEntity Indicator, bool CanEdit, 
 
 public sealed record TargetCellModel(string? Text, string? Kind, string? Comparator, bool Implicit, decimal? Value, decimal? Max, string? Unit, string? Direction);
 
-public sealed record IndicatorEditModel(IndicatorEntity Indicator, string? Period, string? Annual, long Version, string? Error)
+public sealed record IndicatorEditModel(IndicatorEntity Indicator, string? Period, string? Annual, long Version, string? Error, string? Explanation = null)
 {
     public TargetJson? PeriodPreview => Preview(Period);
     public TargetJson? AnnualPreview => Preview(Annual);
@@ -28,11 +28,30 @@ public sealed record IndicatorEditModel(IndicatorEntity Indicator, string? Perio
         string.IsNullOrWhiteSpace(text) ? null : TargetJson.From(TargetParser.Parse(text.Trim()));
 }
 
-/// <summary>项目 page: goal, indicator tree with inline target editing (htmx), review steps, history.</summary>
+/// <summary>The 绩效目标与审核信息 card: the goals, 政策依据 and 测算依据, and whether the user may edit them.</summary>
+public sealed record ProjectFieldsModel(ProjectEntity Project, bool CanEdit);
+
+/// <summary>The card's editor: the values as typed (amounts in 万元), the version they were typed against, and why a save was refused.</summary>
+public sealed record ProjectFieldsEditModel(long Version, string? Code, string? Total, string? PeriodTotal, string? Goal, string? PeriodGoal,
+    string? PolicyBasis, string? CostBasis, string? Error = null)
+{
+    public static ProjectFieldsEditModel Of(ProjectEntity p) => new(p.Version, p.Code, Amount(p.TotalFen), Amount(p.PeriodTotalFen), p.Goal, p.PeriodGoal,
+        p.PolicyBasis, p.CostBasis);
+
+    private static string? Amount(long? fen) => fen is { } f ? (f / 1_000_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) : null;
+}
+
+/// <summary>项目 page: goal and what reviewers read (editable), the 初审 by the 审核口径 in force, the system's 预审, indicator tree with inline target editing (htmx), review steps, history.</summary>
 public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<EvaluationEntity> Evaluations { get; private set; } = [];
     public Jixiao.Domain.Reviews.ProjectReview Review { get; private set; } = null!;
+
+    /// <summary>The 初审 by the 审核口径 the project's unit and year have chosen (the system's rules alone when none).</summary>
+    public InitialReviewView Initial { get; private set; } = null!;
+
+    /// <summary>Whether the user may choose the review rules of the project's unit (a reviewer of it, or an admin).</summary>
+    public bool CanChooseRulebook { get; private set; }
     public bool CanStartSelfEvaluation { get; private set; }
     public bool CanStartDepartmentEvaluation { get; private set; }
     public IReadOnlyList<(string Id, string Name)> Experts { get; private set; } = [];
@@ -68,6 +87,8 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
 
         Project = project;
         Review = ProjectReviewer.Review(project);
+        Initial = InitialReview.Of(project, await RulebookInForce.LoadAsync(db, cancellationToken));
+        CanChooseRulebook = scope.MayReview(project.UnitId);
         CanEdit = EditAllowed(scope, project);
         CanRectify = scope.MayReview(project.UnitId);
         Steps = ReviewWorkflow.AllowedSteps(scope, project);
@@ -103,18 +124,65 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
         }
 
         return EditAllowed(scope, indicator.Project!)
-            ? Partial("_IndicatorEdit", new IndicatorEditModel(indicator, indicator.PeriodText, indicator.AnnualText, indicator.Version, null))
+            ? Partial("_IndicatorEdit", new IndicatorEditModel(indicator, indicator.PeriodText, indicator.AnnualText, indicator.Version, null, indicator.Explanation))
             : Forbid();
+    }
+
+    public async Task<IActionResult> OnGetFieldsAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var project = await ProjectDetail.RunAsync(db, scope, id, cancellationToken);
+        return project is null ? NotFound() : Partial("_ProjectFields", new ProjectFieldsModel(project, EditAllowed(scope, project)));
+    }
+
+    public async Task<IActionResult> OnGetFieldsEditAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var project = await ProjectDetail.RunAsync(db, scope, id, cancellationToken);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        return EditAllowed(scope, project) ? Partial("_ProjectFieldsEdit", ProjectFieldsEditModel.Of(project)) : Forbid();
+    }
+
+    public async Task<IActionResult> OnPostFieldsAsync(int id, string? code, string? total, string? periodTotal, string? goal, string? periodGoal,
+        string? policyBasis, string? costBasis, long version, string? reason, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetAsync(cancellationToken);
+        var typed = new ProjectFieldsEditModel(version, code, total, periodTotal, goal, periodGoal, policyBasis, costBasis);
+        var (totalFen, badTotal) = EditProjectFields.WanYuanToFen("本年金额", total);
+        var (periodFen, badPeriod) = EditProjectFields.WanYuanToFen("项目总金额", periodTotal);
+        var outcome = badTotal ?? badPeriod ?? (await EditProjectFields.RunAsync(db, scope, id,
+            new EditProjectFieldsRequest(code, goal, periodGoal, policyBasis, costBasis, totalFen, periodFen, version, reason), cancellationToken)).Outcome;
+        switch (outcome)
+        {
+            case Outcome.Done:
+                // The 初审 and the system's 预审 read these fields: the whole page is shown again.
+                TempData["Message"] = "项目信息已保存。";
+                Response.Headers["HX-Redirect"] = $"/projects/{id}";
+                return new NoContentResult();
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                var current = await ProjectDetail.RunAsync(db, scope, id, cancellationToken);
+                // Keep what the user typed, against the project's current version, so nothing is lost.
+                return Partial("_ProjectFieldsEdit", typed with { Version = current?.Version ?? version, Error = outcome.Reason });
+        }
     }
 
     public IActionResult OnPostPreview(string? period, string? annual) =>
         Partial("_TargetPreview", IndicatorEditModel.Preview(period ?? annual));
 
-    public async Task<IActionResult> OnPostSaveAsync(int id, int indicatorId, string? period, string? annual, long version, string? reason,
+    public async Task<IActionResult> OnPostSaveAsync(int id, int indicatorId, string? period, string? annual, string? explanation, long version, string? reason,
         CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
-        var (outcome, indicator) = await EditTargets.RunAsync(db, scope, indicatorId, new EditTargetsRequest(period, annual, version, reason), cancellationToken);
+        // The form always sends the 指标解释: a blank one clears it.
+        var (outcome, indicator) = await EditTargets.RunAsync(db, scope, indicatorId, new EditTargetsRequest(period, annual, version, reason, explanation ?? ""), cancellationToken);
         switch (outcome)
         {
             case Outcome.Done when indicator!.ProjectId == id:
@@ -133,7 +201,7 @@ public sealed class DetailModel(JixiaoDbContext db, AccessService access, TimePr
                     _ => "保存失败。",
                 };
                 // Keep what the user typed, against the row's current version, so nothing is lost.
-                return Partial("_IndicatorEdit", new IndicatorEditModel(current!, period, annual, current!.Version, message));
+                return Partial("_IndicatorEdit", new IndicatorEditModel(current!, period, annual, current!.Version, message, explanation));
         }
     }
 
