@@ -266,6 +266,16 @@ public sealed partial class EvidenceApiTests(SeededApps apps) : IClassFixture<Se
         (await JsonOf(created)).GetProperty("correctionId").GetInt32().ShouldBe(correctionId);
         (await JsonOf(await gaj.GetAsync(url))).GetProperty("files").GetArrayLength().ShouldBe(1);
 
+        // The 纠偏 page: the clerk's row has the upload form, finance's shows the file only.
+        var upload = $"/evidence?handler=Upload&owner=correction&id={correctionId}";
+        var clerkPage = System.Net.WebUtility.HtmlDecode(await gaj.GetStringAsync("/monitoring/corrections"));
+        clerkPage.ShouldContain($"id=\"evidence-correction-{correctionId}\"");
+        clerkPage.ShouldContain(upload);
+        clerkPage.ShouldContain("本纠偏事项合计不超过 200 MB");
+        var financePage = System.Net.WebUtility.HtmlDecode(await (await app.LoginAsync("czj")).GetStringAsync("/monitoring/corrections"));
+        financePage.ShouldContain("调剂申请.pdf");
+        financePage.ShouldNotContain(upload);
+
         (await gaj.PostAsJsonAsync($"/api/v1/monitoring/corrections/{correctionId}/answer", new { version = 1L, decision = "continue", reason = "下半年集中支付" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         (await gaj.PostAsync(url, Form(EvidenceTestFiles.Pdf(), "b.pdf"))).StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -251,6 +251,13 @@ public sealed class EvidenceWalkBrowserTests
             workbook.WorkbookPart!.SharedStringTablePart!.SharedStringTable.InnerText.ShouldContain($"{taskNumber} 申请表盖章页.png");
         }
 
+        // Where else findings become tasks: the project's review findings (finance's view, to be looked at).
+        await czj.GotoAsync($"{baseUrl}/projects/{projectId}");
+        (await czj.Locator("details.rectify").CountAsync()).ShouldBeGreaterThan(0);
+        await czj.Locator("details.rectify summary").First.ClickAsync();
+        await ShotAsync(czj, "11-project-review-rectify", "#review-summary");
+        await ShotAsync(czj, "12-project-indicators", ".indicator-table");
+
         await using var db = app.NewDbContext();
         (await db.RectificationTasks.SingleAsync(t => t.Id == taskId)).Status.ShouldBe(RectificationStatus.Accepted);
         (await db.Evaluations.SingleAsync(e => e.Id == evaluationId)).Status.ShouldBe(EvaluationStatus.Locked);

@@ -31,10 +31,6 @@ public sealed record EvidencePanel(string GroupName, IReadOnlyList<EvidenceRow> 
     EvidenceLimits Limits)
 {
     public IReadOnlyList<EvidenceRow> OfLine(int line) => [.. Files.Where(f => f.Line == line)];
-
-    /// <summary>"PDF、图片…；单个不超过 20 MB，本评价合计不超过 200 MB（已用 3.4 MB）".</summary>
-    public string LimitsText =>
-        $"可上传 {EvidenceFileTypes.AcceptedText}；单个不超过 {EvidenceLimits.Text(Limits.MaxFileBytes)}，{GroupName}合计不超过 {EvidenceLimits.Text(Limits.MaxTotalBytes)}（已用 {EvidenceLimits.Size(UsedBytes)}）";
 }
 
 /// <summary>The 佐证材料 users see, in number order; deleted files are left out (their trail is in the audit log).</summary>
@@ -60,10 +56,6 @@ public static class EvidenceList
             found.Refusal?.Reason, used, limits));
     }
 
-    /// <summary>The files of every line of an evaluation (<see cref="EvidenceRow.Line"/> says which), for its page and report.</summary>
-    public static Task<(Outcome Outcome, EvidencePanel? Panel)> ForEvaluationAsync(JixiaoDbContext db, AccessScope scope, EvidenceLimits limits,
-        int evaluationId, CancellationToken cancellationToken = default) =>
-        ForEvaluationCoreAsync(db, scope, limits, evaluationId, cancellationToken);
 
     /// <summary>The live files of many 纠偏 requests or 整改 tasks at once (a queue page), by owner id; the caller knows who may change them.</summary>
     public static async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceRow>>> ForCorrectionsAsync(JixiaoDbContext db, AccessScope scope,
@@ -123,9 +115,11 @@ public static class EvidenceList
             .GroupBy(e => e.LineIndex!.Value).Select(g => new { Line = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Line, g => g.Count, cancellationToken);
 
-    private static async Task<(Outcome Outcome, EvidencePanel? Panel)> ForEvaluationCoreAsync(JixiaoDbContext db, AccessScope scope, EvidenceLimits limits,
-        int evaluationId, CancellationToken cancellationToken)
+    /// <summary>The files of every line of an evaluation (<see cref="EvidenceRow.Line"/> says which), for its page.</summary>
+    public static async Task<(Outcome Outcome, EvidencePanel? Panel)> ForEvaluationAsync(JixiaoDbContext db, AccessScope scope, EvidenceLimits limits,
+        int evaluationId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var (notFound, evaluation) = await EvidenceOwners.EvaluationAsync(db, scope, evaluationId, cancellationToken);
         if (evaluation is null)
         {
