@@ -93,8 +93,8 @@ internal static partial class GluedForm
 
     /// <summary>
     /// The lines of a printed text joined where the page wrapped them (a line as wide as the page's full lines goes on
-    /// in the next), a site's page number at the start of a line dropped: a glued form printed to PDF is one stream
-    /// again, its cells cut only where the copy had a break.
+    /// in the next), a site's page number at the start of a line kept as the start of a line: a glued form printed to
+    /// PDF is the text copy again, its cells cut only where the copy had a break.
     /// </summary>
     public static string Unwrap(IEnumerable<string> printed)
     {
@@ -111,8 +111,10 @@ internal static partial class GluedForm
         var sb = new StringBuilder(lines[0]);
         for (var k = 1; k < lines.Count; k++)
         {
-            var line = PageMark().Match(lines[k]) is { Success: true } mark ? lines[k][mark.Length..] : lines[k];
-            sb.Append(Width(lines[k - 1]) >= full * 0.6 ? "" : "\n").Append(line);
+            // A site's page number ("3、") opens a paragraph of the copy: it stays, at the start of its line, for Unglue to
+            // join the page to the one before as it does in the text copy.
+            var opensPage = PageMark().IsMatch(lines[k]);
+            sb.Append(!opensPage && Width(lines[k - 1]) >= full * 0.6 ? "" : "\n").Append(lines[k]);
         }
 
         return sb.ToString();
@@ -170,6 +172,14 @@ internal static partial class GluedForm
                     }
                 }
 
+                if (hit.Key is null && found.Count > 0)
+                {
+                    // A label with one character misread, inside the run ("年初旨标值" for 年初指标值): labels of five characters
+                    // or more, one 汉字 replaced by another.
+                    hit = columns.FirstOrDefault(c => c.Key.Length >= 5 && at + c.Key.Length <= s.Length && OneMisread(s.AsSpan(at, c.Key.Length), c.Key));
+                    length = hit.Key?.Length ?? 0;
+                }
+
                 if (hit.Key is null)
                 {
                     break;
@@ -191,6 +201,20 @@ internal static partial class GluedForm
         }
 
         return null;
+    }
+
+    private static bool OneMisread(ReadOnlySpan<char> text, string label)
+    {
+        var differ = 0;
+        for (var k = 0; k < label.Length; k++)
+        {
+            if (text[k] != label[k] && (++differ > 1 || !ReadingText.IsCjk(text[k]) || !ReadingText.IsCjk(label[k])))
+            {
+                return false;
+            }
+        }
+
+        return differ == 1;
     }
 
     /// <summary>

@@ -102,7 +102,11 @@ internal static partial class KindClassifier
                 var t = row[i];
                 var key = t.Key.StartsWith("标题:", StringComparison.Ordinal) ? t.Key[3..] : t.Key;
                 key = FileExtension().Replace(key, "");
-                if (key.Length is >= 6 and <= 80 && (key.EndsWith("表", StringComparison.Ordinal) || key.EndsWith("报告", StringComparison.Ordinal) || key.Contains("表(", StringComparison.Ordinal)))
+                // A short note in brackets after the title ("…监控报告(精选27篇)") does not hide it; a sentence that happens to
+                // end in 报告 where a page wrapped it ("…那么报告") is none.
+                var named = TrailingNote().Replace(key, "");
+                if (key.Length is >= 6 and <= 80 && (named.EndsWith("表", StringComparison.Ordinal) || named.EndsWith("报告", StringComparison.Ordinal) || key.Contains("表(", StringComparison.Ordinal))
+                    && !key.AsSpan().ContainsAny(",。?!;，？！；"))
                 {
                     if (t.Key.StartsWith("标题:", StringComparison.Ordinal))
                     {
@@ -129,6 +133,10 @@ internal static partial class KindClassifier
     private static bool IsLabel(string text) =>
         text.EndsWith("单位", StringComparison.Ordinal) || text.EndsWith("名称", StringComparison.Ordinal) || text.EndsWith("部门", StringComparison.Ordinal)
         || text.EndsWith("日期", StringComparison.Ordinal) || text.EndsWith("时间", StringComparison.Ordinal) || text.EndsWith("附件", StringComparison.Ordinal);
+
+    /// <summary>A short note in brackets at the end of a title ("(精选27篇)", "(2023年)").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[(（][^()（）]{1,12}[)）]$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingNote();
 
     /// <summary>A file name's extension after a title ("…自评报告.pdf", a heading copied from a download link).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\.(?:pdf|docx?|xlsx?|wps|et|ofd)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -42,9 +42,10 @@ internal static partial class ProseReader
     {
         // Typesetting puts a gap between Chinese and the digits beside it ("总额为 84 万元" in a printed PDF); in prose
         // that gap is no separator. A gap between cells is one, and stays.
-        // OCR leaves gaps beside full-width punctuation ("提升 ”、 “乡村"), which are no separators either.
-        var lines = rows.Select(row => string.Join(" ", row.Where(t => !t.IsEmpty)
-            .Select(t => SpaceBesidePunctuation().Replace(SpaceBesideDigits().Replace(t.Text, ""), "")))).ToList();
+        // OCR leaves gaps beside full-width punctuation ("提升 ”、 “乡村"), and beside half-width punctuation between 汉字
+        // ("分别为 :市城管委…", "渗沥液 (污水) 处理厂"), which are no separators either, inside a cell or between two.
+        var lines = rows.Select(row => SpaceBesidePunctuation().Replace(string.Join(" ", row.Where(t => !t.IsEmpty)
+            .Select(t => SpaceBesideDigits().Replace(t.Text, ""))), "")).ToList();
         var full = FullWidth(lines);
         var sb = new StringBuilder();
         string? previous = null;
@@ -58,7 +59,9 @@ internal static partial class ProseReader
                     && (char.IsDigit(line[0]) || line[0] == '.' || line.StartsWith("万元", StringComparison.Ordinal) || line.StartsWith("亿元", StringComparison.Ordinal)
                         || line.StartsWith("萬元", StringComparison.Ordinal) || line.StartsWith("億元", StringComparison.Ordinal) || line[0] is '元' or '%');
                 var wrapped = Width(previous) >= full * 0.85 && line.Length > 0 && !EndsSentence(sb) && !OpensItem().IsMatch(line)
-                    && (ReadingText.IsCjk(last) || "，,、（(“《".Contains(last, StringComparison.Ordinal))
+                    // A line may also break after a dash or a list's semicolon ("五一大道(火车站-" / "袁家岭)…"): neither ends a
+                    // paragraph.
+                    && (ReadingText.IsCjk(last) || "，,、（(“《-－—~～/;；".Contains(last, StringComparison.Ordinal))
                     && (ReadingText.IsCjk(line[0]) || "，,、。；;）)”》%".Contains(line[0], StringComparison.Ordinal) || char.IsDigit(line[0]));
                 // A form's cells one per line ("年度" "履职" "目标") are read as one label, as before pages were measured.
                 var breaksWord = ReadingText.IsCjk(last) && line.Length > 0 && ReadingText.IsCjk(line[0]) && !EndsSentence(sb);
@@ -233,7 +236,7 @@ internal static partial class ProseReader
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[ \u00A0\u3000]+(?=[0-9])|(?<=[0-9%])[ \u00A0\u3000]+(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex SpaceBesideDigits();
 
-    [GeneratedRegex(@"[ \u00A0\u3000]+(?=[“”‘’、，。：；！？）》])|(?<=[“‘、，。：；！？（《])[ \u00A0\u3000]+")]
+    [GeneratedRegex(@"[ \u00A0\u3000]+(?=[“”‘’、，。：；！？）》])|(?<=[“‘、，。：；！？（《])[ \u00A0\u3000]+|(?<=[\p{IsCJKUnifiedIdeographs}“”、，。：；）》])[ \u00A0\u3000]+(?=[,:;()!?])|(?<=[,:;()!?])[ \u00A0\u3000]+(?=[\p{IsCJKUnifiedIdeographs}“‘（《])")]
     private static partial Regex SpaceBesidePunctuation();
 
     [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部分])")]

@@ -93,6 +93,36 @@ public class GluedFormTests
     }
 
     [Fact]
+    public void A_header_label_with_one_character_misread_keeps_the_header()
+    {
+        // OCR read 指 as 旨 in 年初指标值: the rest of the header still says which column is which.
+        var doc = Read(Department.Replace("年初指标值", "年初旨标值", StringComparison.Ordinal));
+
+        doc.Projects.ShouldHaveSingleItem().Indicators.Select(i => (i.Name, i.Weight, i.Target, i.Actual, i.Score)).ShouldBe(
+        [
+            ("文化活动场次", 10m, "120场", "135场", 10m),
+            ("图书借阅人次", 10m, "5万人次", "4.2万人次", 8.4m),
+            ("服务满意度", 5m, "95%", "97%", 5m),
+        ]);
+    }
+
+    [Fact]
+    public void A_copy_printed_to_pdf_reads_as_its_text_where_a_site_page_number_cut_a_cell()
+    {
+        // The copy's pages ("1、…", "2、…") cut 图书借阅人次 in two; printed, each page wraps into lines of the page's
+        // width and the last line of the first page is short.
+        var cut = Department.IndexOf("借阅人次", StringComparison.Ordinal);
+        string[] pages = ["1、" + Department[..cut], "2、" + Department[cut..]];
+        var printed = pages.SelectMany(page => page.Chunk(30).Select(c => new string(c))).ToList();
+
+        var fromText = Read(string.Join('\n', pages));
+        var fromPrint = Read(GluedForm.Unwrap(printed));
+
+        fromText.Projects.ShouldHaveSingleItem().Indicators.Select(i => i.Name).ShouldBe(["文化活动场次", "图书借阅人次", "服务满意度"]);
+        fromPrint.Projects.ShouldHaveSingleItem().Indicators.Select(Row).ShouldBe(fromText.Projects[0].Indicators.Select(Row));
+    }
+
+    [Fact]
     public void A_change_that_breaks_a_cell_is_seen_not_read_into_a_neighbour()
     {
         // Without the 得分 of the first row, 20 could be its 得分 or the next row's start: the row keeps its 分值 and

@@ -282,6 +282,38 @@ public class RecognizerTests
     }
 
     [Fact]
+    public void A_list_of_funds_wrapped_after_a_dash_with_gaps_beside_its_punctuation_is_read_whole()
+    {
+        // A printed page wraps a paragraph wherever the line is full, also after a dash; OCR leaves gaps beside
+        // half-width punctuation.
+        var doc = Read("""
+            项目支出绩效运行监控报告
+            一、项目基本情况
+            本局纳入运行监控的项目共4个,分别为 :道路清扫保洁经费;公园(广场-
+            滨河段)绿化养护经费;路灯维护经费;城区 (老城) 排水管网疏浚经费。
+            二、监控工作开展情况
+            """);
+
+        doc.Kind.ShouldBe(DocumentKind.Monitoring);
+        doc.Projects.Select(p => p.Name).ShouldBe(["道路清扫保洁经费", "公园(广场-滨河段)绿化养护经费", "路灯维护经费", "城区(老城)排水管网疏浚经费"]);
+        doc.Findings.ShouldNotContain(f => f.Check == "count");
+    }
+
+    [Fact]
+    public void A_title_with_a_note_in_brackets_is_the_title_and_a_sentence_ending_in_报告_is_not()
+    {
+        var doc = Read("""
+            项目运行绩效监控报告(精选3篇)
+            报告的用途越来越大,那么怎样写一份好的报告
+            项目运行绩效监控报告1
+            一、项目基本情况
+            本年度安排道路维护资金120万元。
+            """);
+
+        doc.Title.ShouldBe("项目运行绩效监控报告(精选3篇)");
+    }
+
+    [Fact]
     public void Parts_listed_after_其中_must_add_to_their_total()
     {
         var doc = Read("""
