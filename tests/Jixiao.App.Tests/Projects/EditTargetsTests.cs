@@ -34,6 +34,25 @@ public sealed class EditTargetsTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_blank_text_clears_the_target_and_every_column_of_it(string provider)
+    {
+        using var database = TestDatabase.Create(provider, "jixiao-app");
+        var (unitId, _, indicator, _) = await StoredUnit.AddAsync(database);
+
+        await using (var db = database.NewContext("公安分局填报员"))
+        {
+            (await EditTargets.RunAsync(db, StoredUnit.Clerk(unitId), indicator, new EditTargetsRequest("  ", "≥95%", Version: 0))).Outcome.ShouldBe(Outcome.Ok);
+        }
+
+        await using var read = database.NewContext();
+        var stored = await read.Indicators.SingleAsync(i => i.Id == indicator);
+        (stored.PeriodText, stored.PeriodKind, stored.PeriodComparator, stored.PeriodImplicit, stored.PeriodValue, stored.PeriodMax, stored.PeriodUnit, stored.PeriodDirection)
+            .ShouldBe((null, null, null, false, null, null, null, null));
+        (stored.AnnualText, stored.AnnualValue).ShouldBe(("≥95%", (decimal?)95m));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Refuses_a_stale_version_and_a_submitted_project_and_keeps_the_stored_target(string provider)
     {
         using var database = TestDatabase.Create(provider, "jixiao-app");
