@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Jixiao.App.Demo;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jixiao.Web.Tests;
@@ -15,14 +12,6 @@ namespace Jixiao.Web.Tests;
 public sealed class BrowserTests
 {
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
 
     /// <summary>A Chinese-locale page of the walk's size that collects console errors and accepts confirm dialogs.</summary>
     private static async Task<IPage> OpenPageAsync(IBrowser browser, List<string> errors)
@@ -92,9 +81,9 @@ public sealed class BrowserTests
     {
         Directory.CreateDirectory(Shots);
         using var app = new TestApp("sqlite", seed: false, kestrel: true);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = app.BaseUrl;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await BrowserSession.LaunchChromiumAsync(playwright);
         var errors = new List<string>();
         var page = await OpenPageAsync(browser, errors);
 
@@ -286,9 +275,9 @@ public sealed class BrowserTests
     {
         Directory.CreateDirectory(Shots);
         using var app = new TestApp("sqlite", seed: true, kestrel: true);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = app.BaseUrl;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await BrowserSession.LaunchChromiumAsync(playwright);
         var errors = new List<string>();
         var page = await OpenPageAsync(browser, errors);
 

@@ -3,10 +3,7 @@ using Jixiao.App.Demo;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Rectification;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jixiao.Web.Tests;
@@ -23,7 +20,6 @@ public sealed class EvidenceWalkBrowserTests
 {
     private const long Wan = 1_000_000; // 1 万元 in 分
     private const int Year = 2053;
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private const string Copies = "/tmp/jixiao-walk";
 
     /// <summary>
@@ -66,25 +62,17 @@ public sealed class EvidenceWalkBrowserTests
     [Fact]
     public async Task Evaluation_result_use_rectification_and_evidence_walk_from_clerk_to_finance_and_back()
     {
-        Directory.CreateDirectory(Shots);
         Directory.CreateDirectory(Copies);
-        using var app = new TestApp("sqlite", seed: true, kestrel: true);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await using var session = await BrowserSession.StartAsync();
+        var (app, baseUrl) = (session.App, session.BaseUrl);
         var (projectId, name, evaluationId) = await EvaluatedProjectAsync(app);
         var files = Path.Combine(Path.GetTempPath(), "jixiao-walk-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(files);
         var ledger = Path.Combine(files, "培训签到表.pdf");
         var photo = Path.Combine(files, "申请表盖章页.png");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var errors = new List<string>();
-
         // The evidence itself, as a unit makes it: a sign-in sheet printed to PDF and a photographed form, drawn by the browser.
-        await using (var maker = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 800, Height = 500 } }))
+        await using (var maker = await session.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 800, Height = 500 } }))
         {
             var sheet = await maker.NewPageAsync();
             await sheet.SetContentAsync("<html><body style='font-family:\"Noto Sans CJK SC\"'><h2>2053年度民警业务培训签到表（第一、二期）</h2>"
@@ -98,26 +86,9 @@ public sealed class EvidenceWalkBrowserTests
             await sheet.ScreenshotAsync(new PageScreenshotOptions { Path = photo });
         }
 
-        async Task<IPage> LoginAsync(string user)
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true,
-            });
-            var page = await context.NewPageAsync();
-            page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-            page.Dialog += (_, dialog) => dialog.AcceptAsync();
-            await page.GotoAsync(baseUrl + "/login");
-            await page.FillAsync("#userName", user);
-            await page.FillAsync("#password", DemoSetup.Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(baseUrl + "/");
-            return page;
-        }
-
         async Task ShotAsync(IPage page, string step, string? selector = null)
         {
-            var path = Path.Combine(Shots, $"walk-{step}.png");
+            var path = Path.Combine(BrowserSession.Shots, $"walk-{step}.png");
             if (selector is null)
             {
                 // from the top: a page scrolled to an #anchor would show its fixed top bar halfway down a full-page shot
@@ -133,7 +104,7 @@ public sealed class EvidenceWalkBrowserTests
         }
 
         // 1. The clerk: the scored lines are marked 无佐证; he attaches the training sign-in sheet to 培训人数 and locks at 中.
-        var gaj = await LoginAsync("gaj");
+        var gaj = await session.LoginAsync("gaj", acceptDialogs: true);
         await gaj.GotoAsync($"{baseUrl}/evaluations/{evaluationId}");
         (await gaj.Locator("#evaluation-grade").InnerTextAsync()).ShouldBe("中");
         (await gaj.Locator(".no-evidence").CountAsync()).ShouldBe(4, "every line is scored and none has a file");
@@ -160,7 +131,7 @@ public sealed class EvidenceWalkBrowserTests
         await ShotAsync(gaj, "3-evaluation-locked");
 
         // 2. Finance: 结果应用 advises the cut, finance decides with a reason and makes a 整改 task of RES101.
-        var czj = await LoginAsync("czj");
+        var czj = await session.LoginAsync("czj", acceptDialogs: true);
         await czj.GotoAsync($"{baseUrl}/result-use?year={Year}");
         var row = czj.Locator($"#project-{projectId}");
         var rowText = await row.InnerTextAsync();
@@ -216,7 +187,7 @@ public sealed class EvidenceWalkBrowserTests
         task = czj.Locator($"#task-{taskId}");
         var download = await czj.RunAndWaitForDownloadAsync(() => task.Locator("a[data-download]:has-text('申请表盖章页.png')").ClickAsync());
         download.SuggestedFilename.ShouldBe("申请表盖章页.png");
-        var saved = Path.Combine(Shots, "walk-downloaded-task.png");
+        var saved = Path.Combine(BrowserSession.Shots, "walk-downloaded-task.png");
         await download.SaveAsAsync(saved);
         (await File.ReadAllBytesAsync(saved)).ShouldBe(await File.ReadAllBytesAsync(photo));
         File.Copy(saved, Path.Combine(Copies, "walk-downloaded-task.png"), overwrite: true);
@@ -232,7 +203,7 @@ public sealed class EvidenceWalkBrowserTests
         await czj.GotoAsync($"{baseUrl}/evaluations/{evaluationId}");
         var sheetDownload = await czj.RunAndWaitForDownloadAsync(() => czj.Locator("#evidence-line-1 a[data-download]").ClickAsync());
         sheetDownload.SuggestedFilename.ShouldBe("培训签到表.pdf");
-        var pdf = Path.Combine(Shots, "walk-downloaded-line.pdf");
+        var pdf = Path.Combine(BrowserSession.Shots, "walk-downloaded-line.pdf");
         await sheetDownload.SaveAsAsync(pdf);
         (await File.ReadAllBytesAsync(pdf)).ShouldBe(await File.ReadAllBytesAsync(ledger));
         using (var render = System.Diagnostics.Process.Start("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(Copies, "walk-downloaded-line")])!)
@@ -244,7 +215,7 @@ public sealed class EvidenceWalkBrowserTests
         // The 整改台账 lists the task's file by number.
         await czj.GotoAsync($"{baseUrl}/rectification");
         var book = await czj.RunAndWaitForDownloadAsync(() => czj.ClickAsync("a[data-download]:has-text('整改台账 .xlsx')"));
-        var bookPath = Path.Combine(Shots, "walk-ledger.xlsx");
+        var bookPath = Path.Combine(BrowserSession.Shots, "walk-ledger.xlsx");
         await book.SaveAsAsync(bookPath);
         using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(bookPath, false))
         {
@@ -265,7 +236,7 @@ public sealed class EvidenceWalkBrowserTests
         audit.Select(a => (a.Field, a.Actor)).ShouldBe([("created", "公安分局填报员"), ("created", "公安分局填报员")]);
         audit[0].NewValue!.ShouldContain("附于单位自评第 2 行“培训人数”的实际完成值");
         audit[1].NewValue!.ShouldContain($"附于整改任务 {taskId}（RES101）的整改措施");
-        errors.ShouldBeEmpty();
+        session.Errors.ShouldBeEmpty();
         Directory.Delete(files, recursive: true);
     }
 }

@@ -4,10 +4,7 @@ using Jixiao.Data.Storing;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.App.Demo;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jixiao.Web.Tests;
@@ -19,72 +16,51 @@ namespace Jixiao.Web.Tests;
 /// </summary>
 public sealed class MonitoringBrowserTests
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>
+    /// The first <paramref name="count"/> police projects with indicators, made approved projects of 2024 with 100 万元
+    /// whose first indicator's 年度指标值 is "≥1200人" (and its name <paramref name="indicatorName"/>, when given).
+    /// </summary>
+    internal static async Task<List<(int Project, string Name, int Indicator)>> ApprovedPoliceProjectsAsync(TestApp app, int count, string? indicatorName = null)
+    {
+        await using var db = app.NewDbContext();
+        db.ActorOverride = "测试准备";
+        var projects = await db.Projects.Include(p => p.Indicators).Where(p => p.Unit!.Name == DemoSetup.PoliceUnit && p.Indicators.Count > 0)
+            .OrderBy(p => p.Id).Take(count).ToListAsync();
+        foreach (var project in projects)
+        {
+            project.Status = ReviewStatus.Approved;
+            project.FiscalYear = 2024;
+            project.TotalFen = 100_000_000;
+            var first = project.Indicators.OrderBy(i => i.Position).First();
+            first.Name = indicatorName ?? first.Name;
+            TargetColumns.SetAnnual(first, TargetParser.Parse("≥1200人"));
+        }
 
-    // Playwright's request API sends no Origin, which the site's own pages do: the API refuses a write without it.
-    private static Dictionary<string, string> SameSite(string baseUrl) => new() { ["Origin"] = baseUrl };
+        await db.SaveChangesAsync();
+        return projects.Select(p => (p.Id, p.Name, p.Indicators.OrderBy(i => i.Position).First().Id)).ToList();
+    }
 
     [Fact]
     public async Task Finance_opens_a_round_the_clerk_fills_it_and_the_page_shows_the_red_project()
     {
-        Directory.CreateDirectory(Shots);
-        using var app = new TestApp("sqlite", seed: true, kestrel: true);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        List<(int Project, int Indicator)> police;
-        await using (var db = app.NewDbContext())
-        {
-            db.ActorOverride = "测试准备";
-            var projects = await db.Projects.Include(p => p.Indicators).Where(p => p.Unit!.Name == DemoSetup.PoliceUnit && p.Indicators.Count > 0)
-                .OrderBy(p => p.Id).Take(2).ToListAsync();
-            foreach (var project in projects)
-            {
-                project.Status = ReviewStatus.Approved;
-                project.FiscalYear = 2024;
-                project.TotalFen = 100_000_000;
-                var first = project.Indicators.OrderBy(i => i.Position).First();
-                first.AnnualText = "≥1200人";
-                TargetColumns.SetAnnual(first, TargetParser.Parse("≥1200人"));
-            }
-
-            await db.SaveChangesAsync();
-            police = projects.Select(p => (p.Id, p.Indicators.OrderBy(i => i.Position).First().Id)).ToList();
-        }
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var errors = new List<string>();
-
-        async Task<IPage> LoginAsync(string user)
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
-            var page = await context.NewPageAsync();
-            page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-            await page.GotoAsync(baseUrl + "/login");
-            await page.FillAsync("#userName", user);
-            await page.FillAsync("#password", DemoSetup.Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(baseUrl + "/");
-            return page;
-        }
-
-        var czj = await LoginAsync("czj");
+        await using var session = await BrowserSession.StartAsync();
+        var baseUrl = session.BaseUrl;
+        var police = await ApprovedPoliceProjectsAsync(session.App, 2);
+        var czj = await session.LoginAsync("czj");
         var opened = await czj.APIRequest.PostAsync(baseUrl + "/api/v1/monitoring/rounds",
-            new APIRequestContextOptions { DataObject = new { fiscalYear = 2024, deadline = "2024-08-15" }, Headers = SameSite(baseUrl) });
+            new APIRequestContextOptions { DataObject = new { fiscalYear = 2024, deadline = "2024-08-15" }, Headers = session.SameSite });
         opened.Status.ShouldBe(201);
         var round = JsonSerializer.Deserialize<JsonElement>(await opened.TextAsync());
         var roundId = round.GetProperty("round").GetProperty("id").GetInt32();
         var entries = round.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("projectId").GetInt32(), e => e.GetProperty("entryId").GetInt32());
 
-        var gaj = await LoginAsync("gaj");
+        var gaj = await session.LoginAsync("gaj");
         foreach (var (project, indicator, executedFen) in new[] { (police[0].Project, police[0].Indicator, 70_000_000L), (police[1].Project, police[1].Indicator, 10_000_000L) })
         {
             var filled = await gaj.APIRequest.PutAsync($"{baseUrl}/api/v1/monitoring/entries/{entries[project]}", new APIRequestContextOptions
             {
                 DataObject = new { version = 0, executedFen, narrative = "按计划推进。", indicators = new[] { new { indicatorId = indicator, progress = "700人", likelihood = "有可能" } } },
-                Headers = SameSite(baseUrl),
+                Headers = session.SameSite,
             });
             filled.Status.ShouldBe(200);
         }
@@ -95,7 +71,7 @@ public sealed class MonitoringBrowserTests
         (await czj.Locator("#project-lights .badge.text-bg-danger").CountAsync()).ShouldBe(1);
         (await czj.Locator("#project-lights .badge.text-bg-success").CountAsync()).ShouldBe(1);
         (await czj.TextContentAsync("#unit-lights tbody"))!.ShouldContain(DemoSetup.PoliceUnit);
-        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "monitoring-round.png"), FullPage = true });
-        errors.ShouldBeEmpty();
+        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "monitoring-round.png"), FullPage = true });
+        session.Errors.ShouldBeEmpty();
     }
 }

@@ -2,13 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jixiao.App.Demo;
-using Jixiao.Data.Storing;
-using Jixiao.Domain.Reviews;
-using Jixiao.Domain.Targets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jixiao.Web.Tests;
@@ -21,73 +14,27 @@ namespace Jixiao.Web.Tests;
 /// </summary>
 public sealed class MonitoringCorrectionBrowserTests
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    // Playwright's request API sends no Origin, which the site's own pages do: the API refuses a write without it.
-    private static Dictionary<string, string> SameSite(string baseUrl) => new() { ["Origin"] = baseUrl };
-
     [Fact]
     public async Task The_clerk_loads_a_table_and_answers_the_red_project_and_finance_sees_the_answered_queue()
     {
-        Directory.CreateDirectory(Shots);
-        using var app = new TestApp("sqlite", seed: true, kestrel: true);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        List<(int Project, string Name, int Indicator)> police;
-        await using (var db = app.NewDbContext())
-        {
-            db.ActorOverride = "测试准备";
-            var projects = await db.Projects.Include(p => p.Indicators).Where(p => p.Unit!.Name == DemoSetup.PoliceUnit && p.Indicators.Count > 0)
-                .OrderBy(p => p.Id).Take(3).ToListAsync();
-            foreach (var project in projects)
-            {
-                project.Status = ReviewStatus.Approved;
-                project.FiscalYear = 2024;
-                project.TotalFen = 100_000_000;
-                var first = project.Indicators.OrderBy(i => i.Position).First();
-                first.Name = "培训人数";
-                first.AnnualText = "≥1200人";
-                TargetColumns.SetAnnual(first, TargetParser.Parse("≥1200人"));
-            }
-
-            await db.SaveChangesAsync();
-            police = projects.Select(p => (p.Id, p.Name, p.Indicators.OrderBy(i => i.Position).First().Id)).ToList();
-        }
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var errors = new List<string>();
-
-        async Task<IPage> LoginAsync(string user)
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
-            var page = await context.NewPageAsync();
-            page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-            await page.GotoAsync(baseUrl + "/login");
-            await page.FillAsync("#userName", user);
-            await page.FillAsync("#password", DemoSetup.Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(baseUrl + "/");
-            return page;
-        }
-
-        var czj = await LoginAsync("czj");
+        await using var session = await BrowserSession.StartAsync();
+        var baseUrl = session.BaseUrl;
+        var police = await MonitoringBrowserTests.ApprovedPoliceProjectsAsync(session.App, 3, "培训人数");
+        var czj = await session.LoginAsync("czj");
         var opened = await czj.APIRequest.PostAsync(baseUrl + "/api/v1/monitoring/rounds",
-            new APIRequestContextOptions { DataObject = new { fiscalYear = 2024, deadline = "2024-08-15" }, Headers = SameSite(baseUrl) });
+            new APIRequestContextOptions { DataObject = new { fiscalYear = 2024, deadline = "2024-08-15" }, Headers = session.SameSite });
         opened.Status.ShouldBe(201);
         var round = JsonSerializer.Deserialize<JsonElement>(await opened.TextAsync());
         var roundId = round.GetProperty("round").GetProperty("id").GetInt32();
         var entries = round.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("projectId").GetInt32(), e => e.GetProperty("entryId").GetInt32());
 
-        var gaj = await LoginAsync("gaj");
+        var gaj = await session.LoginAsync("gaj");
         foreach (var (project, indicator, executedFen) in new[] { (police[0].Project, police[0].Indicator, 70_000_000L), (police[1].Project, police[1].Indicator, 10_000_000L) })
         {
             (await gaj.APIRequest.PutAsync($"{baseUrl}/api/v1/monitoring/entries/{entries[project]}", new APIRequestContextOptions
             {
                 DataObject = new { version = 0, executedFen, indicators = new[] { new { indicatorId = indicator, progress = "700人", likelihood = "有可能" } } },
-                Headers = SameSite(baseUrl),
+                Headers = session.SameSite,
             })).Status.ShouldBe(200);
         }
 
@@ -109,7 +56,7 @@ public sealed class MonitoringCorrectionBrowserTests
         await gaj.ClickAsync("#load-form button[type=submit]");
         await gaj.WaitForSelectorAsync("#load-preview");
         (await gaj.Locator("#load-preview tr.matched").CountAsync()).ShouldBe(1);
-        await gaj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "monitoring-load-preview.png"), FullPage = true });
+        await gaj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "monitoring-load-preview.png"), FullPage = true });
         await gaj.ClickAsync("#load-confirm button");
         await gaj.WaitForURLAsync(new Regex($"/monitoring/{roundId}$"));
         (await gaj.TextContentAsync(".alert-success"))!.ShouldContain("已载入 公安分局监控表.txt：1 个项目");
@@ -146,7 +93,7 @@ public sealed class MonitoringCorrectionBrowserTests
         await czj.ClickAsync("form.funds button[type=submit]");
         await czj.WaitForSelectorAsync(".funds-paused");
         (await czj.TextContentAsync(".alert-success"))!.ShouldContain("已标记暂停拨付。");
-        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "monitoring-corrections.png"), FullPage = true });
-        errors.ShouldBeEmpty();
+        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "monitoring-corrections.png"), FullPage = true });
+        session.Errors.ShouldBeEmpty();
     }
 }

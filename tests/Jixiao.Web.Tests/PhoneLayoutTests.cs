@@ -1,10 +1,7 @@
 using Jixiao.App.Auth;
 using Jixiao.App.Demo;
 using Jixiao.App.Imports;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jixiao.Web.Tests;
@@ -73,14 +70,9 @@ public sealed class PhoneLayoutTests
             recheckId = await db.RecheckEvaluations.Where(e => e.BatchId == batchId).OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync();
         }
 
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = app.BaseUrl;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await BrowserSession.LaunchChromiumAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = Width, Height = 844 },

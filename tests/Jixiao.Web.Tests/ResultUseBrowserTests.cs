@@ -3,10 +3,7 @@ using Jixiao.App.Demo;
 using Jixiao.Data.Entities;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.ResultUse;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jixiao.Web.Tests;
@@ -22,7 +19,6 @@ public sealed class ResultUseBrowserTests
 {
     private const long Wan = 1_000_000; // 1 万元 in 分
     private const int Year = 2051;
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>A police project of <see cref="Year"/> (100 万元) with a locked evaluation of 72.5 / 中, and next year's project of the same name asking 105 万元.</summary>
     private static async Task<(int Id, string Name)> GradedProjectAsync(TestApp app)
@@ -48,33 +44,9 @@ public sealed class ResultUseBrowserTests
     [Fact]
     public async Task Finance_decides_on_the_page_with_a_reason_and_clerks_cannot_change_it()
     {
-        Directory.CreateDirectory(Shots);
-        using var app = new TestApp("sqlite", seed: true, kestrel: true);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await using var session = await BrowserSession.StartAsync();
+        var (app, baseUrl) = (session.App, session.BaseUrl);
         var (id, name) = await GradedProjectAsync(app);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var errors = new List<string>();
-
-        async Task<IPage> LoginAsync(string user)
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true,
-            });
-            var page = await context.NewPageAsync();
-            page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-            await page.GotoAsync(baseUrl + "/login");
-            await page.FillAsync("#userName", user);
-            await page.FillAsync("#password", DemoSetup.Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(baseUrl + "/");
-            return page;
-        }
 
         // A post of the decision form the way a forger would: the right fields and a valid token of the forger's own session.
         async Task<IAPIResponse> ForgedDecisionAsync(IPage page)
@@ -94,7 +66,7 @@ public sealed class ResultUseBrowserTests
             });
         }
 
-        var czj = await LoginAsync("czj");
+        var czj = await session.LoginAsync("czj");
         await czj.ClickAsync("a.nav-link:has-text('结果应用')");
         await czj.WaitForURLAsync(baseUrl + "/result-use");
         (await czj.InputValueAsync("#year")).ShouldBe(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "the newest evaluated year comes first");
@@ -115,7 +87,7 @@ public sealed class ResultUseBrowserTests
         await row.Locator("input[name=amountWanYuan]").FillAsync("88");
         await row.Locator("details.decision-form textarea[name=reason]").FillAsync("评价为中，压减 12 万元，保留运维经费");
         await row.Locator("details.request-form summary").ClickAsync();
-        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "result-use-form.png"), FullPage = true });
+        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "result-use-form.png"), FullPage = true });
         await row.Locator("details.decision-form button[type=submit]").ClickAsync();
         await czj.WaitForURLAsync(new Regex($"/result-use\\?year={Year}"));
         (await czj.TextContentAsync(".alert-success"))!.ShouldContain("已保存结果应用决定");
@@ -126,12 +98,12 @@ public sealed class ResultUseBrowserTests
         history.ShouldContain("（未决定） → 压减：88.00 万元");
         history.ShouldContain("评价为中，压减 12 万元，保留运维经费");
         history.ShouldContain(name);
-        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "result-use.png"), FullPage = true });
+        await czj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "result-use.png"), FullPage = true });
         await czj.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/resultuse.png", FullPage = true });
 
         var docx = await czj.RunAndWaitForDownloadAsync(() => czj.ClickAsync("a[data-download]:has-text('结果应用情况 .docx')"));
         docx.SuggestedFilename.ShouldBe($"{Year}年度绩效评价结果应用情况.docx");
-        var docxPath = Path.Combine(Shots, "result-use.docx");
+        var docxPath = Path.Combine(BrowserSession.Shots, "result-use.docx");
         await docx.SaveAsAsync(docxPath);
         using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docxPath, false))
         {
@@ -142,13 +114,13 @@ public sealed class ResultUseBrowserTests
             text.ShouldContain("评价为中，压减 12 万元，保留运维经费");
         }
 
-        var gaj = await LoginAsync("gaj");
+        var gaj = await session.LoginAsync("gaj");
         await gaj.GotoAsync($"{baseUrl}/result-use?year={Year}");
         (await gaj.Locator($"#project-{id} td.decision").InnerTextAsync()).ShouldContain("压减：88.00 万元", Case.Sensitive, "the unit's clerk reads the decision");
         (await gaj.Locator("details.decision-form, details.request-form").CountAsync()).ShouldBe(0);
         (await ForgedDecisionAsync(gaj)).Status.ShouldBe(403);
 
-        var zfw = await LoginAsync("zfw");
+        var zfw = await session.LoginAsync("zfw");
         await zfw.GotoAsync($"{baseUrl}/result-use?year={Year}");
         (await zfw.Locator($"#project-{id}").CountAsync()).ShouldBe(0);
         (await zfw.TextContentAsync("#result-use-rows tbody"))!.ShouldContain("没有已锁定并评定等级的评价");
@@ -161,6 +133,6 @@ public sealed class ResultUseBrowserTests
         var audit = await db.AuditLog.Where(a => a.Entity == "resultUse" && a.EntityId == id).ToListAsync();
         audit.Select(a => (a.Field, a.OldValue, a.NewValue, a.Reason)).ShouldBe([("decision", "（未决定）", "压减：88.00 万元", "评价为中，压减 12 万元，保留运维经费")]);
         audit.Single().Actor.ShouldBe(use.DecidedBy);
-        errors.ShouldBeEmpty();
+        session.Errors.ShouldBeEmpty();
     }
 }

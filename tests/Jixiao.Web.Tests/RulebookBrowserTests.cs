@@ -2,10 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Jixiao.App.Demo;
 using Jixiao.Reporting.Reviews;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jixiao.Web.Tests;
@@ -19,53 +16,28 @@ namespace Jixiao.Web.Tests;
 /// </summary>
 public sealed class RulebookBrowserTests
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact]
     public async Task A_reviewer_switches_the_rulebook_and_sees_the_opinions_change_and_the_clerk_answers_one()
     {
-        Directory.CreateDirectory(Shots);
-        using var app = new TestApp("sqlite", seed: true, kestrel: true);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await using var session = await BrowserSession.StartAsync();
+        var (app, baseUrl) = (session.App, session.BaseUrl);
         int id;
         await using (var db = app.NewDbContext())
         {
             id = await db.Projects.Where(p => p.Unit!.Name == DemoSetup.PoliceUnit && p.Indicators.Count > 0).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         }
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var errors = new List<string>();
-
-        async Task<IPage> LoginAsync(string user)
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true,
-            });
-            var page = await context.NewPageAsync();
-            page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-            await page.GotoAsync(baseUrl + "/login");
-            await page.FillAsync("#userName", user);
-            await page.FillAsync("#password", DemoSetup.Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(baseUrl + "/");
-            return page;
-        }
-
         async Task ShotAsync(IPage page, string name)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"rulebook-{name}.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, $"rulebook-{name}.png"), FullPage = true });
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/rulebook-{name}.png", FullPage = true });
         }
 
         const string BaoanOpinion = "政策依据表述过于简单，请描述项目的立项依据及相关文件";
         const string OwnOpinion = "请写明立项所依据的文件全称（《……》）及文号。";
 
-        var czj = await LoginAsync("czj");
+        var czj = await session.LoginAsync("czj");
         await czj.GotoAsync($"{baseUrl}/projects/{id}");
         (await czj.TextContentAsync("#rulebook-in-force"))!.ShouldContain("内置审核规则");
         (await czj.Locator("#initial-review").CountAsync()).ShouldBe(0, "under the product's rules the system's 预审 stands alone");
@@ -120,7 +92,7 @@ public sealed class RulebookBrowserTests
         await czj.GotoAsync($"{baseUrl}/reviews");
         var download = await czj.RunAndWaitForDownloadAsync(() => czj.ClickAsync($"a[data-download]:has-text('{DemoSetup.PoliceUnit} 初审表 .xlsx')"));
         download.SuggestedFilename.ShouldBe($"{DemoSetup.PoliceUnit}-初审表.xlsx");
-        var sheetPath = Path.Combine(Shots, "rulebook-initial-review.xlsx");
+        var sheetPath = Path.Combine(BrowserSession.Shots, "rulebook-initial-review.xlsx");
         await download.SaveAsAsync(sheetPath);
         var rows = ReviewerFieldsTests.SheetRows(await File.ReadAllBytesAsync(sheetPath), InitialReviewWorkbookWriter.ResultsSheet);
         rows[0].ShouldBe(InitialReviewWorkbookWriter.ResultColumns);
@@ -128,7 +100,7 @@ public sealed class RulebookBrowserTests
         (await czj.TextContentAsync("#rulebook-history"))!.ShouldContain("改用本区的审核意见表述");
 
         // The clerk answers: a 政策依据 that names its document. The 初审 stops asking for it.
-        var gaj = await LoginAsync("gaj");
+        var gaj = await session.LoginAsync("gaj");
         await gaj.GotoAsync($"{baseUrl}/projects/{id}");
         await gaj.ClickAsync("#project-fields button:has-text('修改项目信息')");
         await gaj.FillAsync("#field-policy-basis-input", "为贯彻落实《广州市公安局白云区分局枪支弹药管理规定》，设立本项目。");
@@ -144,7 +116,7 @@ public sealed class RulebookBrowserTests
         (await gaj.TextContentAsync("#history"))!.ShouldContain("政策依据");
         await ShotAsync(gaj, "answered");
 
-        errors.ShouldBeEmpty();
+        session.Errors.ShouldBeEmpty();
     }
 
     private static async Task<int> UnitIdAsync(TestApp app)

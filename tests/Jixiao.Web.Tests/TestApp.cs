@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using Jixiao.Data;
 using Jixiao.App.Demo;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +54,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string Provider { get; }
     public string ConnectionString { get; }
+
+    /// <summary>Where an app made with <c>kestrel: true</c> listens, without a trailing slash (http://127.0.0.1:port).</summary>
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     /// <summary>The app's own 佐证材料 folder (Jixiao:Evidence:Folder), removed with the app; a second instance shares it.</summary>
     public string EvidenceFolder { get; }

@@ -1,12 +1,8 @@
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
-using Jixiao.App.Demo;
 using Jixiao.App.Imports;
 using Jixiao.App.Rechecks;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 using static Jixiao.Web.Tests.Rechecks.RecheckFiles;
@@ -23,33 +19,15 @@ namespace Jixiao.Web.Tests.Rechecks;
 /// </summary>
 public sealed class RecheckBrowserTests
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact]
     public async Task A_reviewer_uploads_follows_the_progress_reads_the_result_overrides_a_line_and_downloads_both_files()
     {
-        Directory.CreateDirectory(Shots);
         // No worker of the host's own: the test runs one when it has seen the progress, so the waiting state is seen for sure.
-        using var app = new TestApp("sqlite", seed: false, kestrel: true, settings: new Dictionary<string, string> { ["Jixiao:Recheck:Workers"] = "0" });
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true,
-        });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-        await page.GotoAsync(baseUrl + "/login");
-        await page.FillAsync("#userName", "czj");
-        await page.FillAsync("#password", DemoSetup.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseUrl + "/");
+        await using var session = await BrowserSession.StartAsync(
+            new TestApp("sqlite", seed: false, kestrel: true, settings: new Dictionary<string, string> { ["Jixiao:Recheck:Workers"] = "0" }));
+        var (app, baseUrl) = (session.App, session.BaseUrl);
+        var page = await session.LoginAsync("czj");
 
         await page.ClickAsync("a.nav-link:has-text('自评复核')");
         await page.WaitForURLAsync(baseUrl + "/rechecks");
@@ -67,7 +45,7 @@ public sealed class RecheckBrowserTests
         // Waiting for a worker: the progress card polls.
         (await page.GetAttributeAsync("#recheck-progress", "data-finished")).ShouldBe("false");
         (await page.TextContentAsync("#recheck-count"))!.Trim().ShouldBe("0 / 4");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "recheck-progress.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "recheck-progress.png"), FullPage = true });
 
         using (var reader = new ImportReader(new ImportReadLimits()))
         {
@@ -88,7 +66,7 @@ public sealed class RecheckBrowserTests
         first.ShouldContain("预算执行率得分有误");
         (await page.TextContentAsync("#recheck-files"))!.ShouldContain("说明.txt");
         (await page.TextContentAsync("#recheck-files"))!.ShouldContain("没有读到任何项目");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "recheck-result.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "recheck-result.png"), FullPage = true });
 
         await page.ClickAsync("#recheck-rows th a:has-text('复核总分')");
         await page.WaitForURLAsync(new Regex("sort=total"));
@@ -125,7 +103,7 @@ public sealed class RecheckBrowserTests
         history.ShouldContain("改为 6 分");
         history.ShouldContain("76 分 / 中");
         history.ShouldContain("74 分 / 中");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "recheck-override.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "recheck-override.png"), FullPage = true });
 
         // A reason is required: the same form without one is refused with the line named.
         line = page.Locator("#recheck-lines tr", new PageLocatorOptions { HasText = "对保障村(社区)两委机构正常运行的影响程度" });
@@ -140,7 +118,7 @@ public sealed class RecheckBrowserTests
         (await page.Locator("#recheck-rows tr", new PageLocatorOptions { HasText = "村级补助及运转经费" }).InnerTextAsync()).ShouldContain("74");
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('自评复核表 .xlsx')"));
         xlsx.SuggestedFilename.ShouldEndWith(".xlsx");
-        var xlsxPath = Path.Combine(Shots, "recheck.xlsx");
+        var xlsxPath = Path.Combine(BrowserSession.Shots, "recheck.xlsx");
         await xlsx.SaveAsAsync(xlsxPath);
         using (var workbook = SpreadsheetDocument.Open(xlsxPath, false))
         {
@@ -152,7 +130,7 @@ public sealed class RecheckBrowserTests
         }
 
         var docx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-download]:has-text('复核报告 .docx')"));
-        var docxPath = Path.Combine(Shots, "recheck-report.docx");
+        var docxPath = Path.Combine(BrowserSession.Shots, "recheck-report.docx");
         await docx.SaveAsAsync(docxPath);
         using (var report = WordprocessingDocument.Open(docxPath, false))
         {
@@ -166,6 +144,6 @@ public sealed class RecheckBrowserTests
 
         await using var db = app.NewDbContext();
         (await db.RecheckLineDecisions.CountAsync()).ShouldBe(1);
-        errors.ShouldBeEmpty();
+        session.Errors.ShouldBeEmpty();
     }
 }
