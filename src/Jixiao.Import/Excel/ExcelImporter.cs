@@ -282,6 +282,15 @@ internal static class ExcelImporter
                 }
             }
 
+            buffer.Position = 0;
+            if (Jixiao.Import.Reading.Formats.ZipEntrySizes.Check(buffer, context.Options.MaxWorkbookBytes) is { Kind: not Jixiao.Import.Reading.Formats.ZipSizeProblemKind.Unchecked } lie)
+            {
+                // ZipArchive stops silently at a part's declared size; the raw bytes tell whether the header lies.
+                context.Report(Severity.Error, ImportCodes.ZipBomb, file,
+                    $"Excel 文件中的“{lie.Entry}”实际解压后的大小与文件头声明的 {Jixiao.Import.Reading.Formats.ZipGuard.Size(lie.Declared)} 不符或超过上限，疑似压缩炸弹或文件被篡改，未导入。");
+                return false;
+            }
+
             if (zip.GetEntry("xl/workbook.xml") is null)
             {
                 context.Report(Severity.Error, ImportCodes.BadWorkbook, file, "文件是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。");

@@ -49,6 +49,39 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Refuses_a_zip_entry_that_inflates_past_the_size_its_local_and_central_headers_declare()
+    {
+        var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var name in new[] { "[Content_Types].xml", "xl/workbook.xml" })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write("<x/>");
+            }
+
+            using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open());
+            sheet.Write(new string('x', 8 * 1024 * 1024));
+        }
+
+        var bytes = buffer.ToArray();
+        // Both headers of the sheet claim 1,000 bytes: the local one (offset 22 of 0x04034b50) and the central one
+        // (offset 24 of 0x02014b50). ZipArchive then stops silently after 1,000 bytes of the 8 MB the entry holds.
+        var local = bytes.AsSpan().LastIndexOf("PK\u0003\u0004"u8);
+        var central = bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8);
+        BitConverter.GetBytes(1000u).CopyTo(bytes, local + 22);
+        BitConverter.GetBytes(1000u).CopyTo(bytes, central + 24);
+        using var stream = new MemoryStream(bytes);
+
+        var document = FormatReader.Read(stream, "lying.xlsx");
+
+        document.Grids.ShouldBeEmpty();
+        SingleError(document).Code.ShouldBe(FormatCodes.ZipBomb);
+        SingleError(document).Message.ShouldStartWith("压缩包中的“xl/worksheets/sheet1.xml”实际解压后超过文件头声明的 1,000 字节");
+        SingleError(document).Message.ShouldContain("文件头的大小不实");
+    }
+
+    [Fact]
     public void Reports_random_bytes_named_pdf_as_a_damaged_file_of_that_format()
     {
         var bytes = new byte[20_000];
