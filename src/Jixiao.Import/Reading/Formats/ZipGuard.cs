@@ -24,6 +24,13 @@ internal static class ZipGuard
             foreach (var entry in zip.Entries)
             {
                 declared += entry.Length;
+                if (entry.Length > limits.MaxPartBytes)
+                {
+                    context.Error(FormatCodes.ZipBomb, entry.FullName,
+                        $"压缩包中的“{entry.FullName}”解压后达 {Size(entry.Length)}，超过单个部件 {Size(limits.MaxPartBytes)} 的上限（如共享字符串表过大），未读取；请删去多余内容或拆分后重新上传。");
+                    return null;
+                }
+
                 if (declared > limits.MaxDecompressedBytes || entry.Length > LargeEntry && entry.Length / Math.Max(1, entry.CompressedLength) > limits.MaxCompressionRatio)
                 {
                     Bomb(context, entry.FullName, entry.Length);
