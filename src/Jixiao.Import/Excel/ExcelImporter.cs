@@ -261,6 +261,15 @@ internal static class ExcelImporter
         try
         {
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+            var partLimit = Jixiao.Import.Reading.Formats.FormatLimits.Default.MaxPartBytes;
+            if (zip.Entries.FirstOrDefault(e => e.Length > partLimit) is { } large)
+            {
+                // Refused before inflating: the format reader refuses the same part (FMT004), and inflating it here first doubled the cost.
+                context.Report(Severity.Error, ImportCodes.ZipBomb, file,
+                    $"Excel 文件中的“{large.FullName}”解压后达 {Jixiao.Import.Reading.Formats.ZipGuard.Size(large.Length)}，超过单个部件 {Jixiao.Import.Reading.Formats.ZipGuard.Size(partLimit)} 的上限，未导入。");
+                return false;
+            }
+
             long total = 0;
             var scratch = new byte[81920];
             foreach (var entry in zip.Entries)

@@ -48,12 +48,9 @@ public static partial class DocumentReader
     public static Reading Read(byte[] bytes, string fileName, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var grids = Grids(bytes, fileName, cancellationToken);
+        var legacy = TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName, options);
         cancellationToken.ThrowIfCancellationRequested();
-        // A file the format guard refused (too large, a zip bomb) is not given to the seed layouts' importer, which
-        // cannot be stopped inside and would inflate it once more.
-        var legacy = grids.Diagnostics.Any(d => d.Code is Formats.FormatCodes.ZipBomb or Formats.FormatCodes.TooLarge) ? null
-            : TargetTableImporter.Import(new MemoryStream(bytes, writable: false), fileName, options);
+        var grids = Grids(bytes, fileName, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var document = DocumentRecognizer.Recognize(grids);
         cancellationToken.ThrowIfCancellationRequested();
@@ -73,7 +70,7 @@ public static partial class DocumentReader
         }
         // One row per project with the indicators inside a cell (layouts 1 and 2) is the importer's own; a table of
         // one row per indicator is its when it finds more named projects than the recogniser.
-        var legacyRead = legacy is { Succeeded: true } && legacy.Projects.Any() && document.Kind == DocumentKind.Targets && !legacy.Projects.Any(p => p.Name == "（未注明项目）")
+        var legacyRead = legacy.Succeeded && legacy.Projects.Any() && document.Kind == DocumentKind.Targets && !legacy.Projects.Any(p => p.Name == "（未注明项目）")
             && (legacy.Layout is ImportLayouts.ProjectTable or ImportLayouts.ExtractedText
                 || legacy.Layout == ImportLayouts.IndicatorRows && legacy.Projects.Count() > Math.Max(1, document.Projects.Count));
         return new(document, legacyRead ? legacy : null);
