@@ -84,6 +84,13 @@ if (args is ["reading-retime", var retimeFolder, ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- hostile-reads [case|all]   (one import read of each hostile file, docs/benchmarks-web.md)
+if (args is ["hostile-reads", ..])
+{
+    Jixiao.Bench.Reading.HostileReads.Run(Console.Out, args.Length > 1 ? args[1] : "all");
+    return;
+}
+
 // dotnet run -c Release --project bench/Jixiao.Bench -- fuzz-reading [--seconds S] [--inputs N] [--seed S] ...   (bench/fuzz-reading.sh)
 if (args is ["fuzz-reading", ..])
 {

@@ -34,6 +34,13 @@ internal sealed class JsonLines
         try
         {
             root = System.Text.Json.Nodes.JsonNode.Parse(utf8, documentOptions: Options);
+            if (LoneSurrogate(root) is { } at)
+            {
+                root = null;
+                error = (Of(utf8).LineOf(at), "不是有效的 JSON（有无效的字符，如单独的 \\ud800 代理项：请删除或改正该字符）。");
+                return false;
+            }
+
             error = default;
             return true;
         }
@@ -63,16 +70,59 @@ internal sealed class JsonLines
             return $"“{message[Duplicate.Length..end]}”出现了两次，只能写一次";
         }
 
-        foreach (var cut in new[] { " LineNumber:", " Path:" })
+        // The parser's other reasons are English .NET text: the user is told what to look at instead.
+        return "请检查该行附近的括号、引号、逗号和冒号";
+    }
+
+    /// <summary>
+    /// The path (as <see cref="LineOf(string)"/> takes it) of the first string, property name or value, that is not valid
+    /// Unicode ("\ud800" alone): the parser accepts it and throws only when it is read.
+    /// </summary>
+    private static string? LoneSurrogate(System.Text.Json.Nodes.JsonNode? node, string path = "")
+    {
+        switch (node)
         {
-            var at = message.IndexOf(cut, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                message = message[..at];
-            }
+            case System.Text.Json.Nodes.JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    var at = path.Length == 0 ? key : $"{path}.{key}";
+                    if (!IsValid(key))
+                    {
+                        return at;
+                    }
+
+                    if (LoneSurrogate(value, at) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case System.Text.Json.Nodes.JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (LoneSurrogate(a[i], $"{path}[{i}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case System.Text.Json.Nodes.JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    return IsValid(v.GetValue<string>()) ? null : path;
+                }
+                catch (InvalidOperationException)
+                {
+                    return path;
+                }
+
+            default:
+                return null;
         }
 
-        return message.Trim().TrimEnd('.');
+        static bool IsValid(string text) => !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') || System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
     }
 
     /// <summary>The 1-based line of the value at <paramref name="path"/>, or of its nearest enclosing value that is known.</summary>

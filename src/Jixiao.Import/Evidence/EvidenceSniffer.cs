@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Jixiao.Domain.Evidence;
+using Jixiao.Import.Reading.Formats;
 
 namespace Jixiao.Import.Evidence;
 
@@ -142,150 +142,18 @@ public static class EvidenceSniffer
     }
 
     /// <summary>
-    /// Inflates every entry from its own bytes, as Word or Excel will, and compares what comes out with what the central
-    /// directory declared: ZipArchive stops at the declared size, so a part lying about its size looks harmless through it.
+    /// Every entry inflated from its own bytes (<see cref="ZipEntrySizes"/>) against what the central directory declared.
     /// Null when every part holds what it declares and all together stay within the limit; else what is wrong (Chinese).
     /// </summary>
-    private static string? RawSizes(Stream content, EvidenceLimits limits)
-    {
-        var length = content.Length;
-        var tail = new byte[(int)Math.Min(length, 22 + 65_535)];
-        content.Position = length - tail.Length;
-        content.ReadExactly(tail);
-        var end = -1;
-        for (var i = tail.Length - 22; i >= 0; i--)
+    private static string? RawSizes(Stream content, EvidenceLimits limits) =>
+        ZipEntrySizes.Check(content, limits.MaxUncompressedBytes) switch
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == 0x06054b50)
-            {
-                end = i;
-                break;
-            }
-        }
-
-        if (end < 0)
-        {
-            throw new InvalidDataException("No end of central directory.");
-        }
-
-        var entries = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10));
-        var directorySize = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 12));
-        var directoryOffset = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 16));
-        if (entries == 0xFFFF || directoryOffset == 0xFFFF_FFFF || directoryOffset + (long)directorySize > length)
-        {
-            return "ZIP64 或目录位置异常的压缩结构，Office 文件不会这样保存";
-        }
-
-        var directory = new byte[directorySize];
-        content.Position = directoryOffset;
-        content.ReadExactly(directory);
-        var header = new byte[30];
-        var scratch = new byte[81920];
-        long total = 0;
-        var at = 0;
-        for (var n = 0; n < entries; n++)
-        {
-            var entry = directory.AsSpan(at);
-            if (entry.Length < 46 || BinaryPrimitives.ReadUInt32LittleEndian(entry) != 0x02014b50)
-            {
-                throw new InvalidDataException("Broken central directory.");
-            }
-
-            var method = BinaryPrimitives.ReadUInt16LittleEndian(entry[10..]);
-            long compressed = BinaryPrimitives.ReadUInt32LittleEndian(entry[20..]);
-            long declared = BinaryPrimitives.ReadUInt32LittleEndian(entry[24..]);
-            int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(entry[28..]);
-            var skip = 46 + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(entry[30..]) + BinaryPrimitives.ReadUInt16LittleEndian(entry[32..]);
-            long local = BinaryPrimitives.ReadUInt32LittleEndian(entry[42..]);
-            var name = Encoding.UTF8.GetString(entry.Slice(46, nameLength));
-            at += skip;
-
-            content.Position = local;
-            content.ReadExactly(header);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x04034b50)
-            {
-                throw new InvalidDataException("Broken local header.");
-            }
-
-            var data = local + 30 + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
-            if (data + compressed > length)
-            {
-                throw new InvalidDataException("Entry beyond the end of the file.");
-            }
-
-            long inflated;
-            switch (method)
-            {
-                case 0:
-                    inflated = compressed;
-                    break;
-                case 8:
-                    content.Position = data;
-                    using (var deflate = new DeflateStream(new Bounded(content, compressed), CompressionMode.Decompress))
-                    {
-                        inflated = 0;
-                        int got;
-                        while ((got = deflate.Read(scratch, 0, scratch.Length)) > 0)
-                        {
-                            inflated += got;
-                            if (inflated > declared || total + inflated > limits.MaxUncompressedBytes)
-                            {
-                                return $"部件“{name}”解压后超过其声明的 {EvidenceLimits.Size(declared)}";
-                            }
-                        }
-                    }
-
-                    break;
-                default:
-                    return $"部件“{name}”的压缩方式（{method}）不是 Office 文件使用的方式";
-            }
-
-            if (inflated != declared)
-            {
-                return $"部件“{name}”解压后为 {EvidenceLimits.Size(inflated)}，与声明的 {EvidenceLimits.Size(declared)} 不符";
-            }
-
-            total += inflated;
-        }
-
-        return null;
-    }
-
-    /// <summary>The next <paramref name="length"/> bytes of a stream, and no more.</summary>
-    private sealed class Bounded(Stream inner, long length) : Stream
-    {
-        private long _left = length;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_left <= 0)
-            {
-                return 0;
-            }
-
-            var n = inner.Read(buffer, offset, (int)Math.Min(count, _left));
-            _left -= n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+            null => null,
+            { Kind: ZipSizeProblemKind.Unchecked } => "ZIP64 或目录位置异常的压缩结构，Office 文件不会这样保存",
+            { Kind: ZipSizeProblemKind.LargerThanDeclared or ZipSizeProblemKind.OverTotal } p => $"部件“{p.Entry}”解压后超过其声明的 {EvidenceLimits.Size(p.Declared)}",
+            { Kind: ZipSizeProblemKind.UnknownMethod } p => $"部件“{p.Entry}”的压缩方式（{p.Method}）不是 Office 文件使用的方式",
+            var p => $"部件“{p.Entry}”解压后为 {EvidenceLimits.Size(p.Inflated)}，与声明的 {EvidenceLimits.Size(p.Declared)} 不符",
+        };
 
     /// <summary>
     /// An OLE2 compound file: the stream names of its directory (UTF-16) tell what it is, as FormatReader tells them:

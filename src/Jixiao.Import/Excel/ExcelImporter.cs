@@ -261,6 +261,15 @@ internal static class ExcelImporter
         try
         {
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+            var partLimit = Jixiao.Import.Reading.Formats.FormatLimits.Default.MaxPartBytes;
+            if (zip.Entries.FirstOrDefault(e => e.Length > partLimit) is { } large)
+            {
+                // Refused before inflating: the format reader refuses the same part (FMT004), and inflating it here first doubled the cost.
+                context.Report(Severity.Error, ImportCodes.ZipBomb, file,
+                    $"Excel 文件中的“{large.FullName}”解压后达 {Jixiao.Import.Reading.Formats.ZipGuard.Size(large.Length)}，超过单个部件 {Jixiao.Import.Reading.Formats.ZipGuard.Size(partLimit)} 的上限，未导入。");
+                return false;
+            }
+
             long total = 0;
             var scratch = new byte[81920];
             foreach (var entry in zip.Entries)
@@ -280,6 +289,15 @@ internal static class ExcelImporter
                         return false;
                     }
                 }
+            }
+
+            buffer.Position = 0;
+            if (Jixiao.Import.Reading.Formats.ZipEntrySizes.Check(buffer, context.Options.MaxWorkbookBytes) is { Kind: not Jixiao.Import.Reading.Formats.ZipSizeProblemKind.Unchecked } lie)
+            {
+                // ZipArchive stops silently at a part's declared size; the raw bytes tell whether the header lies.
+                context.Report(Severity.Error, ImportCodes.ZipBomb, file,
+                    $"Excel 文件中的“{lie.Entry}”实际解压后的大小与文件头声明的 {Jixiao.Import.Reading.Formats.ZipGuard.Size(lie.Declared)} 不符或超过上限，疑似压缩炸弹或文件被篡改，未导入。");
+                return false;
             }
 
             if (zip.GetEntry("xl/workbook.xml") is null)

@@ -40,6 +40,8 @@ public static class JixiaoWebHost
         // Keys are stored unencrypted in the app's own database (DataProtectionKeyRepository); access to it is the boundary.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         configure?.Invoke(builder);
+        // One rule for the process, before anything is scored (the same for every host a process builds, unless configured).
+        Jixiao.Domain.Evaluations.ScoreRounding.Configure(ServiceRegistration.ScoreRoundingOf(builder.Configuration));
         builder.Services.AddJixiaoData().AddJixiaoIdentity().AddJixiaoWeb().AddJixiaoMonitoring(builder.Configuration)
             .AddJixiaoRechecks(builder.Configuration)
             .AddJixiaoEvidence(builder.Configuration);

@@ -178,6 +178,17 @@ public static class ServiceRegistration
     }
 
     /// <summary>
+    /// The rounding of scores (docs/evaluations.md): Jixiao:Scoring:Rounding "half-up" (四舍五入, the default, as 财政
+    /// does) or "half-even", and Jixiao:Scoring:Decimals (0–2, default 2). A value not understood stops the start.
+    /// </summary>
+    public static Jixiao.Domain.Evaluations.RoundingRule ScoreRoundingOf(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Jixiao:Scoring");
+        return Jixiao.Domain.Evaluations.RoundingRule.Parse(section["Rounding"], section["Decimals"], out var error)
+            ?? throw new InvalidDataException($"配置 Jixiao:Scoring 无效：{error}");
+    }
+
+    /// <summary>
     /// The limits of a unit's or the whole scope's 审核意见表 (docs/web.md): Jixiao:Downloads:WorkbookProjects (10,000),
     /// :WorkbooksAtOnce (per user, 1) and :WorkbooksPerWindow (per user in 10 minutes, 10). A value that is not a positive
     /// whole number stops the start.

@@ -23,6 +23,41 @@ public class ScoreRoundingTests
         ScoreRounding.Round(decimal.Parse(exact, System.Globalization.CultureInfo.InvariantCulture))
             .ShouldBe(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
 
+    [Fact]
+    public void The_rule_in_force_by_default_is_half_up_to_two_decimals()
+    {
+        ScoreRounding.Rule.ShouldBe(RoundingRule.HalfUp);
+        RoundingRule.HalfUp.Describe().ShouldBe("四舍五入，保留 2 位小数");
+    }
+
+    [Theory]
+    [InlineData(null, null, "31.865", "31.87")]
+    [InlineData("half-up", "2", "31.865", "31.87")]
+    [InlineData("四舍五入", "", "31.875", "31.88")]
+    [InlineData("half-even", null, "31.865", "31.86")]
+    [InlineData("HALF-EVEN", "2", "31.875", "31.88")]
+    [InlineData("half-even", "1", "31.85", "31.8")]
+    [InlineData("half-up", "1", "31.85", "31.9")]
+    [InlineData("half-up", "0", "31.5", "32")]
+    public void A_configured_rule_rounds_by_its_midpoint_and_decimals(string? midpoint, string? decimals, string exact, string expected)
+    {
+        var rule = RoundingRule.Parse(midpoint, decimals, out var error);
+
+        error.ShouldBeNull();
+        ScoreRounding.Round(decimal.Parse(exact, System.Globalization.CultureInfo.InvariantCulture), rule!)
+            .ShouldBe(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("truncate", null, "舍入方式“truncate”无效：应为 half-up（四舍五入）或 half-even（银行家舍入）。")]
+    [InlineData(null, "3", "得分保留的小数位数“3”无效：应为 0 到 2 的整数。")]
+    [InlineData(null, "-1", "得分保留的小数位数“-1”无效：应为 0 到 2 的整数。")]
+    public void A_rule_not_understood_is_refused_with_the_reason(string? midpoint, string? decimals, string expected)
+    {
+        RoundingRule.Parse(midpoint, decimals, out var error).ShouldBeNull();
+        error.ShouldBe(expected);
+    }
+
     [Theory]
     [InlineData(85, 90, 33.75, 31.88)] // 31.875
     [InlineData(1, 3, 10, 3.33)]       // 3.333…

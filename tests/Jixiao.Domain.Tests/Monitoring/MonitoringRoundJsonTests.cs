@@ -10,6 +10,8 @@ public class MonitoringRoundJsonTests
     [InlineData("{\n  \"month\": 7,\n  \"projects\": []\n}", 3, "r.json 第 3 行：缺少 projects（至少一个项目）。")]
     [InlineData("{\n  \"projects\": [\n    { \"name\": \"\" }\n  ]\n}", 3, "r.json 第 3 行：name 不能为空。")]
     [InlineData("{\n  \"projects\": [ { \"name\": \"项目\", \"executedWanYuan\": \"100\" } ]\n}", 2, "r.json 第 2 行：executedWanYuan 应为数字（万元）。")]
+    [InlineData("{\n  \"projects\": [\n    { \"name\": \"\\ud800\" }\n  ]\n}", 3, "r.json 第 3 行：不是有效的 JSON（有无效的字符，如单独的 \\ud800 代理项：请删除或改正该字符）。")]
+    [InlineData("{\n  \"month\": 7 8\n}", 2, "r.json 第 2 行：不是有效的 JSON（请检查该行附近的括号、引号、逗号和冒号）。")]
     public void A_round_that_does_not_read_is_reported_at_its_line(string json, int line, string message)
     {
         var (round, errors) = MonitoringRoundJson.Read(json, "r.json", MonitoringRules.Default);

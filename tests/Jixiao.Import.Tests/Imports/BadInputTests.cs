@@ -184,6 +184,30 @@ public class BadInputTests
     }
 
     [Fact]
+    public void An_xlsx_part_that_holds_more_than_its_headers_declare_is_refused()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntry("[Content_Types].xml").Open().Dispose();
+            archive.CreateEntry("xl/workbook.xml").Open().Dispose();
+            using var sheet = new StreamWriter(archive.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open());
+            sheet.Write(new string(' ', 4 * 1024 * 1024));
+        }
+
+        var bytes = zip.ToArray();
+        // Local (offset 22) and central (offset 24) uncompressed sizes of the sheet both say 100 bytes.
+        BitConverter.GetBytes(100u).CopyTo(bytes, bytes.AsSpan().LastIndexOf("PK\u0003\u0004"u8) + 22);
+        BitConverter.GetBytes(100u).CopyTo(bytes, bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8) + 24);
+
+        var error = SingleError(Import(bytes, "目标表.xlsx"));
+
+        error.Code.ShouldBe(ImportCodes.ZipBomb);
+        error.Message.ShouldContain("xl/worksheets/sheet1.xml");
+        error.Message.ShouldContain("100 字节");
+    }
+
+    [Fact]
     public void A_missing_file_is_an_error_not_an_exception()
     {
         var result = TargetTableImporter.Import(Path.Combine(TestPaths.TempDirectory(), "不存在.txt"));

@@ -52,6 +52,7 @@ internal static class DocxFormat
         private readonly List<string> paragraphs = [];
         private int textRuns;
         private int tables;
+        private bool depthReported;
 
         public List<Grid> Grids { get; } = [];
 
@@ -78,11 +79,11 @@ internal static class DocxFormat
                     case Table table:
                         FlushParagraphs();
                         tables++;
-                        var nested = new List<(string Name, Table Table)>();
-                        Grids.Add(TableGrid($"表{tables}", table, nested));
-                        for (var i = 0; i < nested.Count; i++)
+                        var nested = new List<(string Name, Table Table, int Depth)>();
+                        Grids.Add(TableGrid($"表{tables}", table, 1, nested));
+                        for (var i = 0; i < nested.Count && context.CellsLeft; i++)
                         {
-                            Grids.Add(TableGrid(nested[i].Name, nested[i].Table, nested));
+                            Grids.Add(TableGrid(nested[i].Name, nested[i].Table, nested[i].Depth, nested));
                         }
 
                         break;
@@ -108,7 +109,8 @@ internal static class DocxFormat
             paragraphs.Clear();
         }
 
-        private Grid TableGrid(string name, Table table, List<(string Name, Table Table)> nested)
+        /// <param name="depth">1 for a table of the body, 2 for a table in its cells, …</param>
+        private Grid TableGrid(string name, Table table, int depth, List<(string Name, Table Table, int Depth)> nested)
         {
             // First pass: each cell's grid column, so that a w:vMerge continuation finds the cell it continues.
             var rows = table.Elements<TableRow>().ToList();
@@ -148,7 +150,20 @@ internal static class DocxFormat
 
                     foreach (var inner in cell.Elements<Table>())
                     {
-                        nested.Add(($"{name}-{nested.Count + 1}", inner));
+                        if (depth >= context.Limits.MaxTableDepth)
+                        {
+                            // Word documents nest a few levels; thousands (a 2 KB file) cost minutes in the later stages.
+                            if (!depthReported)
+                            {
+                                depthReported = true;
+                                context.Error(FormatCodes.TooDeep, $"{name} 第{r + 1}行",
+                                    $"表格嵌套超过 {context.Limits.MaxTableDepth} 层的上限（表中套表），更深的表格未读取；请把内层表格移出后重新上传。");
+                            }
+
+                            continue;
+                        }
+
+                        nested.Add(($"{name}-{nested.Count + 1}", inner, depth + 1));
                     }
 
                     if (!builder.Add(CellText(cell), r, column, rowSpan, span))

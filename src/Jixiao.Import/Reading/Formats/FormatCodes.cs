@@ -56,4 +56,7 @@ public static class FormatCodes
 
     /// <summary>The file is empty (0 bytes).</summary>
     public const string Empty = "FMT018";
+
+    /// <summary>Tables nested in table cells deeper than <see cref="FormatLimits.MaxTableDepth"/>; the deeper ones were not read.</summary>
+    public const string TooDeep = "FMT019";
 }

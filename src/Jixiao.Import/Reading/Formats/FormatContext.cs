@@ -16,6 +16,8 @@ internal sealed class FormatContext(string fileName, FormatLimits limits, Cancel
 
     public FormatLimits Limits { get; } = limits;
 
+    public CancellationToken CancellationToken => cancellationToken;
+
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
 
     public bool HasErrors => diagnostics.Any(d => d.Severity == Severity.Error);

@@ -21,11 +21,21 @@ public sealed record FormatLimits
     /// <summary>Columns read from one worksheet or table (Excel allows 16,384, up to XFD).</summary>
     public int MaxColumns { get; init; } = 1_000;
 
+    /// <summary>Levels of tables inside table cells read from one .docx (1: the body's tables only).</summary>
+    public int MaxTableDepth { get; init; } = 16;
+
     /// <summary>Pages read from one PDF.</summary>
     public int MaxPages { get; init; } = 500;
 
     /// <summary>All entries of a zip-based file (.xlsx, .docx, .odt) together, uncompressed.</summary>
     public long MaxDecompressedBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// One entry of a zip-based file, uncompressed. This bounds a read's memory: ExcelDataReader keeps the whole shared
+    /// string table (xl/sharedStrings.xml) in memory before the first cell, and the Open XML SDK the whole
+    /// word/document.xml, neither of which can be stopped half-way (figures in docs/benchmarks-web.md, "Hostile reads").
+    /// </summary>
+    public long MaxPartBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>Uncompressed to compressed size of one entry larger than 1 MB; XML compresses about 10–30:1.</summary>
     public int MaxCompressionRatio { get; init; } = 200;
