@@ -28,6 +28,10 @@ public static class MonitoringApi
             .WithSummary("填写监控表（本单位填报人；执行数以分为单位；须带 version；submit=true 提交）");
         monitoring.MapPost("/rounds/{id:int}/load", LoadTableAsync)
             .WithSummary("载入填好的监控表（multipart，字段 file；confirm=true 才写入，否则只预览匹配结果）；本单位填报人；全部匹配才载入，否则一项不载入");
+        monitoring.MapPost("/rounds/{id:int}/payments", LoadPaymentsAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(LoadPaymentExport.MaxBytes + (1024 * 1024)))
+            .WithFormOptions(multipartBodyLengthLimit: LoadPaymentExport.MaxBytes + (1024 * 1024))
+            .WithSummary("载入预算系统的支付数据（CSV 或 Excel：项目编码、支付金额，可含支付日期；multipart 字段 file；confirm=true 才写入）：按项目编码汇总为 1–N月执行数；单位填报人、主管部门审核人或管理员");
         monitoring.MapPost("/rounds/{id:int}/corrections", RequestCorrectionsAsync)
             .WithSummary("下达纠偏：本轮尚未下达的红灯项目（审核范围内）各得一项纠偏，答复期限为地区规则的工作日数（默认 10 个）");
         monitoring.MapGet("/corrections", CorrectionsAsync).WithSummary("纠偏队列（roundId、status：awaiting、answered、overdue、paused），逾期未答复的在前");
@@ -49,6 +53,20 @@ public static class MonitoringApi
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var (outcome, load) = await LoadMonitoringTable.RunAsync(db, await access.GetAsync(ct), rules, id, buffer.ToArray(), file.FileName, confirm == true, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(load!) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<Ok<PaymentExportLoad>, ProblemHttpResult>> LoadPaymentsAsync(int id, IFormFile file, [FromForm] bool? confirm,
+        JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        if (file.Length > LoadPaymentExport.MaxBytes)
+        {
+            return ApiProblems.From(new Outcome.Invalid($"文件超过 {LoadPaymentExport.MaxBytes / (1024 * 1024)} MB。"));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var (outcome, load) = await LoadPaymentExport.RunAsync(db, await access.GetAsync(ct), id, buffer.ToArray(), file.FileName, confirm == true, clock, ct);
         return outcome is Outcome.Done ? TypedResults.Ok(load!) : ApiProblems.From(outcome);
     }
 
