@@ -59,8 +59,14 @@ public static class MonitoringBench
         {
             db.ActorOverride = "基准";
             // Executed 0–90 % of the budget by the project's id, progress as written in its 年度指标值 for every second indicator.
-            await db.MonitoringEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.ExecutedFen, e => e.Project!.TotalFen * (e.Id % 10) / 10));
-            await db.MonitoringIndicatorEntries.Where(i => i.Id % 2 == 0).ExecuteUpdateAsync(s => s.SetProperty(i => i.Progress, i => i.Indicator!.AnnualText));
+            // EF cannot set a column from a navigation in ExecuteUpdate; the same SQL runs on SQLite and PostgreSQL.
+            await db.Database.ExecuteSqlRawAsync("""
+                UPDATE monitoring_entries SET "ExecutedFen" = (SELECT p."TotalFen" FROM projects p WHERE p."Id" = monitoring_entries."ProjectId") * ("Id" % 10) / 10
+                """);
+            await db.Database.ExecuteSqlRawAsync("""
+                UPDATE monitoring_indicator_entries SET "Progress" = (SELECT i."AnnualText" FROM indicators i WHERE i."Id" = monitoring_indicator_entries."IndicatorId")
+                WHERE "Id" % 2 = 0
+                """);
         }
 
         for (var run = 1; run <= 3; run++)
