@@ -41,6 +41,15 @@ if (args is ["import-throughput", ..])
     return;
 }
 
+// dotnet run -c Release --project bench/Jixiao.Bench -- monitoring [PROJECTS] [--db "Data Source=…"|"Host=…"]   (运行监控 at city scale, docs/benchmarks.md)
+if (args is ["monitoring", ..])
+{
+    var monitoringDb = Array.IndexOf(args, "--db") is var dbAt and >= 0 && dbAt + 1 < args.Length ? args[dbAt + 1] : null;
+    var count = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 50_000;
+    await Jixiao.Bench.Monitoring.MonitoringBench.RunAsync(Console.Out, count, monitoringDb);
+    return;
+}
+
 // dotnet run -c Release --project bench/Jixiao.Bench -- city-db DB [PROJECTS]   (the web load test's database, docs/benchmarks-web.md)
 if (args is ["city-db", var database, ..])
 {

@@ -10,7 +10,8 @@ namespace Jixiao.Web.Tests;
 /// 纠偏 and 载入监控表 in a real browser (Debian's Chromium, headless): finance opens a 1–7月 round; the police clerk
 /// fills two projects through the API and the third by uploading a filled 监控表 on the round page; one is red;
 /// finance asks it on the round page; the clerk answers 调剂 on the queue; finance sees the answer and pauses the funds.
-/// Screenshots: screenshots/monitoring-load-preview.png and screenshots/monitoring-corrections.png.
+/// Screenshots: screenshots/monitoring-load-preview.png, screenshots/monitoring-home.png (the clerk's 首页 warning) and
+/// screenshots/monitoring-corrections.png.
 /// </summary>
 public sealed class MonitoringCorrectionBrowserTests
 {
@@ -71,6 +72,12 @@ public sealed class MonitoringCorrectionBrowserTests
         (await czj.TextContentAsync(".alert-success"))!.ShouldContain("已对 1 个红灯项目下达纠偏。");
         (await czj.Locator("#corrections tbody tr").CountAsync()).ShouldBe(1);
         (await czj.TextContentAsync("#corrections tbody tr"))!.ShouldContain("待答复");
+
+        // The clerk's 首页 warns of the red project and the 纠偏 it owes, and leads to the queue.
+        await gaj.GotoAsync($"{baseUrl}/");
+        (await gaj.TextContentAsync("#monitoring-alerts"))!.ShouldContain("红灯项目 1 个");
+        (await gaj.TextContentAsync("#monitoring-alert-awaiting"))!.ShouldContain("1 项纠偏待您答复");
+        await gaj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "monitoring-home.png") });
 
         // The clerk answers 调剂 of 30 万元 on the queue.
         await gaj.GotoAsync($"{baseUrl}/monitoring/corrections");

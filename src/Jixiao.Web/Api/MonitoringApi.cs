@@ -28,6 +28,15 @@ public static class MonitoringApi
             .WithSummary("填写监控表（本单位填报人；执行数以分为单位；须带 version；submit=true 提交）");
         monitoring.MapPost("/rounds/{id:int}/load", LoadTableAsync)
             .WithSummary("载入填好的监控表（multipart，字段 file；confirm=true 才写入，否则只预览匹配结果）；本单位填报人；全部匹配才载入，否则一项不载入");
+        monitoring.MapPost("/rounds/{id:int}/payments", LoadPaymentsAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(LoadPaymentExport.MaxBytes + (1024 * 1024)))
+            .WithFormOptions(multipartBodyLengthLimit: LoadPaymentExport.MaxBytes + (1024 * 1024))
+            .WithSummary("载入预算系统的支付数据（CSV 或 Excel：项目编码、支付金额，可含支付日期；multipart 字段 file；confirm=true 才写入）：按项目编码汇总为 1–N月执行数；单位填报人、主管部门审核人或管理员");
+        monitoring.MapGet("/entries/{id:int}/sheet.{format}", SheetFileAsync).WithSummary("一个项目的监控表（format 为 xlsx 或 docx，中央格式）");
+        monitoring.MapGet("/rounds/{id:int}/units/{unitId:int}/summary.{format}", SummaryFileAsync)
+            .WithSummary("一个单位本轮的监控汇总表（xlsx：汇总表和各项目监控表；docx）");
+        monitoring.MapGet("/rounds/{id:int}/units/{unitId:int}/report.docx", ReportFileAsync)
+            .WithSummary("一个单位本轮的监控报告（docx：预警、偏差原因、纠偏情况及项目表）");
         monitoring.MapPost("/rounds/{id:int}/corrections", RequestCorrectionsAsync)
             .WithSummary("下达纠偏：本轮尚未下达的红灯项目（审核范围内）各得一项纠偏，答复期限为地区规则的工作日数（默认 10 个）");
         monitoring.MapGet("/corrections", CorrectionsAsync).WithSummary("纠偏队列（roundId、status：awaiting、answered、overdue、paused），逾期未答复的在前");
@@ -49,6 +58,40 @@ public static class MonitoringApi
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var (outcome, load) = await LoadMonitoringTable.RunAsync(db, await access.GetAsync(ct), rules, id, buffer.ToArray(), file.FileName, confirm == true, clock, ct);
+        return outcome is Outcome.Done ? TypedResults.Ok(load!) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> SheetFileAsync(int id, string format, JixiaoDbContext db, AccessService access,
+        MonitoringRules rules, TimeProvider clock, CancellationToken ct) =>
+        await MonitoringSheetFile.RunAsync(db, await access.GetAsync(ct), rules, id, format, clock, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> SummaryFileAsync(int id, int unitId, string format, JixiaoDbContext db,
+        AccessService access, MonitoringRules rules, TimeProvider clock, CancellationToken ct) =>
+        format is not ("xlsx" or "docx") ? TypedResults.NotFound()
+        : await MonitoringUnitFile.RunAsync(db, await access.GetAsync(ct), rules, id, unitId,
+            format == "xlsx" ? MonitoringUnitDocument.SummaryXlsx : MonitoringUnitDocument.SummaryDocx, clock, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ReportFileAsync(int id, int unitId, JixiaoDbContext db, AccessService access,
+        MonitoringRules rules, TimeProvider clock, CancellationToken ct) =>
+        await MonitoringUnitFile.RunAsync(db, await access.GetAsync(ct), rules, id, unitId, MonitoringUnitDocument.ReportDocx, clock, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PaymentExportLoad>, ProblemHttpResult>> LoadPaymentsAsync(int id, IFormFile file, [FromForm] bool? confirm,
+        JixiaoDbContext db, AccessService access, TimeProvider clock, CancellationToken ct)
+    {
+        if (file.Length > LoadPaymentExport.MaxBytes)
+        {
+            return ApiProblems.From(new Outcome.Invalid($"文件超过 {LoadPaymentExport.MaxBytes / (1024 * 1024)} MB。"));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var (outcome, load) = await LoadPaymentExport.RunAsync(db, await access.GetAsync(ct), id, buffer.ToArray(), file.FileName, confirm == true, clock, ct);
         return outcome is Outcome.Done ? TypedResults.Ok(load!) : ApiProblems.From(outcome);
     }
 

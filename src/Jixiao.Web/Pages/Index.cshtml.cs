@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Jixiao.App.Dashboard;
+using Jixiao.App.Monitoring;
 using Jixiao.App.Rectification;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Rectification;
 using Jixiao.Web.Auth;
 using Jixiao.Web.Common;
@@ -11,10 +13,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages;
 
-public sealed class IndexModel(JixiaoDbContext db, AccessService access, RectificationRules rectificationRules, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, AccessService access, RectificationRules rectificationRules, MonitoringRules monitoringRules,
+    TimeProvider clock) : PageModel
 {
     /// <summary>The overdue 整改 tasks in scope (all years): both sides see them first thing, the unit to act, the reviewer to chase.</summary>
     public int OverdueRectifications { get; private set; }
+
+    /// <summary>运行监控 warnings in scope: open rounds with red projects or late entries, 纠偏 answers owed (MonitoringAlerts).</summary>
+    public MonitoringAlertView Monitoring { get; private set; } = null!;
 
     public DashboardData Data { get; private set; } = null!;
 
@@ -34,6 +40,7 @@ public sealed class IndexModel(JixiaoDbContext db, AccessService access, Rectifi
         Data = await DashboardSummary.RunAsync(db, scope, cancellationToken, year);
         OverdueRectifications = (await RectificationTaskList.RunAsync(db, scope, rectificationRules, new RectificationFilter(Status: "overdue"), clock,
             cancellationToken)).Count;
+        Monitoring = await MonitoringAlerts.RunAsync(db, scope, monitoringRules, clock, cancellationToken);
         var chart = new
         {
             units = Data.ByUnit.Select(u => new { name = u.Name, value = Format.ToWanYuan(u.TotalFen), projects = u.Projects }),

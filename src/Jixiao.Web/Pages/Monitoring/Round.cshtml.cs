@@ -12,9 +12,21 @@ namespace Jixiao.Web.Pages.Monitoring;
 /// One round's lights by unit and by project (the same use case as GET /api/v1/monitoring/rounds/{id}/lights); a round
 /// outside the user's scope is 404, like a missing one.
 /// </summary>
+[RequestSizeLimit(PaymentFormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PaymentFormBytes, ValueLengthLimit = (int)PaymentFormBytes)]
 public sealed class RoundModel(JixiaoDbContext db, AccessService access, MonitoringRules rules, TimeProvider clock) : PageModel
 {
+    /// <summary>A payment export sent back on confirm as base64 (4/3 of its size) must pass the form's limits.</summary>
+    private const long PaymentFormBytes = (LoadPaymentExport.MaxBytes * 4 / 3) + (1024 * 1024);
+
     public RoundLightsView Lights { get; private set; } = null!;
+
+    /// <summary>Whether this user may load a payment export (a clerk or a reviewer of one of its units, an admin; while it is open).</summary>
+    public bool CanLoadPayments { get; private set; }
+
+    /// <summary>The preview of an uploaded payment export, with the file to send back on confirm (base64).</summary>
+    public PaymentExportLoad? PaymentPreview { get; private set; }
+    public string? PaymentContent { get; private set; }
 
     /// <summary>Whether this user may 下达纠偏 for the round's red projects (a reviewer of their units or an admin).</summary>
     public bool CanRequestCorrections { get; private set; }
@@ -78,6 +90,53 @@ public sealed class RoundModel(JixiaoDbContext db, AccessService access, Monitor
         return this.RedirectWithMessage(outcome, $"已载入 {load?.FileName}：{load?.Projects.Count} 个项目的监控表（填报中，请核对后提交）。", $"/monitoring/{id}");
     }
 
+    /// <summary>载入支付数据, step one: read the export and show what it matches; nothing is written.</summary>
+    public async Task<IActionResult> OnPostPaymentsAsync(int id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0 || file.Length > LoadPaymentExport.MaxBytes)
+        {
+            return this.RedirectWithMessage(new Outcome.Invalid(file is null || file.Length == 0 ? "请选择要载入的支付数据文件。"
+                : $"文件超过 {LoadPaymentExport.MaxBytes / (1024 * 1024)} MB。"), "", $"/monitoring/{id}#payments");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var (outcome, load) = await LoadPaymentExport.RunAsync(db, await access.GetAsync(cancellationToken), id, buffer.ToArray(), file.FileName,
+            confirm: false, clock, cancellationToken);
+        if (outcome is not Outcome.Done)
+        {
+            return this.RedirectWithMessage(outcome, "", $"/monitoring/{id}#payments");
+        }
+
+        if (!await ShowAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        PaymentPreview = load;
+        PaymentContent = Convert.ToBase64String(buffer.ToArray());
+        return Page();
+    }
+
+    /// <summary>载入支付数据, step two: the same file again; the matched entries not submitted get their 执行数 in one save.</summary>
+    public async Task<IActionResult> OnPostPaymentsConfirmAsync(int id, string? content, string? fileName, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(content ?? "");
+        }
+        catch (FormatException)
+        {
+            return this.RedirectWithMessage(new Outcome.Invalid("文件内容已损坏，请重新选择文件。"), "", $"/monitoring/{id}#payments");
+        }
+
+        var (outcome, load) = await LoadPaymentExport.RunAsync(db, await access.GetAsync(cancellationToken), id, bytes, fileName ?? "", confirm: true, clock,
+            cancellationToken);
+        return this.RedirectWithMessage(outcome, $"已载入 {load?.FileName}：{load?.Matched.Count(m => m.Changes)} 个项目的 1–{load?.Round.EndMonth}月执行数已按支付数据更新。",
+            $"/monitoring/{id}");
+    }
+
     private async Task<bool> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await access.GetAsync(cancellationToken);
@@ -91,6 +150,7 @@ public sealed class RoundModel(JixiaoDbContext db, AccessService access, Monitor
         CanRequestCorrections = lights.Projects.Any(p => p.Lights.Light == Light.Red && scope.MayReview(p.UnitId));
         MayRectify = scope.MayReview;
         CanLoad = lights.Round.Status == "open" && lights.Projects.Any(p => scope.MayFillMonitoring(p.UnitId));
+        CanLoadPayments = lights.Round.Status == "open" && lights.Projects.Any(p => scope.IsAdmin || scope.MayFillMonitoring(p.UnitId) || scope.MayReview(p.UnitId));
         return true;
     }
 
