@@ -77,7 +77,7 @@ public sealed class MonitoringCorrectionBrowserTests
         await gaj.GotoAsync($"{baseUrl}/");
         (await gaj.TextContentAsync("#monitoring-alerts"))!.ShouldContain("红灯项目 1 个");
         (await gaj.TextContentAsync("#monitoring-alert-awaiting"))!.ShouldContain("1 项纠偏待您答复");
-        await gaj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "monitoring-home.png") });
+        await gaj.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.Shots, "monitoring-home.png") });
 
         // The clerk answers 调剂 of 30 万元 on the queue.
         await gaj.GotoAsync($"{baseUrl}/monitoring/corrections");
