@@ -5,4 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh run
 dotnet build src/Jixiao.Cli -c Release -nologo -v q
-exec dotnet src/Jixiao.Cli/bin/Release/net10.0/jixiao.dll demo "$@"
+# The demo's database and files live in this checkout (.demo/), so two clones never share or overwrite one demo;
+# --data elsewhere still wins.
+data=(--data "$PWD/.demo")
+for a in "$@"; do [ "$a" = "--data" ] && data=(); done
+exec dotnet src/Jixiao.Cli/bin/Release/net10.0/jixiao.dll demo "${data[@]}" "$@"
